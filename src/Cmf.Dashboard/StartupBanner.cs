@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Cmf.Dashboard;
+
+/// <summary>Tells the person who ran the app where to point a browser.</summary>
+internal static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Dashboard: {address}");
+        }
+    }
+}

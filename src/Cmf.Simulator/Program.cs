@@ -1,0 +1,1 @@
+Console.WriteLine("Cmf.Simulator: the simulated Kubernetes cluster arrives with its own issue.");
