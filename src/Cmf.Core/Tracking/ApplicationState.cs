@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Tracking;
+
+/// <summary>
+/// Everything the tracker needs to know about one application: small on purpose (spec texts live in
+/// the store, the state keeps only their hashes) so that thousands of applications fit in memory.
+/// </summary>
+public sealed record ApplicationState
+{
+    public required ApplicationKey Key { get; init; }
+
+    public required string Namespace { get; init; }
+
+    /// <summary>metadata.uid of the FlinkDeployment object last seen; kept after deletion.</summary>
+    public string? ObjectUid { get; init; }
+
+    /// <summary>resourceVersion of the FlinkDeployment object last applied (stale and duplicate events are ignored).</summary>
+    public string? ResourceVersion { get; init; }
+
+    /// <summary>metadata.generation of the FlinkDeployment object last applied.</summary>
+    public long Generation { get; init; }
+
+    /// <summary>True once the FlinkDeployment object was deleted (and not re-created since).</summary>
+    public bool ObjectDeleted { get; init; }
+
+    /// <summary>Highest sequence number ever given, pruned instances included.</summary>
+    public int LastSequence { get; init; }
+
+    /// <summary>Retained instances, oldest first (ascending sequence).</summary>
+    public ImmutableList<InstanceState> Instances { get; init; } = [];
+
+    /// <summary>Retained clusters, oldest first.</summary>
+    public ImmutableList<ClusterState> Clusters { get; init; } = [];
+
+    public ApplicationStatus Status { get; init; } = new();
+
+    public InstanceState? LatestInstance => Instances.Count == 0 ? null : Instances[^1];
+
+    /// <summary>The newest cluster that has not ended.</summary>
+    public ClusterState? LiveCluster => Clusters.LastOrDefault(c => c.EndedAt is null);
+
+    /// <summary>The owner of the live cluster (CMF's currentDeployedInstanceName); null when no cluster is live.</summary>
+    public string? CurrentInstanceUid => LiveCluster?.OwnerInstanceUid;
+
+    public InstanceState? FindInstance(string uid) => Instances.Find(i => i.Uid == uid);
+
+    public ClusterState? FindCluster(string uid) => Clusters.Find(c => c.Uid == uid);
+
+    public static ApplicationState Empty(ApplicationKey key, string @namespace) => new() { Key = key, Namespace = @namespace };
+}

@@ -1,0 +1,89 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Tracking;
+
+/// <summary>What the tracker reads of one FlinkDeployment object.</summary>
+public sealed record FlinkDeploymentSnapshot
+{
+    public required string ObjectUid { get; init; }
+
+    public required string ResourceVersion { get; init; }
+
+    public required long Generation { get; init; }
+
+    public DateTimeOffset? CreationTimestamp { get; init; }
+
+    public required SpecVersion Spec { get; init; }
+
+    public FlinkDeploymentStatusSnapshot Status { get; init; } = new();
+}
+
+/// <summary>
+/// The spec of one FlinkDeployment generation, already turned into an effective spec.
+/// <see cref="EffectiveSpecJson"/> is canonical and sealed (secrets replaced by fingerprints);
+/// <see cref="SpecHash"/> is the SHA-256 of the unsealed canonical effective spec.
+/// </summary>
+public sealed record SpecVersion
+{
+    public required string EffectiveSpecJson { get; init; }
+
+    public required string SpecHash { get; init; }
+
+    public required string SubmittedSpecJson { get; init; }
+
+    /// <summary>The pod template's <c>platform.confluent.io/cmf-fa-instance</c> annotation, when CMF manages the app.</summary>
+    public string? InstanceAnnotation { get; init; }
+
+    public string? FlinkVersion { get; init; }
+
+    public string? UpgradeMode { get; init; }
+}
+
+/// <summary>The parts of <c>status</c> the tracker acts on.</summary>
+public sealed record FlinkDeploymentStatusSnapshot
+{
+    public JobState? JobState { get; init; }
+
+    public string? JobId { get; init; }
+
+    public string? JobName { get; init; }
+
+    public LifecycleState? LifecycleState { get; init; }
+
+    public JobManagerDeploymentStatus? JobManagerDeploymentStatus { get; init; }
+
+    public ReconciliationState? ReconciliationState { get; init; }
+
+    public string? Error { get; init; }
+
+    public long? ObservedGeneration { get; init; }
+
+    public string? UpgradeSavepointPath { get; init; }
+
+    /// <summary>SHA-256 of the canonical effective spec built from <c>lastStableSpec</c> (rollbacks run it).</summary>
+    public string? LastStableSpecHash { get; init; }
+
+    /// <summary><c>resource_metadata.metadata.generation</c> of <c>lastStableSpec</c> (operators up to 1.9 write it).</summary>
+    public long? LastStableGeneration { get; init; }
+}
+
+/// <summary>What the tracker reads of one JobManager Deployment.</summary>
+public sealed record JobManagerDeploymentSnapshot
+{
+    public required string Uid { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? ResourceVersion { get; init; }
+
+    public DateTimeOffset? CreationTimestamp { get; init; }
+
+    /// <summary><c>flinkdeployment.flink.apache.org/generation</c>.</summary>
+    public long? GenerationAnnotation { get; init; }
+
+    /// <summary><c>platform.confluent.io/cmf-fa-instance</c> on the pod template.</summary>
+    public string? InstanceAnnotation { get; init; }
+
+    /// <summary>The <c>type</c> label: flink-native-kubernetes or flink-standalone-kubernetes.</summary>
+    public string? DeploymentType { get; init; }
+}

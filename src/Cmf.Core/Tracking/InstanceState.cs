@@ -1,0 +1,46 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Tracking;
+
+/// <summary>One version of an application's effective spec, as the tracker sees it.</summary>
+public sealed record InstanceState
+{
+    public required string Uid { get; init; }
+
+    /// <summary>Per-application number: #1, #2, ...</summary>
+    public required int Sequence { get; init; }
+
+    /// <summary>metadata.uid of the FlinkDeployment object this version belonged to.</summary>
+    public required string ObjectUid { get; init; }
+
+    /// <summary>metadata.generation at which this version was first seen.</summary>
+    public required long Generation { get; init; }
+
+    /// <summary>SHA-256 of the canonical effective spec (rule 1 compares these).</summary>
+    public required string SpecHash { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When a newer instance replaced this one as the latest.</summary>
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    /// <summary>Superseded and its last cluster gone (DESIGN 3.2 rule 4).</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public JobState? JobState { get; init; }
+
+    public string? JobId { get; init; }
+
+    public LifecycleState? LifecycleState { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>FINISHED while the operator was UPGRADING: stopped with a savepoint for an upgrade.</summary>
+    public bool StoppedForUpgrade { get; init; }
+
+    public DateTimeOffset? StatusUpdatedAt { get; init; }
+
+    public string? FlinkVersion { get; init; }
+
+    public string? UpgradeMode { get; init; }
+}

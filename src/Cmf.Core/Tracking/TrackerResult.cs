@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Tracking;
+
+/// <summary>The spec texts of an instance the tracker just created; the state keeps only the hash.</summary>
+public sealed record InstanceSpec(string InstanceUid, string EffectiveSpecJson, string SubmittedSpecJson);
+
+/// <summary>The tracker's decision for one observation: the new state and what to record.</summary>
+public sealed record TrackerResult(
+    ApplicationState Previous,
+    ApplicationState State,
+    ImmutableList<AppEvent> Events,
+    ImmutableList<InstanceSpec> NewInstanceSpecs,
+    ImmutableList<string> PrunedInstanceUids)
+{
+    public static TrackerResult Unchanged(ApplicationState state) => new(state, state, [], [], []);
+
+    public bool HasChanges => !ReferenceEquals(Previous, State) || !Events.IsEmpty;
+
+    /// <summary>Instances that are new or differ from <see cref="Previous"/>.</summary>
+    public IEnumerable<InstanceState> ChangedInstances() => Changed(Previous.Instances, State.Instances, i => i.Uid);
+
+    /// <summary>Clusters that are new or differ from <see cref="Previous"/>.</summary>
+    public IEnumerable<ClusterState> ChangedClusters() => Changed(Previous.Clusters, State.Clusters, c => c.Uid);
+
+    /// <summary>Clusters dropped together with pruned instances.</summary>
+    public IEnumerable<ClusterState> RemovedClusters()
+    {
+        var kept = State.Clusters.Select(c => c.Uid).ToHashSet(StringComparer.Ordinal);
+        return Previous.Clusters.Where(c => !kept.Contains(c.Uid));
+    }
+
+    private static IEnumerable<T> Changed<T>(ImmutableList<T> before, ImmutableList<T> after, Func<T, string> key)
+        where T : class
+    {
+        if (ReferenceEquals(before, after))
+        {
+            yield break;
+        }
+        var old = before.ToDictionary(key, StringComparer.Ordinal);
+        foreach (var item in after)
+        {
+            if (!old.TryGetValue(key(item), out var previous) || !previous.Equals(item))
+            {
+                yield return item;
+            }
+        }
+    }
+}
+
+/// <summary>Limits the tracker applies (DESIGN 3.2 rule 5).</summary>
+public sealed record TrackerSettings(int MaxInstancesPerApplication = 100)
+{
+    public static TrackerSettings Default { get; } = new();
+}
