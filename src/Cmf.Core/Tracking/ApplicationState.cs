@@ -25,6 +25,9 @@ public sealed record ApplicationState
     /// <summary>True once the FlinkDeployment object was deleted (and not re-created since).</summary>
     public bool ObjectDeleted { get; init; }
 
+    /// <summary>"{kind}@{resourceVersion}" of the last resource rejected as unreadable, so a re-sent bad object is reported once.</summary>
+    public string? LastRejection { get; init; }
+
     /// <summary>Highest sequence number ever given, pruned instances included.</summary>
     public int LastSequence { get; init; }
 

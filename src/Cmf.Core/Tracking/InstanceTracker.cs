@@ -1,0 +1,51 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Tracking;
+
+/// <summary>
+/// The functional core: from an application's state and one observation, decide the new state and the
+/// events (DESIGN 3.2 rules 1-6). Pure: no I/O, no clock reads, time is passed in.
+/// </summary>
+public static class InstanceTracker
+{
+    public static TrackerResult Apply(ApplicationState state, Observation observation, DateTimeOffset now, TrackerSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(observation);
+
+        var step = new TrackerStep(state, now);
+        switch (observation)
+        {
+            case FlinkDeploymentObserved observed:
+                step.ObserveFlinkDeployment(observed.Resource);
+                break;
+            case FlinkDeploymentRelisted { Resource: { } resource }:
+                step.ObserveFlinkDeployment(resource);
+                break;
+            case FlinkDeploymentRelisted:
+                step.DeleteFlinkDeployment(state.ObjectUid, resourceVersion: null, reason: "no longer listed");
+                break;
+            case FlinkDeploymentDeleted deleted:
+                step.DeleteFlinkDeployment(deleted.ObjectUid, deleted.ResourceVersion, reason: "deleted");
+                break;
+            case JobManagerDeploymentObserved observed:
+                step.ObserveJobManagerDeployment(observed.Deployment, fromRelist: false);
+                break;
+            case JobManagerDeploymentDeleted deleted:
+                step.EndCluster(deleted.Deployment.Uid, approximate: false);
+                break;
+            case ClustersRelisted relisted:
+                step.ReconcileClusters(relisted.Deployments);
+                break;
+            case JobManagerPodObserved pod:
+                step.ObserveJobManagerPod(pod.InstanceUid);
+                break;
+            case ResourceRejected rejected:
+                step.Reject(rejected);
+                break;
+            default:
+                throw new ArgumentException($"Unknown observation {observation.GetType().Name}.", nameof(observation));
+        }
+        return step.Finish(settings ?? TrackerSettings.Default);
+    }
+}
