@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+
+namespace Cmf.Core.Feed;
+
+/// <summary>
+/// Pushes committed changes to whoever listens, in the style of the Aspire dashboard client: a subscriber
+/// gets an initial snapshot and then a stream of coalesced change batches; cancelling unsubscribes.
+/// </summary>
+public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private FeedSubscriber[] _subscribers = [];
+
+    public ChangeFeed()
+        : this(Options.Create(new FeedOptions()), TimeProvider.System)
+    {
+    }
+
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    /// <summary>
+    /// Registers first and takes the snapshot second, so nothing committed in between is missed
+    /// (at worst a change is both in the snapshot and in the first batch; batches are keys, so that is harmless).
+    /// </summary>
+    public async Task<Subscription<TSnapshot>> SubscribeAsync<TSnapshot>(
+        ChangeFilter filter,
+        Func<CancellationToken, Task<TSnapshot>> snapshot,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var subscriber = new FeedSubscriber(filter, options.Value, time);
+        Add(subscriber);
+        // Cancellation unsubscribes even if the caller never enumerates the changes.
+        var registration = cancellationToken.Register(() => Remove(subscriber));
+        try
+        {
+            var initial = await snapshot(cancellationToken);
+            return new Subscription<TSnapshot>(initial, Stream(subscriber, registration, cancellationToken));
+        }
+        catch
+        {
+            await registration.DisposeAsync();
+            Remove(subscriber);
+            throw;
+        }
+    }
+
+    /// <summary>Called by the single writer after each commit.</summary>
+    public void Publish(ChangeSet changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsEmpty)
+        {
+            return;
+        }
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.Offer(changes);
+        }
+    }
+
+    /// <summary>Tells every subscriber to re-read everything (e.g. after the watcher relisted).</summary>
+    public void PublishResync()
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.RequestResync();
+        }
+    }
+
+    private async IAsyncEnumerable<ChangeBatch> Stream(
+        FeedSubscriber subscriber,
+        CancellationTokenRegistration registration,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var _ = registration;
+        try
+        {
+            await foreach (var batch in subscriber.ReadAllAsync(cancellationToken))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            Remove(subscriber);
+        }
+    }
+
+    private void Add(FeedSubscriber subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers, subscriber];
+        }
+    }
+
+    private void Remove(FeedSubscriber subscriber)
+    {
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers.Where(s => !ReferenceEquals(s, subscriber))];
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Feed;
+
+/// <summary>
+/// One subscriber's mailbox: pending keys are merged into sets (so a burst costs one entry per key),
+/// bounded by <see cref="FeedOptions.MaxPendingKeys"/>; past that, the keys are dropped for a resync marker.
+/// </summary>
+internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _doorbell = new(0, 1);
+    private HashSet<ApplicationKey> _applications = [];
+    private HashSet<string> _instances = new(StringComparer.Ordinal);
+    private bool _resync;
+
+    public ChangeFilter Filter { get; } = filter;
+
+    public void Offer(ChangeSet changes)
+    {
+        if (!Filter.Matches(changes))
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (!_resync)
+            {
+                _applications.UnionWith(changes.Applications);
+                _instances.UnionWith(changes.InstanceUids);
+                if (_applications.Count + _instances.Count > options.MaxPendingKeys)
+                {
+                    _resync = true;
+                    _applications = [];
+                    _instances = new(StringComparer.Ordinal);
+                }
+            }
+        }
+        Ring();
+    }
+
+    public void RequestResync()
+    {
+        lock (_gate)
+        {
+            _resync = true;
+        }
+        Ring();
+    }
+
+    public async IAsyncEnumerable<ChangeBatch> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMilliseconds(options.CoalesceMilliseconds);
+        while (true)
+        {
+            await _doorbell.WaitAsync(cancellationToken);
+            if (window > TimeSpan.Zero)
+            {
+                await Task.Delay(window, time, cancellationToken);
+            }
+            if (Take() is { } batch)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    private ChangeBatch? Take()
+    {
+        lock (_gate)
+        {
+            if (!_resync && _applications.Count == 0 && _instances.Count == 0)
+            {
+                return null;
+            }
+            var batch = new ChangeBatch(_applications, _instances, _resync);
+            _applications = [];
+            _instances = new(StringComparer.Ordinal);
+            _resync = false;
+            return batch;
+        }
+    }
+
+    private void Ring()
+    {
+        // The doorbell holds at most one ring: everything offered before the reader wakes is in the sets.
+        try
+        {
+            _doorbell.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+}
