@@ -1,0 +1,131 @@
+using Cmf.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cmf.UnitTests.Configuration;
+
+public sealed class CmfOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        var options = Bind([]);
+
+        Assert.Equal(ClusterMode.Auto, options.Cluster.Mode);
+        Assert.Equal(Path.Combine("./data", "cmf.db"), options.DatabasePath);
+        Assert.Equal(100, options.Retention.MaxInstancesPerApplication);
+        Assert.Equal(100, options.Feed.CoalesceMilliseconds);
+    }
+
+    [Fact]
+    public void Environment_defaults_from_a_section_are_typed_by_their_look()
+    {
+        var options = Bind(new()
+        {
+            ["Cmf:Environments:0:Name"] = "prod",
+            ["Cmf:Environments:0:Namespace"] = "flink-prod",
+            ["Cmf:Environments:0:FlinkApplicationDefaults:spec:job:parallelism"] = "4",
+            ["Cmf:Environments:0:FlinkApplicationDefaults:spec:flinkConfiguration:state.backend.incremental"] = "true",
+            ["Cmf:Environments:0:FlinkApplicationDefaults:spec:image"] = "flink:1.20",
+            ["Cmf:Environments:0:FlinkApplicationDefaults:spec:job:args:0"] = "--verbose",
+        });
+
+        var defaults = options.Environments[0].FlinkApplicationDefaults!;
+        Assert.Equal(4, defaults["spec"]!["job"]!["parallelism"]!.GetValue<long>());
+        Assert.True(defaults["spec"]!["flinkConfiguration"]!["state.backend.incremental"]!.GetValue<bool>());
+        Assert.Equal("flink:1.20", defaults["spec"]!["image"]!.GetValue<string>());
+        Assert.Equal("--verbose", defaults["spec"]!["job"]!["args"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Environment_defaults_given_as_json_keep_their_types()
+    {
+        var options = Bind(new()
+        {
+            ["Cmf:Environments:0:Name"] = "prod",
+            ["Cmf:Environments:0:Namespace"] = "flink-prod",
+            ["Cmf:Environments:0:FlinkApplicationDefaults"] = """{"spec":{"flinkConfiguration":{"taskmanager.numberOfTaskSlots":"2"}}}""",
+        });
+
+        var slots = options.Environments[0].FlinkApplicationDefaults!["spec"]!["flinkConfiguration"]!["taskmanager.numberOfTaskSlots"]!;
+        Assert.Equal("2", slots.GetValue<string>());
+    }
+
+    [Fact]
+    public void Malformed_environment_defaults_are_reported_with_their_key()
+    {
+        var error = ValidationError(new()
+        {
+            ["Cmf:Environments:0:Name"] = "prod",
+            ["Cmf:Environments:0:Namespace"] = "flink-prod",
+            ["Cmf:Environments:0:FlinkApplicationDefaults"] = "{not json",
+        });
+
+        Assert.Contains("Cmf:Environments:0:FlinkApplicationDefaults is not a JSON object", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_environments_on_one_namespace_are_refused()
+    {
+        var error = ValidationError(new()
+        {
+            ["Cmf:Environments:0:Name"] = "prod",
+            ["Cmf:Environments:0:Namespace"] = "flink",
+            ["Cmf:Environments:1:Name"] = "staging",
+            ["Cmf:Environments:1:Namespace"] = "flink",
+        });
+
+        Assert.Contains("binds namespace 'flink' to more than one environment (prod, staging)", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Cmf:Auth:Mode", "Token", "Cmf:Auth:Token must be set")]
+    [InlineData("Cmf:Auth:Mode", "OpenIdConnect", "Cmf:Auth:OpenIdConnect:Authority must be")]
+    [InlineData("Cmf:Embedding:FrameAncestors:0", "javascript:alert(1)", "is not an origin")]
+    [InlineData("Cmf:Embedding:FrameAncestors:0", "https://portal.example.com/path", "is not an origin")]
+    [InlineData("Cmf:Logging:LinkTemplate", "not a url {uid}", "Cmf:Logging:LinkTemplate must be an absolute http(s) URL")]
+    [InlineData("Cmf:Cluster:Simulator:Scenario", "chaos", "must be 'demo' or 'empty'")]
+    [InlineData("Cmf:Cluster:Kubeconfig", "/nonexistent/kubeconfig", "does not exist")]
+    [InlineData("Cmf:Retention:MaxInstancesPerApplication", "1", "must be at least 2")]
+    [InlineData("Cmf:Cluster:WatchTimeoutSeconds", "5", "between 10 and 3600")]
+    public void Invalid_setting_is_refused_with_a_message_naming_the_key(string key, string value, string expected)
+    {
+        var error = ValidationError(new() { [key] = value });
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Origins_are_accepted_as_frame_ancestors()
+    {
+        var options = Bind(new()
+        {
+            ["Cmf:Embedding:FrameAncestors:0"] = "https://portal.example.com",
+            ["Cmf:Embedding:FrameAncestors:1"] = "http://127.0.0.1:8080",
+        });
+
+        Assert.Equal(2, options.Embedding.FrameAncestors.Count);
+    }
+
+    private static CmfOptions Bind(Dictionary<string, string?> settings)
+    {
+        using var provider = Services(settings);
+        return provider.GetRequiredService<IOptions<CmfOptions>>().Value;
+    }
+
+    private static string ValidationError(Dictionary<string, string?> settings)
+    {
+        using var provider = Services(settings);
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CmfOptions>>().Value);
+        return string.Join(Environment.NewLine, failure.Failures);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddCmfOptions(configuration);
+        return services.BuildServiceProvider();
+    }
+}
