@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using k8s;
+using k8s.Autorest;
+using Microsoft.Extensions.Logging;
+
+namespace Cmf.Core.Kubernetes;
+
+/// <summary>
+/// The list-then-watch loop for one kind in one scope (KubernetesClient has no informer). Lists, watches from
+/// the list's resourceVersion, resumes from the last version seen when a watch ends, relists on 410 Gone,
+/// restarts a watch that went silent (bookmarks keep a healthy one talking) and backs off with jitter on errors.
+/// </summary>
+internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, WatchHealth health, ILogger logger)
+{
+    private readonly Random _jitter = new();
+
+    public string Name => api.Name;
+
+    public async Task RunAsync(ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
+    {
+        health.Register(Name);
+        string? resourceVersion = null;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (resourceVersion is null)
+                {
+                    health.Update(Name, s => s with { Phase = WatchPhase.Listing });
+                    var (items, listVersion) = await api.ListAsync(cancellationToken);
+                    await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items), cancellationToken);
+                    resourceVersion = listVersion;
+                    health.Update(Name, s => s with { Phase = WatchPhase.Watching, Synced = true, LastEventAt = settings.Time.GetUtcNow(), LastError = null });
+                }
+                resourceVersion = await WatchOnceAsync(resourceVersion, output, cancellationToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (IsGone(e))
+            {
+                logger.LogInformation("Watch {Watch}: resourceVersion {Version} expired; relisting.", Name, resourceVersion);
+                resourceVersion = null;
+                health.Update(Name, s => s with { Relists = s.Relists + 1 });
+            }
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or KubernetesException or System.Text.Json.JsonException or TimeoutException or OperationCanceledException)
+            {
+                failures++;
+                var delay = Backoff(failures);
+                logger.LogWarning("Watch {Watch} failed ({Error}); retrying in {Delay}.", Name, e.Message, delay);
+                health.Update(Name, s => s with { Phase = WatchPhase.BackingOff, LastError = e.Message, Restarts = s.Restarts + 1 });
+                try
+                {
+                    await Task.Delay(delay, settings.Time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+        health.Update(Name, s => s with { Phase = WatchPhase.Stopped });
+    }
+
+    /// <summary>Watches until the server ends the watch, the watchdog fires or an error ends it; returns where to resume.</summary>
+    private async Task<string> WatchOnceAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
+    {
+        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        watchdog.CancelAfter(settings.Watchdog);
+        Exception? streamError = null;
+        void OnError(Exception e)
+        {
+            streamError = e;
+            // A Status object in the stream (e.g. 410 Expired) ends this watch; the loop decides what next.
+            watchdog.Cancel();
+        }
+
+        health.Update(Name, s => s with { Phase = WatchPhase.Watching });
+        try
+        {
+            await foreach (var (type, obj) in api.WatchAsync(resourceVersion, settings.TimeoutSeconds, OnError, watchdog.Token))
+            {
+                watchdog.CancelAfter(settings.Watchdog);
+                health.Update(Name, s => s with { LastEventAt = settings.Time.GetUtcNow() });
+                if (ResourceVersionOf(obj) is { Length: > 0 } version)
+                {
+                    resourceVersion = version;
+                }
+                if (ToEventKind(type) is { } kind)
+                {
+                    await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj), cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (streamError is null)
+            {
+                logger.LogWarning("Watch {Watch} was silent for {Watchdog}; restarting it from {Version}.", Name, settings.Watchdog, resourceVersion);
+                health.Update(Name, s => s with { Restarts = s.Restarts + 1 });
+            }
+        }
+        if (streamError is not null)
+        {
+            throw streamError;
+        }
+        return resourceVersion;
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var exponent = Math.Min(failures - 1, 6);
+        var baseDelay = settings.InitialBackoff * Math.Pow(2, exponent);
+        var capped = baseDelay > settings.MaxBackoff ? settings.MaxBackoff : baseDelay;
+        return capped * (0.5 + (_jitter.NextDouble() / 2));
+    }
+
+    private static bool IsGone(Exception e) => e switch
+    {
+        HttpOperationException http => http.Response?.StatusCode == HttpStatusCode.Gone,
+        KubernetesException kubernetes => kubernetes.Status?.Code == (int)HttpStatusCode.Gone,
+        _ => false,
+    };
+
+    private static WatchEventKind? ToEventKind(WatchEventType type) => type switch
+    {
+        WatchEventType.Added => WatchEventKind.Added,
+        WatchEventType.Modified => WatchEventKind.Modified,
+        WatchEventType.Deleted => WatchEventKind.Deleted,
+        _ => null,
+    };
+
+    private static string? ResourceVersionOf(JsonObject obj) =>
+        obj["metadata"] is JsonObject metadata && metadata["resourceVersion"] is JsonValue value && value.TryGetValue<string>(out var version)
+            ? version
+            : null;
+}
+
+/// <summary>Timing of the watch loops.</summary>
+internal sealed record WatchSettings(int TimeoutSeconds, TimeSpan Watchdog, TimeSpan InitialBackoff, TimeSpan MaxBackoff, TimeProvider Time);
