@@ -15,7 +15,7 @@ internal abstract class ResourceApi(ResourceKind kind, string? @namespace)
     /// <summary>Null means every namespace.</summary>
     public string? Namespace { get; } = @namespace;
 
-    public string Name => $"{Kind}/{Namespace ?? "*"}";
+    public string Name => WatchHealth.NameOf(Kind, Namespace);
 
     public abstract Task<(IReadOnlyList<JsonObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken);
 

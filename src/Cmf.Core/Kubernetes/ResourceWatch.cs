@@ -12,7 +12,7 @@ namespace Cmf.Core.Kubernetes;
 /// the list's resourceVersion, resumes from the last version seen when a watch ends, relists on 410 Gone,
 /// restarts a watch that went silent (bookmarks keep a healthy one talking) and backs off with jitter on errors.
 /// </summary>
-internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, WatchHealth health, ILogger logger)
+internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger)
 {
     private readonly Random _jitter = new();
 
@@ -33,9 +33,15 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                     var (items, listVersion) = await api.ListAsync(cancellationToken);
                     await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items), cancellationToken);
                     resourceVersion = listVersion;
-                    health.Update(Name, s => s with { Phase = WatchPhase.Watching, Synced = true, LastEventAt = settings.Time.GetUtcNow(), LastError = null });
+                    health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, LastEventAt = settings.Time.GetUtcNow(), LastError = null });
                 }
-                resourceVersion = await WatchOnceAsync(resourceVersion, output, cancellationToken);
+                var relistRequested = relist.Token;
+                resourceVersion = await WatchOnceAsync(resourceVersion, output, relistRequested, cancellationToken);
+                if (relistRequested.IsCancellationRequested)
+                {
+                    resourceVersion = null;
+                    health.Update(Name, s => s with { Relists = s.Relists + 1 });
+                }
                 failures = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -68,9 +74,9 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
     }
 
     /// <summary>Watches until the server ends the watch, the watchdog fires or an error ends it; returns where to resume.</summary>
-    private async Task<string> WatchOnceAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
+    private async Task<string> WatchOnceAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken relistRequested, CancellationToken cancellationToken)
     {
-        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, relistRequested);
         watchdog.CancelAfter(settings.Watchdog);
         Exception? streamError = null;
         void OnError(Exception e)
@@ -99,7 +105,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            if (streamError is null)
+            if (streamError is null && !relistRequested.IsCancellationRequested)
             {
                 logger.LogWarning("Watch {Watch} was silent for {Watchdog}; restarting it from {Version}.", Name, settings.Watchdog, resourceVersion);
                 health.Update(Name, s => s with { Restarts = s.Restarts + 1 });

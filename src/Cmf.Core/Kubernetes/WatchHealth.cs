@@ -12,25 +12,35 @@ public enum WatchPhase
 }
 
 /// <summary>One watch loop's state, as /readyz reports it.</summary>
-public sealed record WatchStatus(string Name, WatchPhase Phase, bool Synced, DateTimeOffset? LastEventAt, string? LastError, int Relists, int Restarts);
+public sealed record WatchStatus(
+    string Name,
+    WatchPhase Phase,
+    bool Listed,
+    bool ListCommitted,
+    DateTimeOffset? LastEventAt,
+    string? LastError,
+    int Relists,
+    int Restarts)
+{
+    internal static WatchStatus Initial(string name) => new(name, WatchPhase.Starting, false, false, null, null, 0, 0);
+}
 
-/// <summary>Shared, thread-safe view of every watch loop and of the pipeline's first commit.</summary>
+/// <summary>Shared, thread-safe view of every watch loop: written by the loops and the pipeline, read by /readyz.</summary>
 public sealed class WatchHealth
 {
     private readonly ConcurrentDictionary<string, WatchStatus> _watches = new(StringComparer.Ordinal);
-    private volatile bool _initialListsCommitted;
+
+    public static string NameOf(ResourceKind kind, string? @namespace) => $"{kind}/{@namespace ?? "*"}";
 
     public IReadOnlyList<WatchStatus> Watches => [.. _watches.Values.OrderBy(w => w.Name, StringComparer.Ordinal)];
 
-    /// <summary>Every watch has listed once and the pipeline has committed what the lists held.</summary>
-    public bool IsReady => _initialListsCommitted && !_watches.IsEmpty && _watches.Values.All(w => w.Synced);
+    /// <summary>Every watch has listed once and the pipeline has committed what each first list held.</summary>
+    public bool IsReady => !_watches.IsEmpty && _watches.Values.All(w => w.ListCommitted);
 
-    public void Register(string name) => _watches.TryAdd(name, new WatchStatus(name, WatchPhase.Starting, false, null, null, 0, 0));
+    public void Register(string name) => _watches.TryAdd(name, WatchStatus.Initial(name));
 
     public void Update(string name, Func<WatchStatus, WatchStatus> change) =>
-        _watches.AddOrUpdate(name, n => change(new WatchStatus(n, WatchPhase.Starting, false, null, null, 0, 0)), (_, s) => change(s));
+        _watches.AddOrUpdate(name, n => change(WatchStatus.Initial(n)), (_, s) => change(s));
 
-    public void MarkInitialListsCommitted() => _initialListsCommitted = true;
-
-    public bool InitialListsCommitted => _initialListsCommitted;
+    public void MarkListCommitted(string name) => Update(name, s => s with { ListCommitted = true });
 }
