@@ -59,11 +59,15 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         application.ToTable("Applications");
         application.HasKey(a => a.Id);
         application.HasIndex(a => new { a.Environment, a.Name }).IsUnique();
-        // One index per sort of the application list; the row id breaks ties in each.
+        // One index per sort of the application list, with and without the environment filter, so a
+        // page is read in index order; the row id (implicitly in every index) breaks ties.
         application.HasIndex(a => new { a.Name, a.Environment });
         application.HasIndex(a => a.JobState);
+        application.HasIndex(a => new { a.Environment, a.JobState });
         application.HasIndex(a => a.LastChangeAt);
+        application.HasIndex(a => new { a.Environment, a.LastChangeAt });
         application.HasIndex(a => a.InstanceCount);
+        application.HasIndex(a => new { a.Environment, a.InstanceCount });
         application.HasIndex(a => a.LastCommit);
     }
 
@@ -91,7 +95,6 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         cluster.HasKey(c => c.Id);
         cluster.HasIndex(c => c.Uid).IsUnique();
         cluster.HasIndex(c => new { c.ApplicationId, c.StartedAt });
-        cluster.HasIndex(c => c.OwnerInstanceUid);
         cluster.HasOne<StoredApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCmfDbContext))]
-    [Migration("20261124054905_Initial")]
+    [Migration("20261124055421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,6 +143,12 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.HasIndex("LastCommit");
 
+                    b.HasIndex("Environment", "InstanceCount");
+
+                    b.HasIndex("Environment", "JobState");
+
+                    b.HasIndex("Environment", "LastChangeAt");
+
                     b.HasIndex("Environment", "Name")
                         .IsUnique();
 
@@ -195,8 +201,6 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("OwnerInstanceUid");
 
                     b.HasIndex("Uid")
                         .IsUnique();

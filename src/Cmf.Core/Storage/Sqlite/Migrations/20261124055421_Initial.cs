@@ -187,6 +187,21 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Applications_Environment_InstanceCount",
+                table: "Applications",
+                columns: new[] { "Environment", "InstanceCount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Environment_JobState",
+                table: "Applications",
+                columns: new[] { "Environment", "JobState" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Environment_LastChangeAt",
+                table: "Applications",
+                columns: new[] { "Environment", "LastChangeAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Applications_Environment_Name",
                 table: "Applications",
                 columns: new[] { "Environment", "Name" },
@@ -221,11 +236,6 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                 name: "IX_Clusters_ApplicationId_StartedAt",
                 table: "Clusters",
                 columns: new[] { "ApplicationId", "StartedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clusters_OwnerInstanceUid",
-                table: "Clusters",
-                column: "OwnerInstanceUid");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clusters_Uid",
