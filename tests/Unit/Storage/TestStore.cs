@@ -10,7 +10,7 @@ namespace Cmf.UnitTests.Storage;
 /// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private readonly StoreOptions _options;
+    private StoreOptions _options;
 
     private TestStore(string directory, StoreOptions options)
     {
@@ -50,6 +50,13 @@ internal sealed class TestStore : IAsyncDisposable
         Store = new InstanceStore(Provider, _options);
         Queries = new StoreQueries(Provider);
         await Store.InitializeAsync(CancellationToken.None);
+    }
+
+    /// <summary>Reopens the same file with other store options.</summary>
+    public Task ReopenWithAsync(StoreOptions options)
+    {
+        _options = options;
+        return ReopenAsync();
     }
 
     public Task<CommitResult> CommitAsync(params TrackerResult[] batch) => Store.CommitAsync(batch, CancellationToken.None);
