@@ -130,7 +130,10 @@ public sealed partial class InstanceStore : IDisposable
         return states;
     }
 
-    /// <summary>Every stored application's state, streamed in chunks (for the tracker at start-up).</summary>
+    /// <summary>
+    /// Every stored application's state, streamed in chunks of 500 (for the tracker at start-up, before
+    /// the writer runs: each chunk is its own snapshot).
+    /// </summary>
     public async IAsyncEnumerable<ApplicationState> LoadAllStatesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var afterId = 0L;
