@@ -1,0 +1,114 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Entities;
+using Cmf.Core.Tracking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cmf.Core.Storage;
+
+/// <summary>
+/// The provider-neutral schema. Each provider derives its own context type so that its migrations
+/// (which are provider-specific) are bound to it; see <c>Sqlite/SqliteCmfDbContext</c>.
+/// </summary>
+internal abstract class CmfDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<StoredEnvironment> Environments => Set<StoredEnvironment>();
+
+    public DbSet<StoredApplication> Applications => Set<StoredApplication>();
+
+    public DbSet<StoredInstance> Instances => Set<StoredInstance>();
+
+    public DbSet<StoredInstanceSpec> InstanceSpecs => Set<StoredInstanceSpec>();
+
+    public DbSet<StoredCluster> Clusters => Set<StoredCluster>();
+
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<PrunedInstance> PrunedInstances => Set<PrunedInstance>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        configurationBuilder.Properties<JobState>().HaveConversion<string>();
+        configurationBuilder.Properties<LifecycleState>().HaveConversion<string>();
+        configurationBuilder.Properties<JobManagerDeploymentStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<ReconciliationState>().HaveConversion<string>();
+        configurationBuilder.Properties<ClusterOwnerSource>().HaveConversion<string>();
+        configurationBuilder.Properties<AppEventKind>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        MapEnvironments(modelBuilder.Entity<StoredEnvironment>());
+        MapApplications(modelBuilder.Entity<StoredApplication>());
+        MapInstances(modelBuilder.Entity<StoredInstance>());
+        MapInstanceSpecs(modelBuilder.Entity<StoredInstanceSpec>());
+        MapClusters(modelBuilder.Entity<StoredCluster>());
+        MapEvents(modelBuilder.Entity<StoredEvent>());
+        MapPrunedInstances(modelBuilder.Entity<PrunedInstance>());
+    }
+
+    private static void MapEnvironments(EntityTypeBuilder<StoredEnvironment> environment)
+    {
+        environment.ToTable("Environments");
+        environment.HasKey(e => e.Name);
+    }
+
+    private static void MapApplications(EntityTypeBuilder<StoredApplication> application)
+    {
+        application.ToTable("Applications");
+        application.HasKey(a => a.Id);
+        application.HasIndex(a => new { a.Environment, a.Name }).IsUnique();
+        // One index per sort of the application list, with and without the environment filter, so a
+        // page is read in index order; the row id (implicitly in every index) breaks ties.
+        application.HasIndex(a => new { a.Name, a.Environment });
+        application.HasIndex(a => a.JobState);
+        application.HasIndex(a => new { a.Environment, a.JobState });
+        application.HasIndex(a => a.LastChangeAt);
+        application.HasIndex(a => new { a.Environment, a.LastChangeAt });
+        application.HasIndex(a => a.InstanceCount);
+        application.HasIndex(a => new { a.Environment, a.InstanceCount });
+        application.HasIndex(a => a.LastCommit);
+    }
+
+    private static void MapInstances(EntityTypeBuilder<StoredInstance> instance)
+    {
+        instance.ToTable("Instances");
+        instance.HasKey(i => i.Id);
+        instance.HasIndex(i => i.Uid).IsUnique();
+        instance.HasIndex(i => new { i.ApplicationId, i.Sequence }).IsUnique();
+        instance.HasIndex(i => new { i.ApplicationId, i.CreatedAt });
+        instance.HasOne<StoredApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void MapInstanceSpecs(EntityTypeBuilder<StoredInstanceSpec> spec)
+    {
+        spec.ToTable("InstanceSpecs");
+        spec.HasKey(s => s.InstanceId);
+        spec.Property(s => s.InstanceId).ValueGeneratedNever();
+        spec.HasOne<StoredInstance>().WithOne().HasForeignKey<StoredInstanceSpec>(s => s.InstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void MapClusters(EntityTypeBuilder<StoredCluster> cluster)
+    {
+        cluster.ToTable("Clusters");
+        cluster.HasKey(c => c.Id);
+        cluster.HasIndex(c => c.Uid).IsUnique();
+        cluster.HasIndex(c => new { c.ApplicationId, c.StartedAt });
+        cluster.HasOne<StoredApplication>().WithMany().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void MapEvents(EntityTypeBuilder<StoredEvent> appEvent)
+    {
+        appEvent.ToTable("Events");
+        appEvent.HasKey(e => e.Id);
+        appEvent.HasIndex(e => new { e.ApplicationId, e.Id });
+        appEvent.HasOne<StoredApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void MapPrunedInstances(EntityTypeBuilder<PrunedInstance> pruned)
+    {
+        pruned.ToTable("PrunedInstances");
+        pruned.HasKey(p => p.Uid);
+    }
+}

@@ -1,0 +1,25 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Entities;
+
+/// <summary>One event of an application; <see cref="Id"/> orders events as they were committed.</summary>
+internal sealed class StoredEvent
+{
+    public long Id { get; set; }
+
+    public long ApplicationId { get; set; }
+
+    public DateTimeOffset Timestamp { get; set; }
+
+    public AppEventKind Kind { get; set; }
+
+    public required string CmfType { get; set; }
+
+    public required string Message { get; set; }
+
+    public string? InstanceUid { get; set; }
+
+    public string? ClusterUid { get; set; }
+
+    public string? NewStatus { get; set; }
+}

@@ -1,0 +1,43 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Entities;
+
+/// <summary>One application instance; its spec texts live in <see cref="StoredInstanceSpec"/>.</summary>
+internal sealed class StoredInstance
+{
+    public long Id { get; set; }
+
+    public required string Uid { get; set; }
+
+    public long ApplicationId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required string ObjectUid { get; set; }
+
+    public long Generation { get; set; }
+
+    public required string SpecHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SupersededAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public JobState? JobState { get; set; }
+
+    public string? JobId { get; set; }
+
+    public LifecycleState? LifecycleState { get; set; }
+
+    public string? Error { get; set; }
+
+    public bool StoppedForUpgrade { get; set; }
+
+    public DateTimeOffset? StatusUpdatedAt { get; set; }
+
+    public string? FlinkVersion { get; set; }
+
+    public string? UpgradeMode { get; set; }
+}

@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Writing;
+using Cmf.Core.Tracking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cmf.Core.Storage;
+
+/// <summary>
+/// The one writer: commits batches of tracker results, one transaction per batch, one batch at a
+/// time; and loads the tracker's state back after a restart.
+/// </summary>
+public sealed partial class InstanceStore : IDisposable
+{
+    private const int LoadChunkSize = 500;
+
+    private readonly StoreProvider _provider;
+    private readonly StoreOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private long _lastCommit = -1;
+
+    public InstanceStore(StoreProvider provider, StoreOptions options, TimeProvider? time = null, ILogger<InstanceStore>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEventsPerApplication, 1);
+        _provider = provider;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<InstanceStore>.Instance;
+    }
+
+    /// <summary>The sequence of the last commit that changed something (0 for an empty database).</summary>
+    public long LastCommitSequence => Interlocked.Read(ref _lastCommit);
+
+    /// <summary>Applies the migrations and reads where the commit sequence stands; call once at start.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _provider.PrepareAsync(cancellationToken);
+            await using var db = _provider.CreateContext();
+            var last = await db.Applications.MaxAsync(a => (long?)a.LastCommit, cancellationToken) ?? 0;
+            Interlocked.Exchange(ref _lastCommit, last);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<CommitResult> CommitAsync(IReadOnlyList<TrackerResult> batch, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = LastCommitSequence;
+            if (last < 0)
+            {
+                throw new InvalidOperationException("InitializeAsync must complete before the first commit.");
+            }
+            var changes = batch.Where(r => r.HasChanges).ToList();
+            if (changes.Count == 0)
+            {
+                return CommitResult.Nothing(last);
+            }
+            var result = await WriteAsync(changes, last + 1, cancellationToken);
+            Interlocked.Exchange(ref _lastCommit, result.Sequence);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Adds or updates environments; environments no longer configured are kept with their history.</summary>
+    public async Task UpsertEnvironmentsAsync(IEnumerable<EnvironmentInfo> environments, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = _provider.CreateContext();
+            await using var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+            var stored = await db.Environments.ToDictionaryAsync(e => e.Name, StringComparer.Ordinal, cancellationToken);
+            foreach (var environment in environments)
+            {
+                if (!stored.TryGetValue(environment.Name, out var row))
+                {
+                    row = new StoredEnvironment { Name = environment.Name, Namespace = environment.Namespace };
+                    db.Environments.Add(row);
+                    stored.Add(row.Name, row);
+                }
+                row.Namespace = environment.Namespace;
+                row.DefaultsJson = environment.FlinkApplicationDefaults?.ToJsonString();
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<ApplicationState?> LoadStateAsync(ApplicationKey key, CancellationToken cancellationToken)
+    {
+        await using var db = _provider.CreateContext();
+        await using var snapshot = await _provider.BeginReadTransactionAsync(db, cancellationToken);
+        return await StateLoader.LoadAsync(db, key, cancellationToken);
+    }
+
+    /// <summary>The states of the given applications that are stored, read from one snapshot.</summary>
+    public async Task<IReadOnlyList<ApplicationState>> LoadStatesAsync(IEnumerable<ApplicationKey> keys, CancellationToken cancellationToken)
+    {
+        await using var db = _provider.CreateContext();
+        await using var snapshot = await _provider.BeginReadTransactionAsync(db, cancellationToken);
+        var states = new List<ApplicationState>();
+        foreach (var key in keys)
+        {
+            if (await StateLoader.LoadAsync(db, key, cancellationToken) is { } state)
+            {
+                states.Add(state);
+            }
+        }
+        return states;
+    }
+
+    /// <summary>
+    /// Every stored application's state, streamed in chunks of 500 (for the tracker at start-up, before
+    /// the writer runs: each chunk is its own snapshot).
+    /// </summary>
+    public async IAsyncEnumerable<ApplicationState> LoadAllStatesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var afterId = 0L;
+        while (true)
+        {
+            IReadOnlyList<(long Id, ApplicationState State)> chunk;
+            await using (var db = _provider.CreateContext())
+            await using (await _provider.BeginReadTransactionAsync(db, cancellationToken))
+            {
+                chunk = await StateLoader.LoadChunkAsync(db, afterId, LoadChunkSize, cancellationToken);
+            }
+            foreach (var (_, state) in chunk)
+            {
+                yield return state;
+            }
+            if (chunk.Count < LoadChunkSize)
+            {
+                yield break;
+            }
+            afterId = chunk[^1].Id;
+        }
+    }
+
+    public async Task<IReadOnlyList<ApplicationKey>> ListApplicationKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _provider.CreateContext();
+        var keys = await db.Applications.AsNoTracking()
+            .OrderBy(a => a.Environment).ThenBy(a => a.Name)
+            .Select(a => new { a.Environment, a.Name })
+            .ToListAsync(cancellationToken);
+        return [.. keys.Select(k => new ApplicationKey(k.Environment, k.Name))];
+    }
+
+    public void Dispose() => _writeLock.Dispose();
+
+    private async Task<CommitResult> WriteAsync(List<TrackerResult> changes, long commit, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var touched = new Dictionary<ApplicationKey, long>();
+        var withEvents = new HashSet<long>();
+        var newUids = new List<string>();
+        var changedUids = new List<string>();
+        var prunedUids = new List<string>();
+        var eventCount = 0;
+
+        await using var db = _provider.CreateContext();
+        await using var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+        await using var statements = new CommitStatements(db.Database.GetDbConnection(), transaction);
+        foreach (var change in changes)
+        {
+            var state = change.State;
+            var applicationId = await statements.UpsertApplicationAsync(state, commit, cancellationToken);
+            touched[state.Key] = applicationId;
+
+            foreach (var instance in change.ChangedInstances())
+            {
+                await statements.UpsertInstanceAsync(applicationId, instance, cancellationToken);
+                if (change.Previous.FindInstance(instance.Uid) is null)
+                {
+                    newUids.Add(instance.Uid);
+                }
+                else
+                {
+                    changedUids.Add(instance.Uid);
+                }
+            }
+            foreach (var spec in change.NewInstanceSpecs)
+            {
+                await statements.InsertSpecAsync(applicationId, spec, cancellationToken);
+            }
+            foreach (var cluster in change.ChangedClusters())
+            {
+                await statements.UpsertClusterAsync(applicationId, cluster, cancellationToken);
+            }
+            foreach (var cluster in change.RemovedClusters())
+            {
+                await statements.DeleteClusterAsync(applicationId, cluster.Uid, cancellationToken);
+            }
+            foreach (var uid in change.PrunedInstanceUids)
+            {
+                if (IsProtected(state, uid))
+                {
+                    LogPruneRefused(uid, state.Key);
+                }
+                else if (await statements.PruneInstanceAsync(applicationId, state.Key, uid, now, cancellationToken))
+                {
+                    prunedUids.Add(uid);
+                }
+            }
+            foreach (var appEvent in change.Events)
+            {
+                await statements.InsertEventAsync(applicationId, appEvent, cancellationToken);
+                withEvents.Add(applicationId);
+                eventCount++;
+            }
+        }
+        foreach (var applicationId in touched.Values)
+        {
+            await statements.RefreshListColumnsAsync(applicationId, cancellationToken);
+        }
+        foreach (var applicationId in withEvents)
+        {
+            await statements.TrimEventsAsync(applicationId, _options.MaxEventsPerApplication, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new CommitResult(
+            commit, [.. touched.Keys], [.. newUids.Distinct()], [.. changedUids.Except(newUids)], prunedUids, eventCount);
+    }
+
+    /// <summary>Retention never removes the latest or the current deployed instance, nor one the state still holds.</summary>
+    private static bool IsProtected(ApplicationState state, string uid) =>
+        uid == state.LatestInstance?.Uid || uid == state.CurrentInstanceUid || state.FindInstance(uid) is not null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to prune instance {InstanceUid} of {Application}: it is the latest, the current or still retained")]
+    private partial void LogPruneRefused(string instanceUid, ApplicationKey application);
+}

@@ -1,0 +1,90 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Views;
+
+namespace Cmf.Core.Storage.Reading;
+
+/// <summary>Rows to view records: callers never see entities.</summary>
+internal static class ViewMapping
+{
+    public static ApplicationSummary ToSummary(StoredApplication a) => new()
+    {
+        Key = new ApplicationKey(a.Environment, a.Name),
+        Namespace = a.Namespace,
+        JobState = a.JobState,
+        LifecycleState = a.LifecycleState,
+        CurrentInstance = Reference(a.CurrentInstanceUid, a.CurrentInstanceSequence),
+        LatestInstance = Reference(a.LatestInstanceUid, a.LatestInstanceSequence),
+        PendingUpgrade = a.PendingUpgrade,
+        InstanceCount = a.InstanceCount,
+        LastChangeAt = a.LastChangeAt,
+        FlinkVersion = a.FlinkVersion,
+        UpgradeMode = a.UpgradeMode,
+        ObjectDeleted = a.ObjectDeleted,
+        Error = a.Error,
+        LastCommit = a.LastCommit,
+    };
+
+    public static ApplicationDetail ToDetail(StoredApplication a) => new()
+    {
+        Summary = ToSummary(a),
+        ObjectUid = a.ObjectUid,
+        ResourceVersion = a.ResourceVersion,
+        Generation = a.Generation,
+        LastSequence = a.LastSequence,
+        JobId = a.JobId,
+        JobName = a.JobName,
+        JobManagerDeploymentStatus = a.JobManagerDeploymentStatus,
+        ReconciliationState = a.ReconciliationState,
+        ObservedGeneration = a.ObservedGeneration,
+        UpgradeSavepointPath = a.UpgradeSavepointPath,
+    };
+
+    public static InstanceSummary ToSummary(StoredInstance i) => new()
+    {
+        Uid = i.Uid,
+        Sequence = i.Sequence,
+        ObjectUid = i.ObjectUid,
+        Generation = i.Generation,
+        SpecHash = i.SpecHash,
+        CreatedAt = i.CreatedAt,
+        SupersededAt = i.SupersededAt,
+        EndedAt = i.EndedAt,
+        JobState = i.JobState,
+        JobId = i.JobId,
+        LifecycleState = i.LifecycleState,
+        Error = i.Error,
+        StoppedForUpgrade = i.StoppedForUpgrade,
+        StatusUpdatedAt = i.StatusUpdatedAt,
+        FlinkVersion = i.FlinkVersion,
+        UpgradeMode = i.UpgradeMode,
+    };
+
+    public static ClusterSummary ToSummary(StoredCluster c) => new()
+    {
+        Uid = c.Uid,
+        Name = c.Name,
+        OwnerInstanceUid = c.OwnerInstanceUid,
+        OwnerSource = c.OwnerSource,
+        StartedAt = c.StartedAt,
+        EndedAt = c.EndedAt,
+        EndIsApproximate = c.EndIsApproximate,
+        Generation = c.Generation,
+        DeploymentType = c.DeploymentType,
+    };
+
+    public static EventView ToView(StoredEvent e) => new()
+    {
+        Id = e.Id,
+        Timestamp = e.Timestamp,
+        Kind = e.Kind,
+        CmfType = e.CmfType,
+        Message = e.Message,
+        InstanceUid = e.InstanceUid,
+        ClusterUid = e.ClusterUid,
+        NewStatus = e.NewStatus,
+    };
+
+    private static InstanceReference? Reference(string? uid, int? sequence) =>
+        uid is null || sequence is null ? null : new InstanceReference(uid, sequence.Value);
+}

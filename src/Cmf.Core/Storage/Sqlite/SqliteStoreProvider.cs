@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cmf.Core.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite engine: one database file in WAL mode (readers never block the writer and see a
+/// consistent snapshot), synchronous=NORMAL, foreign keys on, a busy timeout, and the migrations
+/// in <c>Sqlite/Migrations</c>.
+/// </summary>
+public sealed class SqliteStoreProvider : StoreProvider
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly string _connectionString;
+    private readonly DbContextOptions<SqliteCmfDbContext> _contextOptions;
+
+    public SqliteStoreProvider(SqliteStoreOptions options)
+        : this(options, [])
+    {
+    }
+
+    internal SqliteStoreProvider(SqliteStoreOptions options, IReadOnlyList<IInterceptor> extraInterceptors)
+    {
+        _options = options;
+        _connectionString = BuildConnectionString(options);
+        _contextOptions = new DbContextOptionsBuilder<SqliteCmfDbContext>()
+            .UseSqlite(_connectionString)
+            .AddInterceptors([new SqliteConnectionSettings(options.BusyTimeout), .. extraInterceptors])
+            .Options;
+    }
+
+    public string DatabasePath => _options.DatabasePath;
+
+    public override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(_options.DatabasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var context = CreateContext();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        // journal_mode is stored in the file: set once, every later connection uses WAL.
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file (and its -wal/-shm) open; closing them checkpoints the WAL.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    internal override CmfDbContext CreateContext() => new SqliteCmfDbContext(_contextOptions);
+
+    internal override async Task<DbTransaction> BeginReadTransactionAsync(CmfDbContext context, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(context, cancellationToken);
+        // Deferred: takes no lock; the WAL snapshot starts at the first read and holds until disposal.
+        var transaction = connection.BeginTransaction(deferred: true);
+        await context.Database.UseTransactionAsync(transaction, cancellationToken);
+        return transaction;
+    }
+
+    internal override async Task<DbTransaction> BeginWriteTransactionAsync(CmfDbContext context, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(context, cancellationToken);
+        // BEGIN IMMEDIATE: the write lock is taken now, so a commit never fails half-way on a busy lock.
+        var transaction = connection.BeginTransaction(deferred: false);
+        await context.Database.UseTransactionAsync(transaction, cancellationToken);
+        return transaction;
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(CmfDbContext context, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        return (SqliteConnection)context.Database.GetDbConnection();
+    }
+
+    private static string BuildConnectionString(SqliteStoreOptions options) => new SqliteConnectionStringBuilder
+    {
+        DataSource = options.DatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        ForeignKeys = true,
+        DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+    }.ToString();
+}

@@ -1,0 +1,242 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Reading;
+using Cmf.Core.Storage.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmf.Core.Storage;
+
+/// <summary>
+/// The reads the pages and the API need. Each call uses a fresh context and one read snapshot, so
+/// the statements of one call never see half a commit; every per-application statement is bounded
+/// by the application's retained rows through an index, never by the total history.
+/// </summary>
+public sealed class StoreQueries(StoreProvider provider)
+{
+    public const int MaxPageSize = 500;
+
+    private const string LikeEscape = "\\";
+
+    public Task<ApplicationPage> ListApplicationsAsync(ApplicationListQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var filtered = Filter(db.Applications.AsNoTracking(), query);
+            var total = await filtered.CountAsync(cancellationToken);
+            var size = PageSize(query.PageSize);
+            var rows = await ApplicationListOrdering.Apply(filtered, query.Sort, query.Descending)
+                .Skip(Math.Max(0, query.Page) * size)
+                .Take(size)
+                .ToListAsync(cancellationToken);
+            return new ApplicationPage([.. rows.Select(ViewMapping.ToSummary)], total);
+        }, cancellationToken);
+
+    /// <summary>Applications changed by commits after <paramref name="afterCommit"/> (catch-up for the change feed).</summary>
+    public Task<IReadOnlyList<ApplicationSummary>> ListApplicationsChangedAfterAsync(long afterCommit, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<ApplicationSummary>>(async db =>
+        {
+            var rows = await db.Applications.AsNoTracking()
+                .Where(a => a.LastCommit > afterCommit)
+                .OrderBy(a => a.LastCommit)
+                .ToListAsync(cancellationToken);
+            return [.. rows.Select(ViewMapping.ToSummary)];
+        }, cancellationToken);
+
+    public Task<ApplicationDetail?> GetApplicationAsync(ApplicationKey key, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var application = await FindApplicationAsync(db, key, cancellationToken);
+            return application is null ? null : ViewMapping.ToDetail(application);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<EnvironmentSummary>> ListEnvironmentsAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<EnvironmentSummary>>(async db =>
+        {
+            var configured = await db.Environments.AsNoTracking().ToListAsync(cancellationToken);
+            var counts = await db.Applications.AsNoTracking()
+                .GroupBy(a => a.Environment)
+                .Select(g => new { Environment = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Environment, g => g.Count, StringComparer.Ordinal, cancellationToken);
+            var summaries = configured
+                .Select(e => new EnvironmentSummary(e.Name, e.Namespace, e.DefaultsJson, counts.GetValueOrDefault(e.Name)))
+                .ToList();
+            var unconfigured = counts.Keys.Where(name => configured.All(e => e.Name != name));
+            summaries.AddRange(unconfigured.Select(name => new EnvironmentSummary(name, name, null, counts[name])));
+            return [.. summaries.OrderBy(s => s.Name, StringComparer.Ordinal)];
+        }, cancellationToken);
+
+    /// <summary>Resolves a UID alone (a deep link from an alert): found, pruned by retention, or unknown.</summary>
+    public Task<InstanceLookup> FindInstanceAsync(string uid, CancellationToken cancellationToken) =>
+        ReadAsync<InstanceLookup>(async db =>
+        {
+            var found = await db.Instances.AsNoTracking()
+                .Where(i => i.Uid == uid)
+                .Join(db.Applications, i => i.ApplicationId, a => a.Id, (i, a) => new { a.Environment, a.Name, i.Sequence })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (found is not null)
+            {
+                return new InstanceLookup.Found(uid, new ApplicationKey(found.Environment, found.Name), found.Sequence);
+            }
+            var pruned = await db.PrunedInstances.AsNoTracking().FirstOrDefaultAsync(p => p.Uid == uid, cancellationToken);
+            return pruned is null
+                ? new InstanceLookup.Unknown(uid)
+                : new InstanceLookup.Pruned(uid, new ApplicationKey(pruned.Environment, pruned.ApplicationName), pruned.Sequence, pruned.PrunedAt);
+        }, cancellationToken);
+
+    public Task<InstanceDetail?> GetInstanceAsync(ApplicationKey key, string uid, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var application = await FindApplicationAsync(db, key, cancellationToken);
+            if (application is null)
+            {
+                return null;
+            }
+            var instance = await db.Instances.AsNoTracking()
+                .FirstOrDefaultAsync(i => i.Uid == uid && i.ApplicationId == application.Id, cancellationToken);
+            if (instance is null)
+            {
+                return null;
+            }
+            var spec = await db.InstanceSpecs.AsNoTracking()
+                .FirstOrDefaultAsync(s => s.InstanceId == instance.Id, cancellationToken);
+            var clusters = await db.Clusters.AsNoTracking()
+                .Where(c => c.OwnerInstanceUid == uid && c.ApplicationId == application.Id)
+                .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
+                .ToListAsync(cancellationToken);
+            var previous = await db.Instances.AsNoTracking()
+                .Where(i => i.ApplicationId == application.Id && i.Sequence < instance.Sequence)
+                .OrderByDescending(i => i.Sequence)
+                .Select(i => i.Uid)
+                .FirstOrDefaultAsync(cancellationToken);
+            var next = await db.Instances.AsNoTracking()
+                .Where(i => i.ApplicationId == application.Id && i.Sequence > instance.Sequence)
+                .OrderBy(i => i.Sequence)
+                .Select(i => i.Uid)
+                .FirstOrDefaultAsync(cancellationToken);
+            return new InstanceDetail
+            {
+                Application = key,
+                Instance = ViewMapping.ToSummary(instance),
+                EffectiveSpecJson = spec?.EffectiveSpecJson,
+                SubmittedSpecJson = spec?.SubmittedSpecJson,
+                Clusters = [.. clusters.Select(ViewMapping.ToSummary)],
+                PreviousInstanceUid = previous,
+                NextInstanceUid = next,
+                IsCurrent = application.CurrentInstanceUid == uid,
+                IsLatest = application.LatestInstanceUid == uid,
+            };
+        }, cancellationToken);
+
+    public Task<InstancePage?> ListInstancesAsync(ApplicationKey key, InstanceListQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var application = await FindApplicationAsync(db, key, cancellationToken);
+            if (application is null)
+            {
+                return null;
+            }
+            var instances = db.Instances.AsNoTracking().Where(i => i.ApplicationId == application.Id);
+            var total = await instances.CountAsync(cancellationToken);
+            var ordered = (query.Sort, query.Descending) switch
+            {
+                (InstanceSort.CreatedAt, false) => instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
+                (InstanceSort.CreatedAt, true) => instances.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
+                (_, false) => instances.OrderBy(i => i.Sequence),
+                (_, true) => instances.OrderByDescending(i => i.Sequence),
+            };
+            var size = PageSize(query.PageSize);
+            var rows = await ordered.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(cancellationToken);
+            return new InstancePage(ViewMapping.ToSummary(application), [.. rows.Select(ViewMapping.ToSummary)], total);
+        }, cancellationToken);
+
+    /// <summary>Newest first; <paramref name="page"/> counts from 0.</summary>
+    public Task<EventPage?> ListEventsAsync(ApplicationKey key, int page, int pageSize, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var application = await FindApplicationAsync(db, key, cancellationToken);
+            if (application is null)
+            {
+                return null;
+            }
+            var events = db.Events.AsNoTracking().Where(e => e.ApplicationId == application.Id);
+            var total = await events.CountAsync(cancellationToken);
+            var size = PageSize(pageSize);
+            var rows = await events.OrderByDescending(e => e.Id)
+                .Skip(Math.Max(0, page) * size)
+                .Take(size)
+                .ToListAsync(cancellationToken);
+            return new EventPage([.. rows.Select(ViewMapping.ToView)], total);
+        }, cancellationToken);
+
+    /// <summary>Instances and clusters of an application, oldest first; with a range, only those overlapping it.</summary>
+    public Task<ApplicationTimeline?> GetTimelineAsync(ApplicationKey key, TimeRange? range, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            var application = await FindApplicationAsync(db, key, cancellationToken);
+            if (application is null)
+            {
+                return null;
+            }
+            var instances = db.Instances.AsNoTracking().Where(i => i.ApplicationId == application.Id);
+            var clusters = db.Clusters.AsNoTracking().Where(c => c.ApplicationId == application.Id);
+            if (range is not null)
+            {
+                instances = instances.Where(i => i.CreatedAt <= range.To && (i.EndedAt == null || i.EndedAt >= range.From));
+                clusters = clusters.Where(c => c.StartedAt <= range.To && (c.EndedAt == null || c.EndedAt >= range.From));
+            }
+            var instanceBars = await instances
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+                .Select(i => new TimelineInstance
+                {
+                    Uid = i.Uid,
+                    Sequence = i.Sequence,
+                    CreatedAt = i.CreatedAt,
+                    SupersededAt = i.SupersededAt,
+                    EndedAt = i.EndedAt,
+                    JobState = i.JobState,
+                    StoppedForUpgrade = i.StoppedForUpgrade,
+                })
+                .ToListAsync(cancellationToken);
+            var clusterBars = await clusters.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+            return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)]);
+        }, cancellationToken);
+
+    private static IQueryable<StoredApplication> Filter(IQueryable<StoredApplication> applications, ApplicationListQuery query)
+    {
+        if (query.Environment is { } environment)
+        {
+            applications = applications.Where(a => a.Environment == environment);
+        }
+        if (query.JobStates.Count > 0)
+        {
+            var states = query.JobStates.Select(s => (JobState?)s).ToList();
+            applications = applications.Where(a => states.Contains(a.JobState));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = "%" + EscapeLike(query.Text.Trim()) + "%";
+            applications = applications.Where(a =>
+                EF.Functions.Like(a.Name, pattern, LikeEscape)
+                || EF.Functions.Like(a.Namespace, pattern, LikeEscape)
+                || EF.Functions.Like(a.Environment, pattern, LikeEscape));
+        }
+        return applications;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
+    private static int PageSize(int requested) => Math.Clamp(requested, 1, MaxPageSize);
+
+    private static Task<StoredApplication?> FindApplicationAsync(CmfDbContext db, ApplicationKey key, CancellationToken cancellationToken) =>
+        db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Environment == key.Environment && a.Name == key.Name, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(Func<CmfDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = provider.CreateContext();
+        await using var snapshot = await provider.BeginReadTransactionAsync(db, cancellationToken);
+        return await read(db);
+    }
+}

@@ -1,0 +1,27 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Views;
+
+/// <summary>What the timeline draws: instance lifetimes and cluster lifetimes, oldest first.</summary>
+public sealed record ApplicationTimeline(ApplicationKey Application, IReadOnlyList<TimelineInstance> Instances, IReadOnlyList<ClusterSummary> Clusters);
+
+/// <summary>An instance bar: from creation until superseded and its last cluster gone (DESIGN 3.2 rule 4).</summary>
+public sealed record TimelineInstance
+{
+    public required string Uid { get; init; }
+
+    public required int Sequence { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public JobState? JobState { get; init; }
+
+    public bool StoppedForUpgrade { get; init; }
+}
+
+/// <summary>A closed time range; items that overlap it are included.</summary>
+public sealed record TimeRange(DateTimeOffset From, DateTimeOffset To);

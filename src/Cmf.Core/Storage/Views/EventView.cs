@@ -1,0 +1,24 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Views;
+
+/// <summary>One event of an application; <see cref="Id"/> grows with every event committed.</summary>
+public sealed record EventView
+{
+    public long Id { get; init; }
+
+    public DateTimeOffset Timestamp { get; init; }
+
+    public AppEventKind Kind { get; init; }
+
+    /// <summary>CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>
+    public required string CmfType { get; init; }
+
+    public required string Message { get; init; }
+
+    public string? InstanceUid { get; init; }
+
+    public string? ClusterUid { get; init; }
+
+    public string? NewStatus { get; init; }
+}

@@ -1,0 +1,28 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Views;
+
+/// <summary>One instance with its sealed spec texts, the clusters it ran on and its neighbours.</summary>
+public sealed record InstanceDetail
+{
+    public required ApplicationKey Application { get; init; }
+
+    public required InstanceSummary Instance { get; init; }
+
+    /// <summary>Canonical sealed effective spec; null only if the tracker never handed it over.</summary>
+    public string? EffectiveSpecJson { get; init; }
+
+    public string? SubmittedSpecJson { get; init; }
+
+    /// <summary>Clusters this instance owned, oldest first.</summary>
+    public required IReadOnlyList<ClusterSummary> Clusters { get; init; }
+
+    /// <summary>The retained instance just before this one (the default "diff with previous").</summary>
+    public string? PreviousInstanceUid { get; init; }
+
+    public string? NextInstanceUid { get; init; }
+
+    public bool IsCurrent { get; init; }
+
+    public bool IsLatest { get; init; }
+}

@@ -1,0 +1,39 @@
+using Cmf.Core.Model;
+
+namespace Cmf.Core.Storage.Views;
+
+/// <summary>One instance as the instance table and the instance page show it.</summary>
+public sealed record InstanceSummary
+{
+    public required string Uid { get; init; }
+
+    public required int Sequence { get; init; }
+
+    public required string ObjectUid { get; init; }
+
+    public long Generation { get; init; }
+
+    public required string SpecHash { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public JobState? JobState { get; init; }
+
+    public string? JobId { get; init; }
+
+    public LifecycleState? LifecycleState { get; init; }
+
+    public string? Error { get; init; }
+
+    public bool StoppedForUpgrade { get; init; }
+
+    public DateTimeOffset? StatusUpdatedAt { get; init; }
+
+    public string? FlinkVersion { get; init; }
+
+    public string? UpgradeMode { get; init; }
+}

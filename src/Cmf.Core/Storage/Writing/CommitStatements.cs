@@ -1,0 +1,217 @@
+using System.Data.Common;
+using Cmf.Core.Model;
+using Cmf.Core.Tracking;
+
+namespace Cmf.Core.Storage.Writing;
+
+/// <summary>
+/// The statements of one write transaction, in standard SQL (upsert with ON CONFLICT, RETURNING)
+/// that SQLite and PostgreSQL both accept. Every statement finds its rows through an index.
+/// </summary>
+internal sealed class CommitStatements : IAsyncDisposable
+{
+    private static readonly string[] ApplicationColumns =
+    [
+        "Environment", "Name", "Namespace", "ObjectUid", "ResourceVersion", "Generation", "ObjectDeleted",
+        "LastSequence", "JobState", "JobId", "JobName", "LifecycleState", "JobManagerDeploymentStatus",
+        "ReconciliationState", "Error", "ObservedGeneration", "UpgradeSavepointPath", "FlinkVersion", "UpgradeMode",
+        "LastChangeAt", "CurrentInstanceUid", "InstanceCount", "PendingUpgrade", "LastCommit",
+    ];
+
+    private static readonly string[] InstanceColumns =
+    [
+        "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
+        "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "StoppedForUpgrade", "StatusUpdatedAt",
+        "FlinkVersion", "UpgradeMode",
+    ];
+
+    private static readonly string[] ClusterColumns =
+    [
+        "Uid", "ApplicationId", "Name", "OwnerInstanceUid", "OwnerSource", "StartedAt", "EndedAt",
+        "EndIsApproximate", "ResourceVersion", "Generation", "DeploymentType",
+    ];
+
+    private static readonly string[] EventColumns =
+    [
+        "ApplicationId", "Timestamp", "Kind", "CmfType", "Message", "InstanceUid", "ClusterUid", "NewStatus",
+    ];
+
+    private readonly Statement _upsertApplication;
+    private readonly Statement _upsertInstance;
+    private readonly Statement _insertSpec;
+    private readonly Statement _upsertCluster;
+    private readonly Statement _deleteCluster;
+    private readonly Statement _insertTombstone;
+    private readonly Statement _deleteSpec;
+    private readonly Statement _deleteInstance;
+    private readonly Statement _insertEvent;
+    private readonly Statement _refreshInstanceColumns;
+    private readonly Statement _refreshPendingUpgrade;
+    private readonly Statement _trimEvents;
+
+    // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
+    private static readonly string UpsertApplicationSql =
+        Upsert("Applications", ApplicationColumns, ["Environment", "Name"], ["Environment", "Name", "InstanceCount", "PendingUpgrade"], guard: null)
+            + " RETURNING \"Id\"";
+
+    // A UID that already belongs to another application is left to that application.
+    private static readonly string UpsertInstanceSql =
+        Upsert("Instances", InstanceColumns, ["Uid"], ["Uid", "ApplicationId", "Sequence"], guard: "\"Instances\".\"ApplicationId\" = excluded.\"ApplicationId\"");
+
+    private static readonly string InsertSpecSql =
+        """
+        INSERT INTO "InstanceSpecs" ("InstanceId", "EffectiveSpecJson", "SubmittedSpecJson")
+        SELECT "Id", @EffectiveSpecJson, @SubmittedSpecJson FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId
+        ON CONFLICT ("InstanceId") DO NOTHING
+        """;
+
+    private static readonly string UpsertClusterSql =
+        Upsert("Clusters", ClusterColumns, ["Uid"], ["Uid", "ApplicationId"], guard: "\"Clusters\".\"ApplicationId\" = excluded.\"ApplicationId\"");
+
+    private static readonly string DeleteClusterSql =
+        """DELETE FROM "Clusters" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId""";
+
+    private static readonly string InsertTombstoneSql =
+        """
+        INSERT INTO "PrunedInstances" ("Uid", "Environment", "ApplicationName", "Sequence", "PrunedAt")
+        SELECT "Uid", @Environment, @ApplicationName, "Sequence", @PrunedAt FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId
+        ON CONFLICT ("Uid") DO NOTHING
+        """;
+
+    private static readonly string DeleteSpecSql =
+        """DELETE FROM "InstanceSpecs" WHERE "InstanceId" = (SELECT "Id" FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId)""";
+
+    private static readonly string DeleteInstanceSql =
+        """DELETE FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId""";
+
+    private static readonly string InsertEventSql =
+        $"INSERT INTO \"Events\" ({Columns(EventColumns)}) VALUES ({Parameters(EventColumns)})";
+
+    private static readonly string RefreshInstanceColumnsSql =
+        """
+        UPDATE "Applications" SET
+            "InstanceCount" = (SELECT COUNT(*) FROM "Instances" WHERE "ApplicationId" = @Id),
+            "LatestInstanceSequence" = (SELECT MAX("Sequence") FROM "Instances" WHERE "ApplicationId" = @Id),
+            "LatestInstanceUid" = (SELECT "Uid" FROM "Instances" WHERE "ApplicationId" = @Id ORDER BY "Sequence" DESC LIMIT 1),
+            "CurrentInstanceSequence" = (SELECT "Sequence" FROM "Instances" WHERE "ApplicationId" = @Id AND "Uid" = "Applications"."CurrentInstanceUid")
+        WHERE "Id" = @Id
+        """;
+
+    // A second statement: SET expressions see the row as it was before the statement.
+    private static readonly string RefreshPendingUpgradeSql =
+        """
+        UPDATE "Applications" SET "PendingUpgrade" =
+            ("CurrentInstanceUid" IS NOT NULL AND "LatestInstanceUid" IS NOT NULL AND "CurrentInstanceUid" <> "LatestInstanceUid")
+        WHERE "Id" = @Id
+        """;
+
+    private static readonly string TrimEventsSql =
+        """
+        DELETE FROM "Events" WHERE "ApplicationId" = @ApplicationId AND "Id" <= (
+            SELECT "Id" FROM "Events" WHERE "ApplicationId" = @ApplicationId ORDER BY "Id" DESC LIMIT 1 OFFSET @Keep)
+        """;
+
+    /// <summary>Every statement's text, for the plan checks.</summary>
+    internal static IReadOnlyList<string> AllSql =>
+    [
+        UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
+        DeleteSpecSql, DeleteInstanceSql, InsertEventSql, RefreshInstanceColumnsSql, RefreshPendingUpgradeSql, TrimEventsSql,
+    ];
+
+    public CommitStatements(DbConnection connection, DbTransaction transaction)
+    {
+        Statement Prepare(string sql, params string[] parameters) => new(connection, transaction, sql, parameters);
+
+        _upsertApplication = Prepare(UpsertApplicationSql, ApplicationColumns);
+        _upsertInstance = Prepare(UpsertInstanceSql, InstanceColumns);
+        _insertSpec = Prepare(InsertSpecSql, "EffectiveSpecJson", "SubmittedSpecJson", "Uid", "ApplicationId");
+        _upsertCluster = Prepare(UpsertClusterSql, ClusterColumns);
+        _deleteCluster = Prepare(DeleteClusterSql, "Uid", "ApplicationId");
+        _insertTombstone = Prepare(InsertTombstoneSql, "Environment", "ApplicationName", "PrunedAt", "Uid", "ApplicationId");
+        _deleteSpec = Prepare(DeleteSpecSql, "Uid", "ApplicationId");
+        _deleteInstance = Prepare(DeleteInstanceSql, "Uid", "ApplicationId");
+        _insertEvent = Prepare(InsertEventSql, EventColumns);
+        _refreshInstanceColumns = Prepare(RefreshInstanceColumnsSql, "Id");
+        _refreshPendingUpgrade = Prepare(RefreshPendingUpgradeSql, "Id");
+        _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
+    }
+
+    public async Task<long> UpsertApplicationAsync(ApplicationState state, long commit, CancellationToken cancellationToken)
+    {
+        var status = state.Status;
+        var id = await _upsertApplication.With(
+            state.Key.Environment, state.Key.Name, state.Namespace, state.ObjectUid, state.ResourceVersion, state.Generation,
+            state.ObjectDeleted, state.LastSequence, status.JobState, status.JobId, status.JobName, status.LifecycleState,
+            status.JobManagerDeploymentStatus, status.ReconciliationState, status.Error, status.ObservedGeneration,
+            status.UpgradeSavepointPath, status.FlinkVersion, status.UpgradeMode, status.LastChangeAt,
+            state.CurrentInstanceUid, 0, false, commit).ScalarAsync(cancellationToken);
+        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task UpsertInstanceAsync(long applicationId, InstanceState instance, CancellationToken cancellationToken) =>
+        _upsertInstance.With(
+            instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
+            instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
+            instance.LifecycleState, instance.Error, instance.StoppedForUpgrade, instance.StatusUpdatedAt,
+            instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+
+    public Task InsertSpecAsync(long applicationId, InstanceSpec spec, CancellationToken cancellationToken) =>
+        _insertSpec.With(spec.EffectiveSpecJson, spec.SubmittedSpecJson, spec.InstanceUid, applicationId).ExecuteAsync(cancellationToken);
+
+    public Task UpsertClusterAsync(long applicationId, ClusterState cluster, CancellationToken cancellationToken) =>
+        _upsertCluster.With(
+            cluster.Uid, applicationId, cluster.Name, cluster.OwnerInstanceUid, cluster.OwnerSource, cluster.StartedAt,
+            cluster.EndedAt, cluster.EndIsApproximate, cluster.ResourceVersion, cluster.Generation,
+            cluster.DeploymentType).ExecuteAsync(cancellationToken);
+
+    public Task DeleteClusterAsync(long applicationId, string clusterUid, CancellationToken cancellationToken) =>
+        _deleteCluster.With(clusterUid, applicationId).ExecuteAsync(cancellationToken);
+
+    /// <summary>Replaces the instance by its tombstone; false when the instance was not stored.</summary>
+    public async Task<bool> PruneInstanceAsync(long applicationId, ApplicationKey key, string instanceUid, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _insertTombstone.With(key.Environment, key.Name, now, instanceUid, applicationId).ExecuteAsync(cancellationToken);
+        await _deleteSpec.With(instanceUid, applicationId).ExecuteAsync(cancellationToken);
+        return await _deleteInstance.With(instanceUid, applicationId).ExecuteAsync(cancellationToken) > 0;
+    }
+
+    public Task InsertEventAsync(long applicationId, AppEvent appEvent, CancellationToken cancellationToken) =>
+        _insertEvent.With(
+            applicationId, appEvent.Timestamp, appEvent.Kind, appEvent.CmfType, appEvent.Message, appEvent.InstanceUid,
+            appEvent.ClusterUid, appEvent.NewStatus).ExecuteAsync(cancellationToken);
+
+    /// <summary>Recomputes the application's list columns from its instance rows.</summary>
+    public async Task RefreshListColumnsAsync(long applicationId, CancellationToken cancellationToken)
+    {
+        await _refreshInstanceColumns.With(applicationId).ExecuteAsync(cancellationToken);
+        await _refreshPendingUpgrade.With(applicationId).ExecuteAsync(cancellationToken);
+    }
+
+    public Task TrimEventsAsync(long applicationId, int keep, CancellationToken cancellationToken) =>
+        _trimEvents.With(applicationId, keep).ExecuteAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        Statement[] all =
+        [
+            _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
+            _deleteSpec, _deleteInstance, _insertEvent, _refreshInstanceColumns, _refreshPendingUpgrade, _trimEvents,
+        ];
+        foreach (var statement in all)
+        {
+            await statement.DisposeAsync();
+        }
+    }
+
+    private static string Upsert(string table, string[] columns, string[] conflict, string[] keep, string? guard)
+    {
+        var updates = string.Join(", ", columns.Except(keep).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+        var where = guard is null ? "" : $" WHERE {guard}";
+        return $"INSERT INTO \"{table}\" ({Columns(columns)}) VALUES ({Parameters(columns)}) "
+            + $"ON CONFLICT ({Columns(conflict)}) DO UPDATE SET {updates}{where}";
+    }
+
+    private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+
+    private static string Parameters(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
+}

@@ -1,0 +1,119 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Entities;
+using Cmf.Core.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmf.Core.Storage.Writing;
+
+/// <summary>Rebuilds the tracker's <see cref="ApplicationState"/> from the rows (no spec texts).</summary>
+internal static class StateLoader
+{
+    public static async Task<ApplicationState?> LoadAsync(CmfDbContext db, ApplicationKey key, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Environment == key.Environment && a.Name == key.Name, cancellationToken);
+        if (application is null)
+        {
+            return null;
+        }
+        var instances = await db.Instances.AsNoTracking()
+            .Where(i => i.ApplicationId == application.Id)
+            .OrderBy(i => i.Sequence)
+            .ToListAsync(cancellationToken);
+        var clusters = await db.Clusters.AsNoTracking()
+            .Where(c => c.ApplicationId == application.Id)
+            .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return ToState(application, instances, clusters);
+    }
+
+    /// <summary>Up to <paramref name="count"/> applications with an id above <paramref name="afterId"/>, in id order.</summary>
+    public static async Task<IReadOnlyList<(long Id, ApplicationState State)>> LoadChunkAsync(
+        CmfDbContext db, long afterId, int count, CancellationToken cancellationToken)
+    {
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.Id > afterId)
+            .OrderBy(a => a.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        if (applications.Count == 0)
+        {
+            return [];
+        }
+        var first = applications[0].Id;
+        var last = applications[^1].Id;
+        var instances = (await db.Instances.AsNoTracking()
+            .Where(i => i.ApplicationId >= first && i.ApplicationId <= last)
+            .OrderBy(i => i.ApplicationId).ThenBy(i => i.Sequence)
+            .ToListAsync(cancellationToken)).ToLookup(i => i.ApplicationId);
+        var clusters = (await db.Clusters.AsNoTracking()
+            .Where(c => c.ApplicationId >= first && c.ApplicationId <= last)
+            .OrderBy(c => c.ApplicationId).ThenBy(c => c.StartedAt).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken)).ToLookup(c => c.ApplicationId);
+        return applications
+            .Select(a => (a.Id, ToState(a, [.. instances[a.Id]], [.. clusters[a.Id]])))
+            .ToList();
+    }
+
+    private static ApplicationState ToState(StoredApplication a, IReadOnlyList<StoredInstance> instances, IReadOnlyList<StoredCluster> clusters) => new()
+    {
+        Key = new ApplicationKey(a.Environment, a.Name),
+        Namespace = a.Namespace,
+        ObjectUid = a.ObjectUid,
+        ResourceVersion = a.ResourceVersion,
+        Generation = a.Generation,
+        ObjectDeleted = a.ObjectDeleted,
+        LastSequence = a.LastSequence,
+        Instances = [.. instances.Select(ToState)],
+        Clusters = [.. clusters.Select(ToState)],
+        Status = new ApplicationStatus
+        {
+            JobState = a.JobState,
+            JobId = a.JobId,
+            JobName = a.JobName,
+            LifecycleState = a.LifecycleState,
+            JobManagerDeploymentStatus = a.JobManagerDeploymentStatus,
+            ReconciliationState = a.ReconciliationState,
+            Error = a.Error,
+            ObservedGeneration = a.ObservedGeneration,
+            UpgradeSavepointPath = a.UpgradeSavepointPath,
+            FlinkVersion = a.FlinkVersion,
+            UpgradeMode = a.UpgradeMode,
+            LastChangeAt = a.LastChangeAt,
+        },
+    };
+
+    private static InstanceState ToState(StoredInstance i) => new()
+    {
+        Uid = i.Uid,
+        Sequence = i.Sequence,
+        ObjectUid = i.ObjectUid,
+        Generation = i.Generation,
+        SpecHash = i.SpecHash,
+        CreatedAt = i.CreatedAt,
+        SupersededAt = i.SupersededAt,
+        EndedAt = i.EndedAt,
+        JobState = i.JobState,
+        JobId = i.JobId,
+        LifecycleState = i.LifecycleState,
+        Error = i.Error,
+        StoppedForUpgrade = i.StoppedForUpgrade,
+        StatusUpdatedAt = i.StatusUpdatedAt,
+        FlinkVersion = i.FlinkVersion,
+        UpgradeMode = i.UpgradeMode,
+    };
+
+    private static ClusterState ToState(StoredCluster c) => new()
+    {
+        Uid = c.Uid,
+        Name = c.Name,
+        OwnerInstanceUid = c.OwnerInstanceUid,
+        OwnerSource = c.OwnerSource,
+        StartedAt = c.StartedAt,
+        EndedAt = c.EndedAt,
+        EndIsApproximate = c.EndIsApproximate,
+        ResourceVersion = c.ResourceVersion,
+        Generation = c.Generation,
+        DeploymentType = c.DeploymentType,
+    };
+}

@@ -1,0 +1,163 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Views;
+
+namespace Cmf.UnitTests.Storage;
+
+public sealed class ApplicationQueryTests : StoreTestBase
+{
+    [Fact]
+    public async Task Application_detail_carries_the_operator_status()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.ReportJobState(JobState.Running));
+
+        var detail = await Db.Queries.GetApplicationAsync(app.Key, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(JobState.Running, detail.Summary.JobState);
+        Assert.Equal(app.State.ObjectUid, detail.ObjectUid);
+        Assert.Equal(1, detail.LastSequence);
+    }
+
+    [Fact]
+    public async Task An_application_never_stored_has_no_detail_instances_events_or_timeline()
+    {
+        var key = new ApplicationKey("prod", "missing");
+
+        Assert.Null(await Db.Queries.GetApplicationAsync(key, None));
+        Assert.Null(await Db.Queries.ListInstancesAsync(key, new InstanceListQuery(), None));
+        Assert.Null(await Db.Queries.ListEventsAsync(key, 0, 10, None));
+        Assert.Null(await Db.Queries.GetTimelineAsync(key, null, None));
+    }
+
+    [Fact]
+    public async Task Instances_page_is_newest_first_by_default()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance(), app.NewInstance());
+
+        var page = await Db.Queries.ListInstancesAsync(app.Key, new InstanceListQuery { PageSize = 2 }, None);
+
+        Assert.Equal([3, 2], page!.Items.Select(i => i.Sequence));
+        Assert.Equal(3, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Instances_page_sorted_by_creation_ascending_starts_with_the_oldest()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance(), app.NewInstance());
+
+        var page = await Db.Queries.ListInstancesAsync(app.Key, new InstanceListQuery { Sort = InstanceSort.CreatedAt, Descending = false }, None);
+
+        Assert.Equal([1, 2, 3], page!.Items.Select(i => i.Sequence));
+    }
+
+    [Fact]
+    public async Task Events_page_lists_the_newest_first()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.ReportJobState(JobState.Running));
+
+        var page = await Db.Queries.ListEventsAsync(app.Key, 0, 2, None);
+
+        Assert.Equal([AppEventKind.JobStateChanged, AppEventKind.ClusterStarted], page!.Items.Select(e => e.Kind));
+        Assert.Equal(["JOB_STATUS", "CLUSTER_STATUS"], page.Items.Select(e => e.CmfType));
+        Assert.Equal(3, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Instance_detail_has_its_clusters_its_neighbours_and_whether_it_is_current()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance(), app.StartCluster(), app.EndCluster(), app.StartCluster(), app.NewInstance());
+        var second = app.Instance(2);
+
+        var detail = await Db.Queries.GetInstanceAsync(app.Key, second.Uid, None);
+
+        Assert.NotNull(detail);
+        Assert.Equal(app.State.Clusters.Select(c => c.Uid), detail.Clusters.Select(c => c.Uid));
+        Assert.Equal(app.Instance(1).Uid, detail.PreviousInstanceUid);
+        Assert.Equal(app.Instance(3).Uid, detail.NextInstanceUid);
+        Assert.True(detail.IsCurrent);
+        Assert.False(detail.IsLatest);
+    }
+
+    [Fact]
+    public async Task Instance_of_another_application_is_not_found_under_this_one()
+    {
+        var orders = new TrackedApplication(name: "orders");
+        var payments = new TrackedApplication(name: "payments");
+        await Db.CommitAsync(orders.NewInstance(), payments.NewInstance());
+
+        Assert.Null(await Db.Queries.GetInstanceAsync(orders.Key, payments.Latest.Uid, None));
+    }
+
+    [Fact]
+    public async Task Timeline_lists_instances_and_clusters_oldest_first_with_their_lifetimes()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.NewInstance(), app.EndCluster(), app.StartCluster());
+
+        var timeline = await Db.Queries.GetTimelineAsync(app.Key, null, None);
+
+        Assert.Equal([1, 2], timeline!.Instances.Select(i => i.Sequence));
+        Assert.Equal(app.Instance(1).EndedAt, timeline.Instances[0].EndedAt);
+        Assert.Equal([app.Instance(1).Uid, app.Instance(2).Uid], timeline.Clusters.Select(c => c.OwnerInstanceUid));
+        Assert.Null(timeline.Clusters[1].EndedAt);
+    }
+
+    [Fact]
+    public async Task Timeline_in_a_range_keeps_only_what_overlaps_it()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.NewInstance(), app.EndCluster(), app.StartCluster());
+        var firstEnded = app.Instance(1).EndedAt!.Value;
+
+        var timeline = await Db.Queries.GetTimelineAsync(app.Key, new TimeRange(firstEnded.AddSeconds(1), firstEnded.AddHours(1)), None);
+
+        Assert.Equal([2], timeline!.Instances.Select(i => i.Sequence));
+        Assert.Equal([app.Instance(2).Uid], timeline.Clusters.Select(c => c.OwnerInstanceUid));
+    }
+
+    [Fact]
+    public async Task Environments_count_their_applications_and_include_unconfigured_ones()
+    {
+        await Db.Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "flink-prod"), new EnvironmentInfo("empty", "flink-empty")], None);
+        var orders = new TrackedApplication("prod", "orders");
+        var payments = new TrackedApplication("prod", "payments");
+        var adhoc = new TrackedApplication("team-x", "adhoc");
+        await Db.CommitAsync(orders.NewInstance(), payments.NewInstance(), adhoc.NewInstance());
+
+        var environments = await Db.Queries.ListEnvironmentsAsync(None);
+
+        Assert.Equal(
+            [new("empty", "flink-empty", null, 0), new("prod", "flink-prod", null, 2), new EnvironmentSummary("team-x", "team-x", null, 1)],
+            environments);
+    }
+
+    [Fact]
+    public async Task Applications_changed_after_a_commit_are_listed_for_catch_up()
+    {
+        var orders = new TrackedApplication(name: "orders");
+        var payments = new TrackedApplication(name: "payments");
+        var first = await Db.CommitAsync(orders.NewInstance(), payments.NewInstance());
+        await Db.CommitAsync(payments.ReportJobState(JobState.Running));
+
+        var changed = await Db.Queries.ListApplicationsChangedAfterAsync(first.Sequence, None);
+
+        Assert.Equal([payments.Key], changed.Select(a => a.Key));
+    }
+
+    [Fact]
+    public async Task A_deleted_object_keeps_its_application_and_says_so()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance());
+        var deleted = new Core.Tracking.TrackerResult(app.State, app.State with { ObjectDeleted = true }, [], [], []);
+
+        await Db.CommitAsync(deleted);
+
+        Assert.True((await Db.Queries.GetApplicationAsync(app.Key, None))!.Summary.ObjectDeleted);
+    }
+}

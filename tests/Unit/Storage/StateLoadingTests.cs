@@ -1,0 +1,50 @@
+using Cmf.Core.Model;
+using Cmf.Core.Tracking;
+
+namespace Cmf.UnitTests.Storage;
+
+public sealed class StateLoadingTests : StoreTestBase
+{
+    [Fact]
+    public async Task Loading_states_returns_the_stored_applications_and_skips_unknown_keys()
+    {
+        var orders = new TrackedApplication(name: "orders");
+        var payments = new TrackedApplication(name: "payments");
+        await Db.CommitAsync(orders.NewInstance(), payments.NewInstance(), payments.StartCluster());
+
+        var states = await Db.Store.LoadStatesAsync([payments.Key, new ApplicationKey("prod", "missing")], None);
+
+        var state = Assert.Single(states);
+        Assert.Equal(payments.Key, state.Key);
+        Assert.Equal(payments.State.Clusters, state.Clusters);
+    }
+
+    [Fact]
+    public async Task Loading_all_states_streams_every_application_in_chunks()
+    {
+        var apps = Enumerable.Range(1, 1203).Select(n => new TrackedApplication(name: $"app-{n:D4}")).ToList();
+        await Db.Store.CommitAsync([.. apps.Select(a => a.NewInstance())], None);
+
+        var loaded = new List<ApplicationState>();
+        await foreach (var state in Db.Store.LoadAllStatesAsync(None))
+        {
+            loaded.Add(state);
+        }
+
+        Assert.Equal(apps.Select(a => a.Key), loaded.Select(s => s.Key));
+        Assert.All(loaded, s => Assert.Single(s.Instances));
+    }
+
+    [Fact]
+    public async Task Application_keys_are_listed_by_environment_then_name()
+    {
+        var b = new TrackedApplication("staging", "b");
+        var a = new TrackedApplication("staging", "a");
+        var c = new TrackedApplication("prod", "c");
+        await Db.CommitAsync(b.NewInstance(), a.NewInstance(), c.NewInstance());
+
+        var keys = await Db.Store.ListApplicationKeysAsync(None);
+
+        Assert.Equal([c.Key, a.Key, b.Key], keys);
+    }
+}
