@@ -20,6 +20,25 @@ public sealed class StateLoadingTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Tracker_memory_of_rollbacks_and_rejections_survives_a_reload()
+    {
+        var orders = new TrackedApplication(name: "orders");
+        var result = orders.NewInstance();
+        var remembered = result.State with
+        {
+            LastRejection = "FlinkDeployment@42",
+            Status = result.State.Status with { LastStableSpecHash = "hash-of-stable", LastStableGeneration = 3 },
+        };
+        await Db.CommitAsync(result with { State = remembered });
+
+        var state = Assert.Single(await Db.Store.LoadStatesAsync([orders.Key], None));
+
+        Assert.Equal("FlinkDeployment@42", state.LastRejection);
+        Assert.Equal("hash-of-stable", state.Status.LastStableSpecHash);
+        Assert.Equal(3, state.Status.LastStableGeneration);
+    }
+
+    [Fact]
     public async Task Loading_all_states_streams_every_application_in_chunks()
     {
         var apps = Enumerable.Range(1, 1203).Select(n => new TrackedApplication(name: $"app-{n:D4}")).ToList();

@@ -50,6 +50,14 @@ internal sealed class StoredApplication
 
     public DateTimeOffset? LastChangeAt { get; set; }
 
+    /// <summary>Tracker memory: what a rollback would run (hash and generation of lastStableSpec).</summary>
+    public string? LastStableSpecHash { get; set; }
+
+    public long? LastStableGeneration { get; set; }
+
+    /// <summary>Tracker memory: the last resource rejected as unreadable, so it is reported once.</summary>
+    public string? LastRejection { get; set; }
+
     public string? CurrentInstanceUid { get; set; }
 
     public int? CurrentInstanceSequence { get; set; }

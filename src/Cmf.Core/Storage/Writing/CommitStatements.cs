@@ -16,6 +16,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         "LastSequence", "JobState", "JobId", "JobName", "LifecycleState", "JobManagerDeploymentStatus",
         "ReconciliationState", "Error", "ObservedGeneration", "UpgradeSavepointPath", "FlinkVersion", "UpgradeMode",
         "LastChangeAt", "CurrentInstanceUid", "InstanceCount", "PendingUpgrade", "LastCommit",
+        "LastStableSpecHash", "LastStableGeneration", "LastRejection",
     ];
 
     private static readonly string[] InstanceColumns =
@@ -144,7 +145,8 @@ internal sealed class CommitStatements : IAsyncDisposable
             state.ObjectDeleted, state.LastSequence, status.JobState, status.JobId, status.JobName, status.LifecycleState,
             status.JobManagerDeploymentStatus, status.ReconciliationState, status.Error, status.ObservedGeneration,
             status.UpgradeSavepointPath, status.FlinkVersion, status.UpgradeMode, status.LastChangeAt,
-            state.CurrentInstanceUid, 0, false, commit).ScalarAsync(cancellationToken);
+            state.CurrentInstanceUid, 0, false, commit,
+            status.LastStableSpecHash, status.LastStableGeneration, state.LastRejection).ScalarAsync(cancellationToken);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -64,6 +64,7 @@ internal static class StateLoader
         Generation = a.Generation,
         ObjectDeleted = a.ObjectDeleted,
         LastSequence = a.LastSequence,
+        LastRejection = a.LastRejection,
         Instances = [.. instances.Select(ToState)],
         Clusters = [.. clusters.Select(ToState)],
         Status = new ApplicationStatus
@@ -80,6 +81,8 @@ internal static class StateLoader
             FlinkVersion = a.FlinkVersion,
             UpgradeMode = a.UpgradeMode,
             LastChangeAt = a.LastChangeAt,
+            LastStableSpecHash = a.LastStableSpecHash,
+            LastStableGeneration = a.LastStableGeneration,
         },
     };
 

@@ -86,8 +86,17 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("LastCommit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastRejection")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastStableGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastStableSpecHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LatestInstanceSequence")
                         .HasColumnType("INTEGER");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCmfDbContext))]
-    [Migration("20261124055421_Initial")]
+    [Migration("20261124060858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -89,8 +89,17 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("LastCommit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastRejection")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastStableGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastStableSpecHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LatestInstanceSequence")
                         .HasColumnType("INTEGER");
