@@ -24,6 +24,9 @@ public static class EffectiveSpec
     /// </summary>
     public static JsonObject? DefaultsSpec(JsonObject? environmentDefaults) => environmentDefaults?["spec"] as JsonObject;
 
+    /// <summary>A copy without null members, its keys in canonical order: cheaper to seal and write than a plain clone.</summary>
+    internal static JsonObject CanonicalCopy(JsonObject obj) => Merge(null, obj);
+
     /// <summary>A message naming what is wrong with an environment's defaults, or null when they can be used.</summary>
     public static string? ValidateDefaults(JsonObject? environmentDefaults)
     {

@@ -17,9 +17,13 @@ public static class SpecVersionFactory
         SecretMasker.SealInPlace(effective);
         var effectiveJson = CanonicalJson.Serialize(effective);
         // Without defaults the effective spec is the submitted spec, and so is its canonical text.
-        var submittedJson = EffectiveSpec.DefaultsSpec(environmentDefaults) is { Count: > 0 }
-            ? CanonicalJson.Serialize(SecretMasker.Seal(submittedSpec))
-            : effectiveJson;
+        var submittedJson = effectiveJson;
+        if (EffectiveSpec.DefaultsSpec(environmentDefaults) is { Count: > 0 })
+        {
+            var submitted = EffectiveSpec.CanonicalCopy(submittedSpec);
+            SecretMasker.SealInPlace(submitted);
+            submittedJson = CanonicalJson.Serialize(submitted);
+        }
 
         return new SpecVersion
         {
