@@ -19,6 +19,7 @@ public static partial class ObservationMapper
     public const string DeploymentKind = "Deployment";
     public const string PodKind = "Pod";
     private const string UnknownKind = "unknown";
+    private const int MaxMessageLength = 300;
 
     /// <summary>Maps one watch event by the object's <c>kind</c>; null for events and objects we do not track.</summary>
     public static Observation? Map(EnvironmentInfo environment, WatchEventType eventType, JsonNode? resource)
@@ -48,11 +49,15 @@ public static partial class ObservationMapper
         {
             return map();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or JsonException)
+        catch (Exception ex) when (IsBadJson(ex))
         {
-            return Rejected(environment, resource, kind, "unreadable: " + ex.Message);
+            // The message may quote the offending key, which is as long as its author made it.
+            var message = ex.Message.Length <= MaxMessageLength ? ex.Message : ex.Message[..MaxMessageLength] + "...";
+            return Rejected(environment, resource, kind, "unreadable: " + message);
         }
     }
+
+    private static bool IsBadJson(Exception ex) => ex is InvalidOperationException or ArgumentException or JsonException;
 
     private static ResourceRejected Rejected(EnvironmentInfo environment, JsonNode? resource, string kind, string reason)
     {
@@ -73,7 +78,7 @@ public static partial class ObservationMapper
             var name = app ?? (kind == PodKind ? null : JsonScalars.AsString(metadata?["name"]));
             return (name ?? "", JsonScalars.AsString(metadata?["namespace"]), JsonScalars.AsString(metadata?["resourceVersion"]));
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (IsBadJson(ex))
         {
             return ("", null, null);
         }
@@ -85,7 +90,7 @@ public static partial class ObservationMapper
         {
             return JsonScalars.AsString((resource as JsonObject)?["kind"]);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (IsBadJson(ex))
         {
             return null;
         }

@@ -76,6 +76,37 @@ public class ObservationMapperTests
     }
 
     [Fact]
+    public void A_lone_surrogate_in_the_name_is_rejected_under_an_empty_application_name()
+    {
+        var resource = JsonNode.Parse(FlinkDeploymentBuilder.New().Build().ToJsonString().Replace("\"orders\"", "\"\\udc00\"", StringComparison.Ordinal));
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.Map(Environment, WatchEventType.Added, resource));
+
+        Assert.Equal(new ApplicationKey("production", ""), rejected.Application);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_the_kind_is_rejected_as_an_unknown_kind()
+    {
+        var resource = JsonNode.Parse("""{"kind":"\ud800","metadata":{"name":"x"}}""");
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.Map(Environment, WatchEventType.Added, resource));
+
+        Assert.Equal(("unknown", "kind: missing"), (rejected.Kind, rejected.Reason));
+    }
+
+    [Fact]
+    public void An_unreadable_reason_is_kept_short_whatever_the_input_quotes()
+    {
+        var key = new string('k', 100_000);
+        var resource = JsonNode.Parse("{\"kind\":\"FlinkDeployment\",\"metadata\":{\"" + key + "\":1,\"" + key + "\":2},\"spec\":{}}");
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.Map(Environment, WatchEventType.Added, resource));
+
+        Assert.InRange(rejected.Reason.Length, 1, 400);
+    }
+
+    [Fact]
     public void A_node_with_duplicate_keys_is_rejected_not_thrown()
     {
         var resource = JsonNode.Parse("""{"kind":"FlinkDeployment","metadata":{"name":"a","name":"b"},"spec":{}}""");
