@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -19,7 +18,6 @@ public static partial class ObservationMapper
     public const string DeploymentKind = "Deployment";
     public const string PodKind = "Pod";
     private const string UnknownKind = "unknown";
-    private const int MaxMessageLength = 300;
 
     /// <summary>Maps one watch event by the object's <c>kind</c>; null for events and objects we do not track.</summary>
     public static Observation? Map(EnvironmentInfo environment, WatchEventType eventType, JsonNode? resource)
@@ -41,23 +39,17 @@ public static partial class ObservationMapper
         };
     }
 
-    // Bad JSON that slipped past the readers (a lone surrogate, duplicate keys in a node parsed
-    // without checks, absurd nesting) surfaces as one of these when a node is first read or written.
     private static Observation? Guarded(EnvironmentInfo environment, JsonNode? resource, string kind, Func<Observation?> map)
     {
         try
         {
             return map();
         }
-        catch (Exception ex) when (IsBadJson(ex))
+        catch (Exception ex) when (UnreadableJson.Is(ex))
         {
-            // The message may quote the offending key, which is as long as its author made it.
-            var message = ex.Message.Length <= MaxMessageLength ? ex.Message : ex.Message[..MaxMessageLength] + "...";
-            return Rejected(environment, resource, kind, "unreadable: " + message);
+            return Rejected(environment, resource, kind, UnreadableJson.Reason(ex));
         }
     }
-
-    private static bool IsBadJson(Exception ex) => ex is InvalidOperationException or ArgumentException or JsonException;
 
     private static ResourceRejected Rejected(EnvironmentInfo environment, JsonNode? resource, string kind, string reason)
     {
@@ -78,7 +70,7 @@ public static partial class ObservationMapper
             var name = app ?? (kind == PodKind ? null : JsonScalars.AsString(metadata?["name"]));
             return (name ?? "", JsonScalars.AsString(metadata?["namespace"]), JsonScalars.AsString(metadata?["resourceVersion"]));
         }
-        catch (Exception ex) when (IsBadJson(ex))
+        catch (Exception ex) when (UnreadableJson.Is(ex))
         {
             return ("", null, null);
         }
@@ -90,7 +82,7 @@ public static partial class ObservationMapper
         {
             return JsonScalars.AsString((resource as JsonObject)?["kind"]);
         }
-        catch (Exception ex) when (IsBadJson(ex))
+        catch (Exception ex) when (UnreadableJson.Is(ex))
         {
             return null;
         }

@@ -39,6 +39,18 @@ public static class FlinkDeploymentReader
 
     public static ReadResult<FlinkDeploymentResource> Read(JsonNode? resource, int maxSpecBytes = MaxSpecBytes)
     {
+        try
+        {
+            return ReadObject(resource, maxSpecBytes);
+        }
+        catch (Exception ex) when (UnreadableJson.Is(ex))
+        {
+            return ReadResult<FlinkDeploymentResource>.Failure(UnreadableJson.Reason(ex));
+        }
+    }
+
+    private static ReadResult<FlinkDeploymentResource> ReadObject(JsonNode? resource, int maxSpecBytes)
+    {
         if (resource is not JsonObject root)
         {
             return ReadResult<FlinkDeploymentResource>.Failure("expected a FlinkDeployment object, found " + JsonScalars.Describe(resource));

@@ -54,9 +54,16 @@ public sealed record ObjectMetadata
             return ReadResult<ObjectMetadata>.Failure("expected an object, found " + JsonScalars.Describe(resource));
         }
         var fields = new JsonFieldReader();
-        var metadata = Read(root, fields);
-        return metadata is null
-            ? ReadResult<ObjectMetadata>.Failure(fields.Error!)
-            : ReadResult<ObjectMetadata>.Success(metadata);
+        try
+        {
+            var metadata = Read(root, fields);
+            return metadata is null
+                ? ReadResult<ObjectMetadata>.Failure(fields.Error!)
+                : ReadResult<ObjectMetadata>.Success(metadata);
+        }
+        catch (Exception ex) when (UnreadableJson.Is(ex))
+        {
+            return ReadResult<ObjectMetadata>.Failure(UnreadableJson.Reason(ex));
+        }
     }
 }

@@ -250,6 +250,16 @@ public class FlinkDeploymentReaderTests
     }
 
     [Fact]
+    public void A_lone_surrogate_is_reported_not_thrown()
+    {
+        var json = FlinkDeploymentBuilder.New().Set("spec.podTemplate.spec.hostname", "placeholder").Build().ToJsonString();
+
+        var result = FlinkDeploymentReader.Read(json.Replace("placeholder", "\\ud800", StringComparison.Ordinal));
+
+        Assert.StartsWith("unreadable: ", result.Error);
+    }
+
+    [Fact]
     public void Json_text_is_read_like_a_node()
     {
         var json = FlinkDeploymentBuilder.New().Build().ToJsonString();
