@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cmf.Core.Model;
+using Cmf.Core.Specs;
+using Cmf.Core.Tracking;
+
+namespace Cmf.Core.Kubernetes;
+
+public static partial class ObservationMapper
+{
+    /// <summary>
+    /// A JobManager Deployment (label <c>component=jobmanager</c>): one cluster. Its application is the
+    /// <c>app</c> label, else the Deployment's name (the operator names it after the FlinkDeployment).
+    /// Null for other Deployments. An unreadable generation annotation counts as absent: the tracker then
+    /// falls back to the latest instance rather than losing the cluster.
+    /// </summary>
+    public static Observation? MapJobManagerDeployment(EnvironmentInfo environment, JsonNode? resource, bool deleted = false)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return Guarded(environment, resource, DeploymentKind, () =>
+        {
+            var read = ObjectMetadata.Read(resource);
+            if (!read.IsValid)
+            {
+                return Rejected(environment, resource, DeploymentKind, read.Error);
+            }
+            var metadata = read.Value;
+            if (!IsJobManager(metadata))
+            {
+                return null;
+            }
+            var fields = new JsonFieldReader();
+            var spec = fields.Object((JsonObject)resource!, "", "spec");
+            var template = fields.Object(spec, "spec", "template");
+            var templateMetadata = fields.Object(template, "spec.template", "metadata");
+            var templateAnnotations = fields.StringMap(templateMetadata, "spec.template.metadata", "annotations");
+            var (@namespace, error) = NamespaceOf(environment, metadata);
+            error ??= fields.Error ?? (metadata.Uid is null ? "metadata.uid: missing" : null);
+            if (error is not null)
+            {
+                return Rejected(environment, resource, DeploymentKind, error);
+            }
+            var deployment = new JobManagerDeploymentSnapshot
+            {
+                Uid = metadata.Uid!,
+                Name = metadata.Name,
+                ResourceVersion = metadata.ResourceVersion,
+                CreationTimestamp = metadata.CreationTimestamp,
+                GenerationAnnotation = metadata.Annotations.TryGetValue(FlinkOperatorLabels.GenerationAnnotation, out var generation)
+                    && long.TryParse(generation, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null,
+                InstanceAnnotation = templateAnnotations.TryGetValue(InstanceUid.AnnotationKey, out var instance)
+                    && InstanceUid.IsValid(instance) ? instance : null,
+                DeploymentType = metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Type),
+            };
+            var key = new ApplicationKey(environment.Name, metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.App) ?? metadata.Name);
+            return deleted
+                ? new JobManagerDeploymentDeleted(key, @namespace, deployment)
+                : new JobManagerDeploymentObserved(key, @namespace, deployment);
+        });
+    }
+
+    /// <summary>
+    /// A JobManager pod carrying CMF's instance annotation names the instance its cluster runs. Pods
+    /// without it, other pods and deleted pods yield nothing (the Deployment says when a cluster ends);
+    /// an annotation that is not a valid instance UID is rejected.
+    /// </summary>
+    public static Observation? MapJobManagerPod(EnvironmentInfo environment, JsonNode? resource, bool deleted = false)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (deleted)
+        {
+            return null;
+        }
+        return Guarded(environment, resource, PodKind, () =>
+        {
+            var read = ObjectMetadata.Read(resource);
+            if (!read.IsValid)
+            {
+                return Rejected(environment, resource, PodKind, read.Error);
+            }
+            var metadata = read.Value;
+            if (!IsJobManager(metadata) || !metadata.Annotations.TryGetValue(InstanceUid.AnnotationKey, out var instance))
+            {
+                return null;
+            }
+            var (@namespace, error) = NamespaceOf(environment, metadata);
+            var app = metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.App);
+            error ??= app is null ? "metadata.labels.app: missing"
+                : !InstanceUid.IsValid(instance) ? "metadata.annotations[\"" + InstanceUid.AnnotationKey + "\"]: not a valid instance UID"
+                : null;
+            return error is not null
+                ? Rejected(environment, resource, PodKind, error)
+                : new JobManagerPodObserved(new ApplicationKey(environment.Name, app!), @namespace, metadata.Name, instance);
+        });
+    }
+
+    private static bool IsJobManager(ObjectMetadata metadata) =>
+        metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Component) == FlinkOperatorLabels.JobManager;
+}

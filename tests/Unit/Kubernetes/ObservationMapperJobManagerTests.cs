@@ -1,0 +1,233 @@
+using System.Text.Json.Nodes;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Model;
+using Cmf.Core.Specs;
+using Cmf.Core.Tracking;
+using Cmf.UnitTests.Specs;
+
+namespace Cmf.UnitTests.Kubernetes;
+
+public class ObservationMapperJobManagerTests
+{
+    private const string DeploymentUid = "a1b2c3d4-0000-4000-8000-000000000001";
+    private const string Instance = "3f2c1d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+    private static readonly EnvironmentInfo Environment = new("production", "team-a");
+
+    [Fact]
+    public void A_job_manager_deployment_is_one_cluster_of_its_app()
+    {
+        var deployment = JobManagerDeployment().WithGeneration("2").WithTemplateAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+
+        var observation = ObservationMapper.MapJobManagerDeployment(Environment, deployment);
+
+        Assert.Equal(
+            new JobManagerDeploymentObserved(new ApplicationKey("production", "orders"), "team-a", new JobManagerDeploymentSnapshot
+            {
+                Uid = DeploymentUid,
+                Name = "orders",
+                ResourceVersion = "2002",
+                CreationTimestamp = new DateTimeOffset(2025, 3, 1, 10, 1, 0, TimeSpan.Zero),
+                GenerationAnnotation = 2,
+                InstanceAnnotation = Instance,
+                DeploymentType = "flink-native-kubernetes",
+            }),
+            observation);
+    }
+
+    [Fact]
+    public void Without_an_app_label_the_application_is_the_deployment_name()
+    {
+        var deployment = JobManagerDeployment().WithLabel("app", null).Build();
+
+        var observation = ObservationMapper.MapJobManagerDeployment(Environment, deployment);
+
+        Assert.Equal(new ApplicationKey("production", "orders"), observation?.Application);
+    }
+
+    [Fact]
+    public void The_app_label_names_the_application_when_it_differs_from_the_deployment_name()
+    {
+        var deployment = JobManagerDeployment().WithLabel("app", "payments").Build();
+
+        Assert.Equal(new ApplicationKey("production", "payments"), ObservationMapper.MapJobManagerDeployment(Environment, deployment)?.Application);
+    }
+
+    [Fact]
+    public void A_deleted_job_manager_deployment_ends_its_cluster()
+    {
+        var observation = ObservationMapper.MapJobManagerDeployment(Environment, JobManagerDeployment().Build(), deleted: true);
+
+        var deleted = Assert.IsType<JobManagerDeploymentDeleted>(observation);
+        Assert.Equal(DeploymentUid, deleted.Deployment.Uid);
+    }
+
+    [Theory]
+    [InlineData("taskmanager")]
+    [InlineData(null)]
+    public void A_deployment_that_is_not_a_job_manager_yields_nothing(string? component)
+    {
+        var deployment = JobManagerDeployment().WithLabel("component", component).Build();
+
+        Assert.Null(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+    }
+
+    [Theory]
+    [InlineData("two")]
+    [InlineData("-1")]
+    [InlineData("")]
+    public void An_unreadable_generation_annotation_counts_as_absent(string generation)
+    {
+        var deployment = JobManagerDeployment().WithGeneration(generation).Build();
+
+        var observed = Assert.IsType<JobManagerDeploymentObserved>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+
+        Assert.Null(observed.Deployment.GenerationAnnotation);
+    }
+
+    [Fact]
+    public void An_instance_annotation_that_is_not_a_uid_counts_as_absent()
+    {
+        var deployment = JobManagerDeployment().WithTemplateAnnotation(InstanceUid.AnnotationKey, "javascript:alert(1)").Build();
+
+        var observed = Assert.IsType<JobManagerDeploymentObserved>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+
+        Assert.Null(observed.Deployment.InstanceAnnotation);
+    }
+
+    [Fact]
+    public void A_template_annotation_of_the_wrong_type_is_rejected_with_its_path()
+    {
+        var deployment = JobManagerDeployment().WithTemplateAnnotation(InstanceUid.AnnotationKey, 7).Build();
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+
+        Assert.Equal(
+            ("Deployment", "spec.template.metadata.annotations[\"platform.confluent.io/cmf-fa-instance\"]: expected a string, found a number"),
+            (rejected.Kind, rejected.Reason));
+    }
+
+    [Fact]
+    public void A_job_manager_deployment_without_uid_is_rejected()
+    {
+        var deployment = JobManagerDeployment().Build();
+        deployment["metadata"]!.AsObject().Remove("uid");
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+
+        Assert.Equal((new ApplicationKey("production", "orders"), "metadata.uid: missing"), (rejected.Application, rejected.Reason));
+    }
+
+    [Fact]
+    public void A_job_manager_pod_with_the_instance_annotation_names_its_instance()
+    {
+        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+
+        var observation = ObservationMapper.MapJobManagerPod(Environment, pod);
+
+        Assert.Equal(new JobManagerPodObserved(new ApplicationKey("production", "orders"), "team-a", "orders-7d9f8-abcde", Instance), observation);
+    }
+
+    [Fact]
+    public void A_pod_without_the_instance_annotation_yields_nothing()
+    {
+        Assert.Null(ObservationMapper.MapJobManagerPod(Environment, JobManagerPod().Build()));
+    }
+
+    [Fact]
+    public void A_task_manager_pod_yields_nothing()
+    {
+        var pod = JobManagerPod().WithLabel("component", "taskmanager").WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+
+        Assert.Null(ObservationMapper.MapJobManagerPod(Environment, pod));
+    }
+
+    [Fact]
+    public void A_deleted_pod_yields_nothing()
+    {
+        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+
+        Assert.Null(ObservationMapper.MapJobManagerPod(Environment, pod, deleted: true));
+    }
+
+    [Fact]
+    public void A_pod_with_an_invalid_instance_annotation_is_rejected()
+    {
+        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, new string('9', 5000)).Build();
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerPod(Environment, pod));
+
+        Assert.Equal(("Pod", "metadata.annotations[\"platform.confluent.io/cmf-fa-instance\"]: not a valid instance UID"), (rejected.Kind, rejected.Reason));
+    }
+
+    [Fact]
+    public void A_pod_without_an_app_label_is_rejected()
+    {
+        var pod = JobManagerPod().WithLabel("app", null).WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+
+        var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerPod(Environment, pod));
+
+        Assert.Equal((new ApplicationKey("production", ""), "metadata.labels.app: missing"), (rejected.Application, rejected.Reason));
+    }
+
+    private static KubernetesObjectBuilder JobManagerDeployment() =>
+        new KubernetesObjectBuilder("apps/v1", "Deployment", "orders", DeploymentUid, "2002")
+            .WithLabel("app", "orders").WithLabel("component", "jobmanager").WithLabel("type", "flink-native-kubernetes");
+
+    private static KubernetesObjectBuilder JobManagerPod() =>
+        new KubernetesObjectBuilder("v1", "Pod", "orders-7d9f8-abcde", "b2c3d4e5-0000-4000-8000-000000000002", "3003")
+            .WithLabel("app", "orders").WithLabel("component", "jobmanager");
+
+    /// <summary>A Deployment or Pod with just the metadata and template the mapper reads.</summary>
+    private sealed class KubernetesObjectBuilder(string apiVersion, string kind, string name, string uid, string resourceVersion)
+    {
+        private readonly JsonObject _labels = [];
+        private readonly JsonObject _annotations = [];
+        private readonly JsonObject _templateAnnotations = [];
+
+        public KubernetesObjectBuilder WithLabel(string key, string? value) => Put(_labels, key, value);
+
+        public KubernetesObjectBuilder WithAnnotation(string key, string value) => Put(_annotations, key, value);
+
+        public KubernetesObjectBuilder WithGeneration(string generation) => Put(_annotations, FlinkOperatorLabels.GenerationAnnotation, generation);
+
+        public KubernetesObjectBuilder WithTemplateAnnotation(string key, JsonNode value) => Put(_templateAnnotations, key, value);
+
+        public JsonObject Build()
+        {
+            var resource = new JsonObject
+            {
+                ["apiVersion"] = apiVersion,
+                ["kind"] = kind,
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["namespace"] = "team-a",
+                    ["uid"] = uid,
+                    ["resourceVersion"] = resourceVersion,
+                    ["creationTimestamp"] = "2025-03-01T10:01:00Z",
+                    ["labels"] = _labels.DeepClone(),
+                    ["annotations"] = _annotations.DeepClone(),
+                },
+            };
+            if (kind == "Deployment")
+            {
+                resource["spec"] = new JsonObject
+                {
+                    ["replicas"] = 1,
+                    ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = _templateAnnotations.DeepClone() } },
+                };
+            }
+            return resource;
+        }
+
+        private KubernetesObjectBuilder Put(JsonObject map, string key, JsonNode? value)
+        {
+            map.Remove(key);
+            if (value is not null)
+            {
+                map[key] = value;
+            }
+            return this;
+        }
+    }
+}
