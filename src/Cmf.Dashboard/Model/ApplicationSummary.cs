@@ -35,6 +35,5 @@ public sealed record ApplicationSummary
     public DateTimeOffset? LastChangeAt { get; init; }
 
     /// <summary>The latest instance when it is not the current deployed one: an upgrade still to happen.</summary>
-    public InstanceRef? PendingInstance =>
-        InstanceRoles.Of(LatestInstance?.Uid, CurrentInstance?.Uid, LatestInstance?.Uid) == InstanceRole.Pending ? LatestInstance : null;
+    public InstanceRef? PendingInstance => LatestInstance?.Uid == CurrentInstance?.Uid ? null : LatestInstance;
 }
