@@ -118,4 +118,13 @@ public sealed class SpecDiffViewTests : DashboardTestContext
 
         Assert.Equal("2 added, 1 removed, 1 modified lines", cut.Find(".spec-diff__summary").GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public void A_right_to_left_override_in_a_diff_is_shown_as_a_visible_marker()
+    {
+        var cut = RenderDiff(Before with { Image = HostileText.RightToLeftOverride });
+
+        Assert.DoesNotContain('\u202E', cut.Find(".spec-diff__row--modified").TextContent);
+        Assert.Contains("⟨U+202E⟩", cut.Find(".spec-diff__row--modified .spec-diff__text--added").TextContent, StringComparison.Ordinal);
+    }
 }

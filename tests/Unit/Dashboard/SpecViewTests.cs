@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Dashboard.Components.Controls;
+using Cmf.Dashboard.Model;
 
 namespace Cmf.UnitTests.Dashboard;
 
@@ -44,7 +45,7 @@ public sealed class SpecViewTests : DashboardTestContext
 
         Assert.Empty(cut.FindAll("script"));
         Assert.Empty(cut.FindAll("img"));
-        Assert.Equal($"  note: \"{value}\"", cut.FindAll(".spec-view__text")[1].TextContent);
+        Assert.Equal($"  note: \"{BidiControls.Reveal(value)}\"", cut.FindAll(".spec-view__text")[1].TextContent);
     }
 
     public static TheoryData<string> HostileValues => HostileText.All;
@@ -56,5 +57,13 @@ public sealed class SpecViewTests : DashboardTestContext
 
         Assert.Equal("No spec recorded.", cut.Find(".spec-view__empty").TextContent);
         Assert.Empty(cut.FindAll("button"));
+    }
+
+    [Fact]
+    public void A_right_to_left_override_in_yaml_is_shown_as_a_visible_marker()
+    {
+        var cut = Render<SpecView>(p => p.Add(c => c.Yaml, $"file: \"{HostileText.RightToLeftOverride}\""));
+
+        Assert.Equal("file: \"evil⟨U+202E⟩txt.exe\"", cut.Find(".spec-view__text").TextContent);
     }
 }
