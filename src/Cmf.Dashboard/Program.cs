@@ -1,12 +1,12 @@
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components;
-using MudBlazor.Services;
+using Cmf.Dashboard.Model;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddDashboardUi();
 
 var app = builder.Build();
 

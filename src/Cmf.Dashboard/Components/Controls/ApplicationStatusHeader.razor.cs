@@ -1,0 +1,17 @@
+using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace Cmf.Dashboard.Components.Controls;
+
+/// <summary>An application's name, where it runs, its live states, its current and latest instance and its error.</summary>
+public partial class ApplicationStatusHeader
+{
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
+
+    [Parameter, EditorRequired]
+    public required ApplicationSummary Application { get; set; }
+
+    private string InstanceHref(InstanceRef instance) =>
+        DashboardUrls.InstanceUrl(Application.Environment, Application.Name, instance.Uid, Embed?.IsEmbedded ?? false);
+}

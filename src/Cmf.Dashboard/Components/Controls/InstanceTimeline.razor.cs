@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text;
+using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+
+namespace Cmf.Dashboard.Components.Controls;
+
+/// <summary>
+/// Instances and the clusters they ran on, on one time axis. Geometry comes from <see cref="TimelineLayout"/>;
+/// this component only draws it, offers zoom and pan, and opens an instance on click or Enter.
+/// </summary>
+public partial class InstanceTimeline
+{
+    private const double GutterWidth = 80;
+    private const double RightPadding = 8;
+    private const double Padding = 8;
+    private const double RowHeight = 20;
+    private const double RowGap = 4;
+    private const double LaneGap = 16;
+    private const double AxisHeight = 26;
+    private const double CharacterWidth = 7;
+    private const int OwnerColours = 6;
+    private const string ModulePath = "./Components/Controls/InstanceTimeline.razor.js";
+
+    private readonly string _hatchId = "hatch-" + Guid.NewGuid().ToString("N")[..8];
+    private TimelineLayout _layout = null!;
+    private TimelineWindow _window = TimelineWindow.Fit;
+    private TimelineWindow? _windowParameter;
+    private double _drawWidth;
+    private ElementReference _scroll;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _widthObserver;
+    private DotNetObjectReference<InstanceTimeline>? _self;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
+
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<InstanceSummary> Instances { get; set; }
+
+    [Parameter]
+    public IReadOnlyList<ClusterSummary> Clusters { get; set; } = [];
+
+    [Parameter]
+    public string? CurrentInstanceUid { get; set; }
+
+    /// <summary>The clock's now, passed in: open-ended bars reach it.</summary>
+    [Parameter, EditorRequired]
+    public required DateTimeOffset Now { get; set; }
+
+    /// <summary>What to show; the page keeps it in the URL through <see cref="WindowChanged"/>.</summary>
+    [Parameter]
+    public TimelineWindow Window { get; set; } = TimelineWindow.Fit;
+
+    [Parameter]
+    public EventCallback<TimelineWindow> WindowChanged { get; set; }
+
+    /// <summary>Drawing width before the browser reports the real one (prerender, tests); never below <see cref="MinimumWidth"/>.</summary>
+    [Parameter]
+    public double Width { get; set; } = 960;
+
+    [Parameter]
+    public double MinimumWidth { get; set; } = 640;
+
+    /// <summary>With environment and application, bars link to the instance page.</summary>
+    [Parameter]
+    public string? Environment { get; set; }
+
+    [Parameter]
+    public string? Application { get; set; }
+
+    /// <summary>When set, bars are buttons that report the instance instead of links.</summary>
+    [Parameter]
+    public EventCallback<InstanceSummary> OnSelect { get; set; }
+
+    private double PlotWidth => _drawWidth - GutterWidth - RightPadding;
+
+    private double InstancesTop => Padding;
+
+    private double ClustersTop => InstancesTop + _layout.InstanceRows * (RowHeight + RowGap) + LaneGap;
+
+    private double AxisY => ClustersTop + _layout.ClusterRows * (RowHeight + RowGap) + 2;
+
+    private double Height => AxisY + AxisHeight;
+
+    private string RangeLabel =>
+        $"{_layout.Range.From.UtcDateTime.ToString("MMM d HH:mm", CultureInfo.InvariantCulture)} – {_layout.Range.To.UtcDateTime.ToString("MMM d HH:mm", CultureInfo.InvariantCulture)} UTC";
+
+    protected override void OnParametersSet()
+    {
+        if (!Equals(_windowParameter, Window))
+        {
+            _windowParameter = _window = Window;
+        }
+        if (_widthObserver is null)
+        {
+            _drawWidth = Math.Max(Width, MinimumWidth);
+        }
+        Relayout();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _self = DotNetObjectReference.Create(this);
+            _widthObserver = await _module.InvokeAsync<IJSObjectReference>("observeWidth", _scroll, _self);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab closed before the timeline was measured; nothing to draw for.
+        }
+    }
+
+    /// <summary>The browser measured the space the timeline has: redraw at that width, one unit per pixel.</summary>
+    [JSInvokable]
+    public void OnWidthChanged(double width)
+    {
+        var drawWidth = Math.Max(Math.Round(width), MinimumWidth);
+        if (Math.Abs(drawWidth - _drawWidth) < 1)
+        {
+            return;
+        }
+        _drawWidth = drawWidth;
+        Relayout();
+        StateHasChanged();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_widthObserver is not null)
+            {
+                await _widthObserver.InvokeVoidAsync("disconnect");
+                await _widthObserver.DisposeAsync();
+            }
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the observer with it.
+        }
+        _self?.Dispose();
+    }
+
+    private void Relayout()
+    {
+        var starts = Instances.Select(i => i.CreatedAt).Concat(Clusters.Select(c => c.StartedAt));
+        var range = _window.Resolve(starts, Now);
+        _layout = TimelineLayout.Compute(Instances, Clusters, CurrentInstanceUid, range, Now, PlotWidth);
+    }
+
+    private async Task ShowAsync(TimelineWindow window)
+    {
+        _window = window;
+        Relayout();
+        await WindowChanged.InvokeAsync(window);
+    }
+
+    private Task SelectAsync(InstanceSummary instance) => OnSelect.InvokeAsync(instance);
+
+    private Task OnKeyAsync(KeyboardEventArgs e, InstanceSummary instance) =>
+        e.Key is "Enter" or " " ? SelectAsync(instance) : Task.CompletedTask;
+
+    private string? InstanceHref(InstanceSummary instance) =>
+        Environment is null || Application is null
+            ? null
+            : DashboardUrls.InstanceUrl(Environment, Application, instance.Uid, Embed?.IsEmbedded ?? false);
+
+    private double PlotX(double x) => GutterWidth + x;
+
+    private static bool LabelFits(string label, double width) => width >= label.Length * CharacterWidth + 10;
+
+    private string TickAnchor(TimelineTick tick) =>
+        tick.X < 40 ? "start" : tick.X > PlotWidth - 40 ? "end" : "middle";
+
+    private static string OwnerClass(InstanceSummary? owner) =>
+        owner is null ? "instance-timeline--owner-unknown" : $"instance-timeline--owner-{(owner.Sequence - 1) % OwnerColours}";
+
+    private static string InstanceClasses(TimelineInstanceBar bar)
+    {
+        var classes = new StringBuilder("instance-timeline__instance ").Append(OwnerClass(bar.Instance));
+        classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--never-deployed");
+        if (bar.IsCurrent)
+        {
+            classes.Append(" instance-timeline__instance--current");
+        }
+        if (bar.IsOpenEnded)
+        {
+            classes.Append(" instance-timeline__bar--open");
+        }
+        return classes.ToString();
+    }
+
+    private static string ClusterClasses(TimelineClusterBar bar) =>
+        $"instance-timeline__cluster {OwnerClass(bar.Owner)}" +
+        (bar.IsOpenEnded ? " instance-timeline__bar--open" : "") +
+        (bar.Cluster.EndIsApproximate ? " instance-timeline__cluster--approximate-end" : "");
+
+    private static string InstanceLabel(TimelineInstanceBar bar) =>
+        bar.IsCurrent ? $"{bar.Instance.Label} · current" : bar.WasDeployed ? bar.Instance.Label : $"{bar.Instance.Label} · never deployed";
+
+    private static string ClusterLabel(TimelineClusterBar bar) =>
+        $"{bar.Owner?.Label ?? "#?"} · {ShortUid(bar.Cluster.Uid)}";
+
+    private static string InstanceDescription(TimelineInstanceBar bar)
+    {
+        var instance = bar.Instance;
+        var text = new StringBuilder($"Instance {instance.Label}");
+        if (bar.IsCurrent)
+        {
+            text.Append(" (current)");
+        }
+        text.Append($"\nUID: {instance.Uid}");
+        text.Append($"\nCreated: {RelativeTimeText.Iso(instance.CreatedAt)}");
+        text.Append(instance.EndedAt is { } ended ? $"\nEnded: {RelativeTimeText.Iso(ended)}" : "\nEnded: still live");
+        text.Append($"\nJob state: {StateLabel.ForJobState(instance.JobState, instance.StoppedForUpgrade).Text}");
+        if (!bar.WasDeployed)
+        {
+            text.Append("\nNever deployed: no cluster ran this instance");
+        }
+        return text.ToString();
+    }
+
+    private static string ClusterDescription(TimelineClusterBar bar)
+    {
+        var cluster = bar.Cluster;
+        var text = new StringBuilder($"Cluster {cluster.Uid}");
+        text.Append(bar.Owner is { } owner ? $"\nOwner: instance {owner.Label} ({owner.Uid})" : $"\nOwner: {cluster.OwnerInstanceUid} (no longer kept)");
+        text.Append($"\nStarted: {RelativeTimeText.Iso(cluster.StartedAt)}");
+        if (cluster.EndedAt is { } ended)
+        {
+            text.Append($"\nEnded: {RelativeTimeText.Iso(ended)}");
+            if (cluster.EndIsApproximate)
+            {
+                text.Append(" (approximate: the deletion was not watched)");
+            }
+        }
+        else
+        {
+            text.Append("\nEnded: still running");
+        }
+        return text.ToString();
+    }
+
+    private static string ShortUid(string uid) => uid.Length <= 8 ? uid : uid[..8];
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,35 @@
+using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace Cmf.Dashboard.Components.Controls;
+
+/// <summary>
+/// A YAML spec with line numbers and a copy button. Always rendered as text; any sealed secret token that
+/// reaches it is shown (and copied) as <c>******</c>.
+/// </summary>
+public partial class SpecView
+{
+    private string? _renderedYaml;
+    private string _maskedText = "";
+    private string[] _lines = [];
+
+    [Parameter]
+    public string? Yaml { get; set; }
+
+    [Parameter]
+    public string Title { get; set; } = "Effective spec";
+
+    [Parameter]
+    public string EmptyText { get; set; } = "No spec recorded.";
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(Yaml, _renderedYaml))
+        {
+            return;
+        }
+        _renderedYaml = Yaml;
+        _maskedText = string.IsNullOrEmpty(Yaml) ? "" : SealedSecrets.MaskTokens(Yaml.ReplaceLineEndings("\n").TrimEnd('\n'));
+        _lines = _maskedText.Length == 0 ? [] : _maskedText.Split('\n');
+    }
+}

@@ -1,0 +1,29 @@
+using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+
+namespace Cmf.Dashboard.Components.Pages;
+
+/// <summary>The controls with sample data, for eyes and screenshots; nothing here reads the store.</summary>
+public partial class ControlsGallery
+{
+    private static readonly TimeSpan[] Ages =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(42), TimeSpan.FromMinutes(3), TimeSpan.FromHours(2), TimeSpan.FromDays(3),
+    ];
+
+    private DateTimeOffset _now;
+    private IReadOnlyList<ApplicationSummary> _applications = [];
+    private IReadOnlyList<GallerySamples.TimelineSample> _timelines = [];
+    private InstanceSummary? _selected;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        var now = Clock.GetUtcNow();
+        _now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        _timelines = GallerySamples.Timelines(_now);
+        _applications = GallerySamples.Applications(_now);
+    }
+}

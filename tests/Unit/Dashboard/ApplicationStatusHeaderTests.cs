@@ -1,0 +1,90 @@
+using Bunit;
+using Cmf.Core.Model;
+using Cmf.Dashboard;
+using Cmf.Dashboard.Components.Controls;
+using Cmf.Dashboard.Model;
+
+namespace Cmf.UnitTests.Dashboard;
+
+public sealed class ApplicationStatusHeaderTests : DashboardTestContext
+{
+    private static ApplicationSummary Blocked(string name = "orders", string environment = "prod") => new()
+    {
+        Environment = environment,
+        Name = name,
+        Namespace = "flink-prod",
+        JobState = JobState.Running,
+        LifecycleState = LifecycleState.Upgrading,
+        CurrentInstance = new InstanceRef("uid-1", 1),
+        LatestInstance = new InstanceRef("uid-3", 3),
+        Error = "Savepoint failed",
+    };
+
+    [Fact]
+    public void The_header_names_the_application_where_it_runs_and_its_states()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
+
+        Assert.Equal("orders", cut.Find("h1").TextContent);
+        Assert.Equal(["prod", "flink-prod"], cut.FindAll("dd").Take(2).Select(d => d.TextContent.Trim()));
+        Assert.Equal(["RUNNING", "UPGRADING"], cut.FindAll(".state-chip").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void The_latest_instance_shows_its_blocked_upgrade()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
+
+        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-badge--pending").TextContent);
+    }
+
+    [Fact]
+    public void The_error_is_shown_in_a_banner()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
+
+        Assert.Equal("Savepoint failed", cut.Find(".application-header__error-text").TextContent);
+    }
+
+    [Fact]
+    public void Without_a_live_cluster_there_is_no_current_instance()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { CurrentInstance = null, Error = null }));
+
+        Assert.Contains("none (no live cluster)", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".application-header__error-text"));
+    }
+
+    [Fact]
+    public void The_instances_link_to_their_pages()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
+
+        Assert.Equal(
+            [DashboardUrls.InstanceUrl("prod", "orders", "uid-1"), DashboardUrls.InstanceUrl("prod", "orders", "uid-3")],
+            cut.FindAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void In_embed_mode_the_instance_links_stay_inside_the_embed()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()).AddCascadingValue(EmbedMode.Embedded));
+
+        Assert.All(cut.FindAll("a"), a => Assert.True(DashboardUrls.IsEmbedded(a.GetAttribute("href")!)));
+    }
+
+    [Theory]
+    [InlineData(HostileText.Script)]
+    [InlineData(HostileText.ImageOnError)]
+    [InlineData(HostileText.RightToLeftOverride)]
+    [InlineData(HostileText.Emoji)]
+    public void Hostile_names_and_errors_are_shown_as_text(string hostile)
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked(hostile, hostile) with { Namespace = hostile, Error = hostile }));
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Equal(hostile, cut.Find("h1").TextContent);
+        Assert.Equal(hostile, cut.Find(".application-header__error-text").TextContent);
+    }
+}

@@ -1,0 +1,32 @@
+using Bunit;
+using Cmf.Dashboard.Model;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Cmf.UnitTests.Dashboard;
+
+/// <summary>bUnit with MudBlazor, loose JS interop (modules answer defaults unless a test sets them up) and a fixed clock.</summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(new FixedClock(Now));
+        Services.AddSingleton(new DashboardRuntime(RunsOnSimulator: false));
+        Services.AddScoped<ThemePreferenceStore>();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services dispose only asynchronously; xunit calls this before the synchronous Dispose.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>A clock that never moves: the tests read time only through it.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,225 @@
+using AngleSharp.Dom;
+using Bunit;
+using Cmf.Dashboard;
+using Cmf.Dashboard.Components.Controls;
+using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components.Web;
+using static Cmf.UnitTests.Dashboard.DesignScenario;
+
+namespace Cmf.UnitTests.Dashboard;
+
+public sealed class InstanceTimelineTests : DashboardTestContext
+{
+    private IRenderedComponent<InstanceTimeline> RenderTimeline(Scenario scenario, Action<ComponentParameterCollectionBuilder<InstanceTimeline>>? more = null) =>
+        Render<InstanceTimeline>(p =>
+        {
+            p.Add(c => c.Instances, scenario.Instances)
+                .Add(c => c.Clusters, scenario.Clusters)
+                .Add(c => c.CurrentInstanceUid, scenario.Current.Uid)
+                .Add(c => c.Now, scenario.Now);
+            more?.Invoke(p);
+        });
+
+    private static IElement Bar(IRenderedComponent<InstanceTimeline> cut, InstanceSummary instance) =>
+        cut.Find($".instance-timeline__instance[data-instance='{instance.Uid}']");
+
+    private static double RectY(IElement bar) => double.Parse(bar.QuerySelector("rect")!.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Instances_one_and_two_overlapping_during_the_savepoint_are_drawn_on_different_rows()
+    {
+        var scenario = SavepointUpgrade();
+
+        var cut = RenderTimeline(scenario);
+
+        Assert.NotEqual(RectY(Bar(cut, scenario.InstanceNumber(1))), RectY(Bar(cut, scenario.InstanceNumber(2))));
+    }
+
+    [Fact]
+    public void An_instance_that_never_got_a_cluster_is_drawn_as_never_deployed()
+    {
+        var scenario = FailingSavepointThenRevert();
+
+        var cut = RenderTimeline(scenario);
+
+        var second = Bar(cut, scenario.InstanceNumber(2));
+        Assert.Contains("instance-timeline__instance--never-deployed", second.ClassList);
+        Assert.Contains("url(#hatch-", second.QuerySelector("rect")!.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("instance-timeline__instance--deployed", Bar(cut, scenario.InstanceNumber(1)).ClassList);
+    }
+
+    [Fact]
+    public void In_the_failing_variant_no_cluster_belongs_to_instance_two()
+    {
+        var cut = RenderTimeline(FailingSavepointThenRevert());
+
+        var owners = cut.FindAll(".instance-timeline__cluster title").Select(t => t.TextContent.Split('\n')[1]);
+        Assert.Equal(["Owner: instance #1 (00000000-0000-0000-0000-000000000001)"], owners);
+    }
+
+    [Fact]
+    public void The_current_instance_is_marked_current()
+    {
+        var scenario = FailingSavepointThenRevert();
+
+        var cut = RenderTimeline(scenario);
+
+        var current = Assert.Single(cut.FindAll(".instance-timeline__instance--current"));
+        Assert.Equal(scenario.InstanceNumber(1).Uid, current.GetAttribute("data-instance"));
+        Assert.Equal("#1 · current", current.QuerySelector(".instance-timeline__label")!.TextContent);
+    }
+
+    [Fact]
+    public void A_cluster_bar_carries_its_owners_number_and_colour()
+    {
+        var scenario = SavepointUpgrade();
+
+        var cut = RenderTimeline(scenario);
+
+        var cluster = cut.Find(".instance-timeline__cluster[data-cluster='c2-uid']");
+        Assert.Equal("#2 · c2-uid", cluster.QuerySelector(".instance-timeline__label")!.TextContent);
+        Assert.Contains("instance-timeline--owner-1", cluster.ClassList);
+        Assert.Contains("instance-timeline--owner-1", Bar(cut, scenario.InstanceNumber(2)).ClassList);
+    }
+
+    [Fact]
+    public void Hovering_an_instance_shows_its_number_uid_times_and_job_state()
+    {
+        var scenario = SavepointUpgrade();
+
+        var title = Bar(RenderTimeline(scenario), scenario.InstanceNumber(1)).QuerySelector("title")!.TextContent;
+
+        Assert.Equal(
+            "Instance #1\nUID: 00000000-0000-0000-0000-000000000001\nCreated: 2025-03-01T10:00:00Z\nEnded: 2025-03-01T11:05:00Z\nJob state: FINISHED (stopped for upgrade)",
+            title);
+    }
+
+    [Fact]
+    public void A_cluster_whose_end_was_not_watched_says_its_end_is_approximate()
+    {
+        var first = Instance(1, 0);
+        var scenario = new Scenario([first], [Cluster("c1-uid", first, 1, endedAt: 30, approximate: true)], first, At(60));
+
+        var cluster = RenderTimeline(scenario).Find(".instance-timeline__cluster");
+
+        Assert.Contains("instance-timeline__cluster--approximate-end", cluster.ClassList);
+        Assert.Contains("Ended: 2025-03-01T10:30:00Z (approximate", cluster.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clicking_an_instance_reports_it()
+    {
+        var scenario = SavepointUpgrade();
+        InstanceSummary? selected = null;
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
+
+        Bar(cut, scenario.InstanceNumber(2)).Click();
+
+        Assert.Equal(scenario.InstanceNumber(2), selected);
+    }
+
+    [Fact]
+    public void Enter_on_a_focused_instance_reports_it()
+    {
+        var scenario = SavepointUpgrade();
+        InstanceSummary? selected = null;
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
+
+        var bar = Bar(cut, scenario.InstanceNumber(1));
+        bar.KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal("0", bar.GetAttribute("tabindex"));
+        Assert.Equal("button", bar.GetAttribute("role"));
+        Assert.Equal(scenario.InstanceNumber(1), selected);
+    }
+
+    [Fact]
+    public void Clicking_a_cluster_reports_its_owner()
+    {
+        var scenario = SavepointUpgrade();
+        InstanceSummary? selected = null;
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
+
+        cut.Find(".instance-timeline__cluster[data-cluster='c1-uid']").Click();
+
+        Assert.Equal(scenario.InstanceNumber(1), selected);
+    }
+
+    [Fact]
+    public void With_an_application_the_bars_link_to_the_instance_pages()
+    {
+        var scenario = SavepointUpgrade();
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders"));
+
+        Assert.Equal(DashboardUrls.InstanceUrl("prod", "orders", scenario.InstanceNumber(2).Uid), Bar(cut, scenario.InstanceNumber(2)).GetAttribute("href"));
+    }
+
+    [Fact]
+    public void In_embed_mode_the_bar_links_stay_inside_the_embed()
+    {
+        var scenario = SavepointUpgrade();
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders").AddCascadingValue(EmbedMode.Embedded));
+
+        Assert.All(cut.FindAll("a"), link => Assert.True(DashboardUrls.IsEmbedded(link.GetAttribute("href")!)));
+        Assert.Equal(4, cut.FindAll("a").Count);
+    }
+
+    [Fact]
+    public void Zooming_in_asks_the_page_for_half_the_range_around_the_same_centre()
+    {
+        var scenario = SavepointUpgrade();
+        TimelineWindow? asked = null;
+        var range = new TimelineRange(At(0), At(120));
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Window, TimelineWindow.Range(range)).Add(c => c.WindowChanged, w => asked = w));
+
+        cut.Find("button[aria-label='Zoom in']").Click();
+
+        Assert.Equal(new TimelineRange(At(30), At(90)), asked!.Between);
+    }
+
+    [Fact]
+    public void Fit_is_offered_only_when_zoomed()
+    {
+        var cut = RenderTimeline(SavepointUpgrade());
+        Assert.True(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Fit").HasAttribute("disabled"));
+
+        cut.Find("button[aria-label='Zoom out']").Click();
+
+        Assert.False(cut.FindAll("button").Single(b => b.TextContent.Trim() == "Fit").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_axis_has_readable_tick_labels()
+    {
+        var cut = RenderTimeline(SavepointUpgrade(), p => p.Add(c => c.Window, TimelineWindow.Range(new TimelineRange(At(0), At(120)))));
+
+        Assert.Equal(["Mar 1 10:00", "10:15", "10:30", "10:45", "11:00", "11:15", "11:30", "11:45", "12:00"],
+            cut.FindAll(".instance-timeline__tick").Select(t => t.TextContent));
+    }
+
+    [Fact]
+    public void A_hundred_instances_and_a_hundred_clusters_are_all_drawn()
+    {
+        var instances = Enumerable.Range(1, 100).Select(i => Instance(i, i * 10, endedAt: i * 10 + 25)).ToList();
+        var clusters = instances.Select(i => Cluster($"c{i.Sequence}", i, (int)(i.CreatedAt - T0).TotalMinutes + 1)).ToList();
+
+        var cut = RenderTimeline(new Scenario(instances, clusters, instances[^1], At(1100)));
+
+        Assert.Equal(100, cut.FindAll(".instance-timeline__instance").Count);
+        Assert.Equal(100, cut.FindAll(".instance-timeline__cluster").Count);
+    }
+
+    [Fact]
+    public void A_hostile_uid_is_shown_as_text_in_the_hover_details()
+    {
+        var hostile = Instance(1, 0) with { Uid = HostileText.Script + HostileText.ImageOnError };
+
+        var cut = RenderTimeline(new Scenario([hostile], [], hostile, At(60)));
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Contains(HostileText.Script, cut.Find(".instance-timeline__instance title").TextContent, StringComparison.Ordinal);
+    }
+}
