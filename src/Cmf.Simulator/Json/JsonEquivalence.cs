@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -75,7 +76,8 @@ internal static class JsonEquivalence
 
     private static bool NumbersEqual(JsonValue a, JsonValue b)
     {
-        if (a.TryGetValue<decimal>(out var da) && b.TryGetValue<decimal>(out var db))
+        if (decimal.TryParse(a.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var da)
+            && decimal.TryParse(b.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var db))
         {
             return da == db;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -85,7 +86,7 @@ internal static class SchemaValidator
             "string" => kind == JsonValueKind.String,
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "number" => kind == JsonValueKind.Number,
-            "integer" => kind == JsonValueKind.Number && ((JsonValue)node).TryGetValue<long>(out _),
+            "integer" => kind == JsonValueKind.Number && long.TryParse(node.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
             _ => true,
         };
         if (!ok)
