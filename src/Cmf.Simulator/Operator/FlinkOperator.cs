@@ -1,0 +1,101 @@
+using Cmf.Simulator.Store;
+
+namespace Cmf.Simulator.Operator;
+
+/// <summary>
+/// The simulated Flink Kubernetes Operator: reconciles every FlinkDeployment when a client changes it
+/// (or its JobManager Deployment disappears) and periodically, on the simulation's scheduler.
+/// </summary>
+internal sealed class FlinkOperator
+{
+    private const string EventCollectionKey = "cluster:event-ttl";
+    private static readonly TimeSpan EventCollectionInterval = TimeSpan.FromMinutes(10);
+
+    // Touched only from scheduler steps, which run one at a time.
+    private readonly Dictionary<ObjectKey, ApplicationRuntime> _applications = [];
+    private readonly ResourceStore _store;
+    private readonly OperatorScheduler _scheduler;
+    private readonly SimulatorClock _clock;
+    private readonly OperatorTimings _timings;
+    private readonly FlinkDeploymentReconciler _reconciler;
+    private readonly OperatorEvents _events;
+
+    public FlinkOperator(ResourceStore store, OperatorScheduler scheduler, SimulatorClock clock, OperatorTimings timings, FlinkDeploymentReconciler reconciler, OperatorEvents events)
+    {
+        _store = store;
+        _scheduler = scheduler;
+        _clock = clock;
+        _timings = timings;
+        _reconciler = reconciler;
+        _events = events;
+        store.AddObserver(OnChange);
+    }
+
+    public void Start()
+    {
+        foreach (var flinkDeployment in _store.List(ResourceTypes.FlinkDeployments, inNamespace: null).Items)
+        {
+            ScheduleReconcile(flinkDeployment.Key, _clock.Now);
+        }
+        ScheduleEventCollection();
+    }
+
+    private void OnChange(StoreChange change)
+    {
+        if (change.Origin != ChangeOrigin.Client)
+        {
+            return;
+        }
+        var obj = change.Object;
+        if (obj.Type == ResourceTypes.FlinkDeployments)
+        {
+            ScheduleReconcile(obj.Key, _clock.Now + _timings.ReconcileDelay);
+        }
+        else if (obj.Type == ResourceTypes.Deployments
+            && change.EventType == WatchEventType.Deleted
+            && obj.Labels.GetValueOrDefault("component") == "jobmanager"
+            && obj.Labels.GetValueOrDefault("app") is { } app)
+        {
+            ScheduleReconcile(new ObjectKey(obj.Namespace, app), _clock.Now + _timings.ReconcileDelay);
+        }
+    }
+
+    private void ScheduleReconcile(ObjectKey key, DateTimeOffset due) =>
+        _scheduler.Schedule("flinkdeployment:" + key, due, () => Reconcile(key));
+
+    private void Reconcile(ObjectKey key)
+    {
+        var stored = _store.Get(ResourceTypes.FlinkDeployments, key);
+        if (_applications.TryGetValue(key, out var app) && (stored is null || stored.Uid != app.ObjectUid))
+        {
+            // The object went away (or was re-created under the same name): its leftovers go too.
+            _reconciler.Reconcile(app);
+            _applications.Remove(key);
+            app = null;
+        }
+        if (stored is null)
+        {
+            return;
+        }
+        if (app is null)
+        {
+            app = new ApplicationRuntime(key, stored.Uid);
+            _applications[key] = app;
+        }
+        if (_reconciler.Reconcile(app) is { } next)
+        {
+            ScheduleReconcile(key, _clock.Now + next);
+        }
+        else
+        {
+            _applications.Remove(key);
+        }
+    }
+
+    private void ScheduleEventCollection() =>
+        _scheduler.Schedule(EventCollectionKey, _clock.Now + EventCollectionInterval, () =>
+        {
+            _events.RemoveExpired(_timings.EventTimeToLive);
+            ScheduleEventCollection();
+        });
+}

@@ -1,0 +1,453 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cmf.Simulator.Api;
+using Cmf.Simulator.Json;
+using Cmf.Simulator.Store;
+
+namespace Cmf.Simulator.Operator;
+
+/// <summary>
+/// Flink's native Kubernetes integration as the cluster sees it: a JobManager Deployment named after
+/// the FlinkDeployment (labels app, component=jobmanager, type=flink-native-kubernetes, the generation
+/// annotation), its pod, and TaskManager pods <c>&lt;name&gt;-taskmanager-1-&lt;i&gt;</c> once the job runs.
+/// </summary>
+internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random, GarbageCollector garbageCollector, OperatorTimings timings)
+{
+    public const string GenerationAnnotation = "flinkdeployment.flink.apache.org/generation";
+    public const string NativeType = "flink-native-kubernetes";
+    public const string MainContainer = "flink-main-container";
+
+    private static readonly string[] Nodes = ["sim-worker-1", "sim-worker-2", "sim-worker-3"];
+
+    public FlinkCluster Create(JsonObject flinkDeployment, JsonObject runSpec, bool startupFails, DateTimeOffset now)
+    {
+        var metadata = flinkDeployment.Metadata();
+        var name = metadata.StringAt("name")!;
+        var ns = metadata.StringAt("namespace")!;
+        var generation = metadata.LongAt("generation") ?? 1;
+        var hash = random.NameSuffix(10);
+        var labels = Labels(name, "jobmanager");
+        var podAnnotations = PodTemplateAnnotations(runSpec, "jobManager");
+        podAnnotations[GenerationAnnotation] = generation.ToString(CultureInfo.InvariantCulture);
+        var template = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone(), ["annotations"] = podAnnotations.DeepClone() },
+            ["spec"] = PodSpec(runSpec, "jobmanager", ["kubernetes-jobmanager.sh", "kubernetes-application"]),
+        };
+        var deployment = new JsonObject
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "Deployment",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["namespace"] = ns,
+                ["labels"] = labels.DeepClone(),
+                ["annotations"] = new JsonObject
+                {
+                    ["deployment.kubernetes.io/revision"] = "1",
+                    [GenerationAnnotation] = generation.ToString(CultureInfo.InvariantCulture),
+                },
+                ["ownerReferences"] = new JsonArray(OwnerReference("flink.apache.org/v1beta1", "FlinkDeployment", name, metadata.StringAt("uid")!, controller: false)),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["replicas"] = 1,
+                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
+                ["strategy"] = new JsonObject { ["type"] = "Recreate" },
+                ["template"] = template,
+            },
+            ["status"] = DeploymentStatus(ready: false),
+        };
+        var stored = store.Create(ResourceTypes.Deployments, deployment, ChangeOrigin.Cluster);
+        var podName = $"{name}-{hash}-{random.NameSuffix(5)}";
+        var pod = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = podName,
+                ["namespace"] = ns,
+                ["generateName"] = $"{name}-{hash}-",
+                ["labels"] = WithPodTemplateHash(labels, hash),
+                ["annotations"] = podAnnotations.DeepClone(),
+                ["ownerReferences"] = new JsonArray(OwnerReference("apps/v1", "ReplicaSet", $"{name}-{hash}", random.NewUid(), controller: true)),
+            },
+            ["spec"] = template["spec"]!.DeepClone(),
+            ["status"] = PendingPodStatus(),
+        };
+        pod.ObjectAt("spec")!["nodeName"] = random.Pick(Nodes);
+        store.Create(ResourceTypes.Pods, pod, ChangeOrigin.Cluster);
+        return new FlinkCluster
+        {
+            DeploymentUid = stored.Uid,
+            PodTemplateHash = hash,
+            JobManagerPodName = podName,
+            Spec = runSpec.DeepClone().AsObject(),
+            CreatedAt = now,
+            PodsReadyAt = startupFails ? null : now + timings.JobManagerStartup,
+        };
+    }
+
+    /// <summary>Moves the physical cluster on: pods become ready (or crash-loop), the job starts, and finishes or fails when a knob says so.</summary>
+    public void Advance(ApplicationRuntime app, JsonObject flinkDeployment, DateTimeOffset now)
+    {
+        if (app.Cluster is not { } cluster)
+        {
+            return;
+        }
+        var ns = app.Key.Namespace;
+        if (!cluster.PodsReady && cluster.PodsReadyAt is { } readyAt && now >= readyAt)
+        {
+            cluster.PodsReady = true;
+            cluster.RestReadyAt = now + timings.RestApiReadyDelay;
+            UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), _ => DeploymentStatus(ready: true));
+            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: true));
+            cluster.JobState = JobState.Running;
+            cluster.JobStartedAt = now;
+            CreateTaskManagers(app, cluster, now);
+        }
+        else if (cluster.PodsReadyAt is null && !cluster.ReportedCrashLoop && now >= cluster.CreatedAt + timings.JobManagerStartup)
+        {
+            cluster.ReportedCrashLoop = true;
+            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: false));
+        }
+        if (cluster.JobState == JobState.Running && cluster.JobStartedAt is { } started)
+        {
+            var fails = SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FailAfterSeconds);
+            var finishes = SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FinishAfterSeconds);
+            if (fails is { } failAfter && now >= started + failAfter)
+            {
+                StopJob(app, cluster, JobState.Failed);
+            }
+            else if (finishes is { } finishAfter && now >= started + finishAfter)
+            {
+                StopJob(app, cluster, JobState.Finished);
+            }
+        }
+    }
+
+    /// <summary>When the job will end on its own, if a knob says it will.</summary>
+    public static DateTimeOffset? JobEndsAt(FlinkCluster cluster, JsonObject flinkDeployment)
+    {
+        if (cluster.JobState != JobState.Running || cluster.JobStartedAt is not { } started)
+        {
+            return null;
+        }
+        var ends = new[] { SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FailAfterSeconds), SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FinishAfterSeconds) }
+            .Where(s => s is not null)
+            .Select(s => started + s!.Value)
+            .ToList();
+        return ends.Count == 0 ? null : ends.Min();
+    }
+
+    /// <summary>Stops the job with a savepoint; the JobManager stays up. Returns the savepoint's location.</summary>
+    public string StopWithSavepoint(ApplicationRuntime app, JsonObject spec)
+    {
+        var cluster = app.Cluster!;
+        StopJob(app, cluster, JobState.Finished);
+        var directory = FlinkConfiguration.Get(spec, FlinkConfiguration.SavepointDirectory) ?? "file:///flink-data/savepoints";
+        return $"{directory.TrimEnd('/')}/savepoint-{random.Hex(6)}-{random.Hex(12)}";
+    }
+
+    /// <summary>Deletes the JobManager Deployment; its pods and the TaskManagers go with it.</summary>
+    public void Delete(ApplicationRuntime app)
+    {
+        if (app.Cluster is not { } cluster)
+        {
+            return;
+        }
+        app.Cluster = null;
+        try
+        {
+            var deleted = store.Delete(ResourceTypes.Deployments, app.Key, new DeletePreconditions(cluster.DeploymentUid, null), ChangeOrigin.Cluster);
+            garbageCollector.CollectAfterDeletion(deleted);
+        }
+        catch (ApiException e) when (e.Code is 404 or 409)
+        {
+            // Already gone, or replaced by someone else's Deployment of the same name: not ours to delete.
+        }
+    }
+
+    /// <summary>True when the cluster's Deployment is still the one the simulation created.</summary>
+    public bool Exists(ApplicationRuntime app, FlinkCluster cluster) =>
+        store.Get(ResourceTypes.Deployments, app.Key)?.Uid == cluster.DeploymentUid;
+
+    public static JsonObject ClusterInfo(FlinkCluster cluster)
+    {
+        var spec = cluster.Spec;
+        var taskManagers = Math.Max(1, cluster.TaskManagerPods.Count);
+        var cpu = Cpu(spec, "jobManager") + (Cpu(spec, "taskManager") * taskManagers);
+        var memory = MemoryBytes(spec, "jobManager") + (MemoryBytes(spec, "taskManager") * taskManagers);
+        return new JsonObject
+        {
+            ["flink-revision"] = "a1b2c3d @ 2025-01-01T00:00:00+01:00",
+            ["flink-version"] = FlinkVersionOf(spec),
+            ["total-cpu"] = cpu.ToString("0.0", CultureInfo.InvariantCulture),
+            ["total-memory"] = memory.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static string JobNameOf(JsonObject spec)
+    {
+        var entryClass = spec.StringAt("job", "entryClass");
+        if (!string.IsNullOrEmpty(entryClass))
+        {
+            return entryClass[(entryClass.LastIndexOf('.') + 1)..];
+        }
+        var jar = spec.StringAt("job", "jarURI") ?? "job.jar";
+        var file = jar[(jar.LastIndexOf('/') + 1)..];
+        return file.EndsWith(".jar", StringComparison.Ordinal) ? file[..^4] : file;
+    }
+
+    private void StopJob(ApplicationRuntime app, FlinkCluster cluster, string finalState)
+    {
+        cluster.JobState = finalState;
+        foreach (var pod in cluster.TaskManagerPods)
+        {
+            try
+            {
+                store.Delete(ResourceTypes.Pods, new ObjectKey(app.Key.Namespace, pod), null, ChangeOrigin.Cluster);
+            }
+            catch (ApiException e) when (e.Code == 404)
+            {
+                // Already gone.
+            }
+        }
+        cluster.TaskManagerPods.Clear();
+    }
+
+    private void CreateTaskManagers(ApplicationRuntime app, FlinkCluster cluster, DateTimeOffset now)
+    {
+        var name = app.Key.Name;
+        var annotations = PodTemplateAnnotations(cluster.Spec, "taskManager");
+        for (var i = 1; i <= JobSpec.TaskManagerCount(cluster.Spec); i++)
+        {
+            var podName = $"{name}-taskmanager-1-{i}";
+            var pod = new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Pod",
+                ["metadata"] = new JsonObject
+                {
+                    ["name"] = podName,
+                    ["namespace"] = app.Key.Namespace,
+                    ["labels"] = Labels(name, "taskmanager"),
+                    ["annotations"] = annotations.DeepClone(),
+                    ["ownerReferences"] = new JsonArray(OwnerReference("apps/v1", "Deployment", name, cluster.DeploymentUid, controller: true)),
+                },
+                ["spec"] = PodSpec(cluster.Spec, "taskManager", ["kubernetes-taskmanager.sh"]),
+            };
+            pod.ObjectAt("spec")!["nodeName"] = random.Pick(Nodes);
+            pod["status"] = RunningPodStatus(pod, now, ready: true);
+            try
+            {
+                store.Create(ResourceTypes.Pods, pod, ChangeOrigin.Cluster);
+                cluster.TaskManagerPods.Add(podName);
+            }
+            catch (ApiException e) when (e.Code is 404 or 409)
+            {
+                // The namespace is going away, or a leftover pod holds the name.
+            }
+        }
+    }
+
+    private void UpdateStatus(ResourceType type, ObjectKey key, Func<JsonObject, JsonObject> status)
+    {
+        if (store.Get(type, key) is not { } stored)
+        {
+            return;
+        }
+        var obj = stored.ToJsonObject();
+        obj["status"] = status(obj);
+        obj.Metadata().Remove("resourceVersion");
+        store.Update(type, obj, UpdateTarget.Status, ChangeOrigin.Cluster);
+    }
+
+    private static JsonObject Labels(string name, string component) => new()
+    {
+        ["app"] = name,
+        ["component"] = component,
+        ["type"] = NativeType,
+    };
+
+    private static JsonObject WithPodTemplateHash(JsonObject labels, string hash)
+    {
+        var copy = labels.DeepClone().AsObject();
+        copy["pod-template-hash"] = hash;
+        return copy;
+    }
+
+    /// <summary>spec.podTemplate's annotations overlaid with the component's own pod template annotations.</summary>
+    private static JsonObject PodTemplateAnnotations(JsonObject spec, string component)
+    {
+        var merged = new JsonObject();
+        foreach (var source in new[] { spec.ObjectAt("podTemplate", "metadata", "annotations"), spec.ObjectAt(component, "podTemplate", "metadata", "annotations") })
+        {
+            foreach (var (key, value) in source ?? [])
+            {
+                merged[key] = value?.DeepClone();
+            }
+        }
+        return merged;
+    }
+
+    private static JsonObject OwnerReference(string apiVersion, string kind, string name, string uid, bool controller) => new()
+    {
+        ["apiVersion"] = apiVersion,
+        ["kind"] = kind,
+        ["name"] = name,
+        ["uid"] = uid,
+        ["controller"] = controller,
+        ["blockOwnerDeletion"] = true,
+    };
+
+    private static JsonObject PodSpec(JsonObject spec, string component, string[] args)
+    {
+        var cpu = Cpu(spec, component == "jobmanager" ? "jobManager" : component);
+        var memoryMb = MemoryBytes(spec, component == "jobmanager" ? "jobManager" : component) / (1024 * 1024);
+        var resources = new JsonObject
+        {
+            ["cpu"] = cpu.ToString(CultureInfo.InvariantCulture),
+            ["memory"] = $"{memoryMb}Mi",
+        };
+        return new JsonObject
+        {
+            ["serviceAccountName"] = spec.StringAt("serviceAccount") ?? "default",
+            ["restartPolicy"] = "Always",
+            ["containers"] = new JsonArray(new JsonObject
+            {
+                ["name"] = MainContainer,
+                ["image"] = spec.StringAt("image") ?? "flink",
+                ["imagePullPolicy"] = spec.StringAt("imagePullPolicy") ?? "IfNotPresent",
+                ["args"] = new JsonArray([.. args.Select(a => (JsonNode?)a)]),
+                ["resources"] = new JsonObject { ["limits"] = resources.DeepClone(), ["requests"] = resources },
+            }),
+        };
+    }
+
+    private static JsonObject DeploymentStatus(bool ready)
+    {
+        var status = new JsonObject
+        {
+            ["observedGeneration"] = 1,
+            ["replicas"] = 1,
+            ["updatedReplicas"] = 1,
+        };
+        if (ready)
+        {
+            status["readyReplicas"] = 1;
+            status["availableReplicas"] = 1;
+        }
+        else
+        {
+            status["unavailableReplicas"] = 1;
+        }
+        status["conditions"] = new JsonArray(
+            new JsonObject
+            {
+                ["type"] = "Available",
+                ["status"] = ready ? "True" : "False",
+                ["reason"] = ready ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+            },
+            new JsonObject
+            {
+                ["type"] = "Progressing",
+                ["status"] = "True",
+                ["reason"] = ready ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+            });
+        return status;
+    }
+
+    private static JsonObject PendingPodStatus() => new()
+    {
+        ["phase"] = "Pending",
+        ["conditions"] = new JsonArray(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True" }),
+        ["containerStatuses"] = new JsonArray(new JsonObject
+        {
+            ["name"] = MainContainer,
+            ["ready"] = false,
+            ["restartCount"] = 0,
+            ["started"] = false,
+            ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
+        }),
+    };
+
+    private JsonObject RunningPodStatus(JsonObject pod, DateTimeOffset now, bool ready)
+    {
+        var started = KubernetesTime.Format(now);
+        var state = ready
+            ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = started } }
+            : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = $"back-off restarting failed container {MainContainer}" } };
+        var condition = ready ? "True" : "False";
+        return new JsonObject
+        {
+            ["phase"] = "Running",
+            ["hostIP"] = $"10.0.0.{random.Next(2, 250)}",
+            ["podIP"] = $"10.244.{random.Next(0, 255)}.{random.Next(2, 250)}",
+            ["startTime"] = pod.StringAt("metadata", "creationTimestamp") ?? started,
+            ["conditions"] = new JsonArray(
+                new JsonObject { ["type"] = "Initialized", ["status"] = "True" },
+                new JsonObject { ["type"] = "Ready", ["status"] = condition },
+                new JsonObject { ["type"] = "ContainersReady", ["status"] = condition },
+                new JsonObject { ["type"] = "PodScheduled", ["status"] = "True" }),
+            ["containerStatuses"] = new JsonArray(new JsonObject
+            {
+                ["name"] = MainContainer,
+                ["image"] = (pod.NodeAt("spec", "containers") as JsonArray)?[0]?["image"]?.GetValue<string>() ?? "flink",
+                ["ready"] = ready,
+                ["restartCount"] = ready ? 0 : 3,
+                ["started"] = ready,
+                ["state"] = state,
+            }),
+        };
+    }
+
+    private static double Cpu(JsonObject spec, string component)
+    {
+        if (spec.NodeAt(component, "resource", "cpu") is JsonValue cpu && cpu.TryGetValue<double>(out var cores))
+        {
+            return cores;
+        }
+        return double.TryParse(spec.StringAt(component, "resources", "requests", "cpu"), NumberStyles.Float, CultureInfo.InvariantCulture, out var requested) ? requested : 1.0;
+    }
+
+    private static long MemoryBytes(JsonObject spec, string component)
+    {
+        var text = spec.StringAt(component, "resource", "memory") ?? spec.StringAt(component, "resources", "requests", "memory") ?? "1600m";
+        return ParseFlinkMemory(text) ?? 1600L * 1024 * 1024;
+    }
+
+    // Flink memory sizes: "2048m" means 2048 MiB, "2g" 2 GiB; Kubernetes-style "2Gi" is accepted too.
+    private static long? ParseFlinkMemory(string text)
+    {
+        var trimmed = text.Trim().ToLowerInvariant().Replace("ib", "", StringComparison.Ordinal).Replace("b", "", StringComparison.Ordinal);
+        var digits = trimmed.TakeWhile(char.IsDigit).Count();
+        if (!long.TryParse(trimmed[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            return null;
+        }
+        return trimmed[digits..].Trim() switch
+        {
+            "" => amount,
+            "k" => amount * 1024,
+            "m" => amount * 1024 * 1024,
+            "g" => amount * 1024 * 1024 * 1024,
+            _ => null,
+        };
+    }
+
+    private static string FlinkVersionOf(JsonObject spec) => spec.StringAt("flinkVersion") switch
+    {
+        "v1_17" => "1.17.2",
+        "v1_18" => "1.18.1",
+        "v1_19" => "1.19.2",
+        "v1_20" => "1.20.1",
+        "v2_0" => "2.0.0",
+        "v2_1" => "2.1.0",
+        "v2_2" => "2.2.0",
+        { } other when other.StartsWith('v') => other[1..].Replace('_', '.') + ".0",
+        _ => "1.20.1",
+    };
+}

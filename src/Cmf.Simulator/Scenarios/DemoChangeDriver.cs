@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Cmf.Simulator.Json;
+using Cmf.Simulator.Operator;
+
+namespace Cmf.Simulator.Scenarios;
+
+/// <summary>
+/// Keeps the demo alive: plays DESIGN 3.3 on prod/payments-fraud-detection and a rollback on
+/// staging/geo-fencing-alerts in the first quarter hour, then keeps changing specs every few minutes,
+/// re-runs the batch jobs and suspends and resumes one application, so the history grows.
+/// </summary>
+internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler scheduler, SimulatorClock clock, SimulatorRandom random)
+{
+    private const string Prod = DemoApplications.Prod;
+    private const string Staging = DemoApplications.Staging;
+    private static readonly TimeSpan ScriptsEnd = TimeSpan.FromMinutes(16);
+
+    private readonly DateTimeOffset _start = clock.Now;
+    private int _batchRun;
+
+    public void Start()
+    {
+        var payments = DemoApplications.FailingSavepointApp;
+        At("3.3-upgrade", TimeSpan.FromMinutes(2), () => Patch(Prod, payments, DemoChanges.Parallelism(3)));
+        At("3.3-blocked", TimeSpan.FromMinutes(5), () =>
+        {
+            Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, "true"));
+            Patch(Prod, payments, DemoChanges.Parallelism(4));
+        });
+        At("3.3-revert", TimeSpan.FromMinutes(9), () => Patch(Prod, payments, DemoChanges.Parallelism(3)));
+        At("3.3-escape", TimeSpan.FromMinutes(12), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
+        At("3.3-heal", TimeSpan.FromMinutes(15), () =>
+        {
+            Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, null));
+            Patch(Prod, payments, DemoChanges.UpgradeMode(JobSpecValues.Savepoint));
+        });
+
+        var geo = DemoApplications.RollbackApp;
+        At("rollback-break", TimeSpan.FromMinutes(4), () =>
+        {
+            Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, "true"));
+            Patch(Staging, geo, DemoChanges.Image("flink:1.20.2"));
+        });
+        At("rollback-fix", TimeSpan.FromMinutes(11), () =>
+        {
+            Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, null));
+            Patch(Staging, geo, DemoChanges.Image("flink:1.20.3"));
+        });
+
+        Every("suspend-resume", TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(20), ToggleSuspension);
+        Every("billing-rerun", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15), RerunBilling);
+        Every("backfill-retry", TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(25), () =>
+            Patch(Staging, DemoApplications.FailingBatchApp, DemoChanges.Parallelism(random.Next(2, 9))));
+        ScheduleTuning(TimeSpan.FromMinutes(3));
+    }
+
+    private void ToggleSuspension()
+    {
+        var app = api.GetFlinkDeployment(Prod, DemoApplications.SuspendableApp);
+        var suspended = app?.StringAt("spec", "job", "state") == JobSpecValues.Suspended;
+        Patch(Prod, DemoApplications.SuspendableApp, DemoChanges.JobState(suspended ? JobSpecValues.Running : JobSpecValues.Suspended));
+    }
+
+    private void RerunBilling()
+    {
+        _batchRun++;
+        Patch(Prod, DemoApplications.BatchApp, DemoChanges.Arguments($"--date=2025-01-{Math.Min(28, 1 + _batchRun):00}"));
+    }
+
+    private void ScheduleTuning(TimeSpan after) =>
+        scheduler.Schedule("demo:tuning", clock.Now + after, () =>
+        {
+            Tune();
+            ScheduleTuning(TimeSpan.FromSeconds(random.Next(120, 300)));
+        });
+
+    private void Tune()
+    {
+        var scriptsRunning = clock.Now - _start < ScriptsEnd;
+        var candidates = api.ListFlinkDeployments()
+            .Where(fd => fd.StringAt("spec", "job", "state") != JobSpecValues.Suspended)
+            .Where(fd => fd.StringAt("spec", "flinkConfiguration", "execution.runtime-mode") != "BATCH")
+            .Where(fd => !scriptsRunning || fd.StringAt("metadata", "name") is not (DemoApplications.FailingSavepointApp or DemoApplications.RollbackApp))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        var chosen = random.Pick(candidates);
+        var ns = chosen.StringAt("metadata", "namespace")!;
+        var name = chosen.StringAt("metadata", "name")!;
+        var patch = DemoChanges.RandomTuning((JsonObject)chosen["spec"]!, random);
+        if (name == DemoApplications.CmfManagedApp)
+        {
+            // CMF stamps every new instance of the applications it manages.
+            DemoChanges.SetInstanceAnnotation(patch.GetOrAddObject("spec"), random.NewUid());
+        }
+        Patch(ns, name, patch);
+    }
+
+    private void At(string name, TimeSpan after, Action action) =>
+        scheduler.Schedule("demo:" + name, _start + after, () => Guarded(action));
+
+    private void Every(string name, TimeSpan first, TimeSpan interval, Action action)
+    {
+        void Run()
+        {
+            Guarded(action);
+            scheduler.Schedule("demo:" + name, clock.Now + interval, Run);
+        }
+        scheduler.Schedule("demo:" + name, _start + first, Run);
+    }
+
+    private void Patch(string ns, string name, JsonObject patch) => api.PatchFlinkDeployment(ns, name, patch);
+
+    private static void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (SimulatorApiException)
+        {
+            // Someone deleted or broke the application by hand: the demo carries on without it.
+        }
+    }
+}

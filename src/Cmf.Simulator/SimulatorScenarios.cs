@@ -1,0 +1,8 @@
+namespace Cmf.Simulator;
+
+/// <summary>Names of the built-in scenarios.</summary>
+public static class SimulatorScenarios
+{
+    public const string Demo = "demo";
+    public const string Empty = "empty";
+}

@@ -1,0 +1,361 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cmf.Simulator.Api;
+using Cmf.Simulator.Json;
+
+namespace Cmf.Simulator.Store;
+
+/// <summary>
+/// The simulated etcd plus the API server's storage rules: one monotonic resource version for every
+/// type, server-assigned uid and creation time, generation bumps on spec changes only, status
+/// subresource separation, finalizers, and a bounded window of watch events per type.
+/// </summary>
+internal sealed class ResourceStore
+{
+    private const int WatchBacklog = 100_000;
+
+    private readonly Lock _gate = new();
+    private readonly SimulatorClock _clock;
+    private readonly SimulatorRandom _random;
+    private readonly Dictionary<ResourceType, Dictionary<ObjectKey, StoredObject>> _objects = [];
+    private readonly Dictionary<ResourceType, WatchEventLog> _logs = [];
+    private readonly Dictionary<ResourceType, List<WatchSubscription>> _watchers = [];
+    private readonly List<Action<StoreChange>> _observers = [];
+    private long _version;
+
+    public ResourceStore(SimulatorClock clock, SimulatorRandom random, int retainedVersions)
+    {
+        _clock = clock;
+        _random = random;
+        foreach (var type in ResourceTypes.All)
+        {
+            _objects[type] = [];
+            _logs[type] = new WatchEventLog(retainedVersions);
+            _watchers[type] = [];
+        }
+    }
+
+    public long CurrentVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    /// <summary>Registers a callback run for every committed change, in resource-version order, under the store's lock: keep it short and never call back into the store.</summary>
+    public void AddObserver(Action<StoreChange> observer)
+    {
+        lock (_gate)
+        {
+            _observers.Add(observer);
+        }
+    }
+
+    public StoredObject? Get(ResourceType type, ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return _objects[type].GetValueOrDefault(key);
+        }
+    }
+
+    public int Count(ResourceType type)
+    {
+        lock (_gate)
+        {
+            return _objects[type].Count;
+        }
+    }
+
+    /// <summary>The objects of a type (in one namespace, or all when <paramref name="inNamespace"/> is null) and the version they were read at.</summary>
+    public (List<StoredObject> Items, long Version) List(ResourceType type, string? inNamespace, Func<StoredObject, bool>? filter = null)
+    {
+        List<StoredObject> items;
+        long version;
+        lock (_gate)
+        {
+            items = [.. _objects[type].Values.Where(o => (inNamespace is null || o.Namespace == inNamespace) && (filter is null || filter(o)))];
+            version = _version;
+        }
+        items.Sort(static (a, b) =>
+        {
+            var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
+            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
+        });
+        return (items, version);
+    }
+
+    public StoredObject Create(ResourceType type, JsonObject obj, ChangeOrigin origin)
+    {
+        var metadata = obj.Metadata();
+        var key = KeyOf(type, obj);
+        lock (_gate)
+        {
+            if (type.Namespaced)
+            {
+                RequireLiveNamespace(key.Namespace);
+            }
+            if (_objects[type].ContainsKey(key))
+            {
+                throw ApiException.AlreadyExists(type.GroupResource, key.Name);
+            }
+            metadata.Remove("deletionTimestamp");
+            metadata.Remove("deletionGracePeriodSeconds");
+            metadata["uid"] = _random.NewUid();
+            metadata["creationTimestamp"] = KubernetesTime.Format(_clock.Now);
+            metadata["resourceVersion"] = VersionText(++_version);
+            if (type.HasGeneration)
+            {
+                metadata["generation"] = 1;
+            }
+            else
+            {
+                metadata.Remove("generation");
+            }
+            return Commit(type, WatchEventType.Added, StoredObject.From(type, obj), previous: null, origin);
+        }
+    }
+
+    public StoredObject Update(ResourceType type, JsonObject desired, UpdateTarget target, ChangeOrigin origin)
+    {
+        var key = KeyOf(type, desired);
+        lock (_gate)
+        {
+            var current = _objects[type].GetValueOrDefault(key) ?? throw ApiException.NotFound(type.GroupResource, key.Name);
+            CheckResourceVersion(type, key, current, desired.Metadata()["resourceVersion"], origin);
+            var currentObject = current.ToJsonObject();
+            var next = target == UpdateTarget.Status ? WithStatusOf(current.ToJsonObject(), desired) : WithServerFieldsOf(type, currentObject, desired);
+            next.Metadata()["resourceVersion"] = VersionText(current.ResourceVersion);
+            if (JsonEquivalence.AreEquivalent(next, currentObject))
+            {
+                return current;
+            }
+            if (next.Metadata()["deletionTimestamp"] is not null && !HasFinalizers(next))
+            {
+                return Remove(type, current, next, origin);
+            }
+            next.Metadata()["resourceVersion"] = VersionText(++_version);
+            return Commit(type, WatchEventType.Modified, StoredObject.From(type, next), current, origin);
+        }
+    }
+
+    /// <summary>Deletes an object, or only marks it terminating while finalizers remain. Returns the object's last state.</summary>
+    public StoredObject Delete(ResourceType type, ObjectKey key, DeletePreconditions? preconditions, ChangeOrigin origin)
+    {
+        lock (_gate)
+        {
+            var current = _objects[type].GetValueOrDefault(key) ?? throw ApiException.NotFound(type.GroupResource, key.Name);
+            if (preconditions?.Uid is { } uid && uid != current.Uid)
+            {
+                throw ApiException.PreconditionFailed(type.GroupResource, key.Name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {current.Uid}");
+            }
+            if (preconditions?.ResourceVersion is { } rv && rv != current.ResourceVersion)
+            {
+                throw ApiException.PreconditionFailed(type.GroupResource, key.Name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {current.ResourceVersion}");
+            }
+            var obj = current.ToJsonObject();
+            if (!HasFinalizers(obj))
+            {
+                return Remove(type, current, obj, origin);
+            }
+            if (current.IsTerminating)
+            {
+                return current;
+            }
+            obj.Metadata()["deletionTimestamp"] = KubernetesTime.Format(_clock.Now);
+            obj.Metadata()["deletionGracePeriodSeconds"] = 0;
+            obj.Metadata()["resourceVersion"] = VersionText(++_version);
+            return Commit(type, WatchEventType.Modified, StoredObject.From(type, obj), current, origin);
+        }
+    }
+
+    /// <summary>Opens a watch: from now with the current objects as ADDED when <paramref name="fromVersion"/> is null or 0, else replaying every retained event after it.</summary>
+    public WatchSubscription Watch(ResourceType type, long? fromVersion, Func<StoredObject, bool> filter)
+    {
+        lock (_gate)
+        {
+            var subscription = new WatchSubscription(type, filter, WatchBacklog + _objects[type].Count, Unsubscribe);
+            if (fromVersion is null or 0)
+            {
+                foreach (var obj in _objects[type].Values.OrderBy(o => o.ResourceVersion))
+                {
+                    if (filter(obj))
+                    {
+                        subscription.Write(WatchItem.For(WatchEventType.Added, obj));
+                    }
+                }
+            }
+            else
+            {
+                var log = _logs[type];
+                var history = new List<StoreChange>();
+                if (!log.TryCollectAfter(fromVersion.Value, history))
+                {
+                    throw new ResourceVersionExpiredException(fromVersion.Value, log.ExpiredThrough + 1);
+                }
+                foreach (var change in history)
+                {
+                    subscription.Offer(change);
+                }
+            }
+            _watchers[type].Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Queues a bookmark behind every event already queued, so its version never runs ahead of them.</summary>
+    public void EnqueueBookmark(WatchSubscription subscription)
+    {
+        lock (_gate)
+        {
+            subscription.Write(WatchItem.Bookmark(_version));
+        }
+    }
+
+    /// <summary>Forgets the watch history: resuming from any version before now answers "Expired".</summary>
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            foreach (var log in _logs.Values)
+            {
+                log.Compact(_version);
+            }
+        }
+    }
+
+    private void Unsubscribe(WatchSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _watchers[subscription.Type].Remove(subscription);
+        }
+    }
+
+    private StoredObject Remove(ResourceType type, StoredObject current, JsonObject lastState, ChangeOrigin origin)
+    {
+        lastState.Metadata()["resourceVersion"] = VersionText(++_version);
+        return Commit(type, WatchEventType.Deleted, StoredObject.From(type, lastState), current, origin);
+    }
+
+    private StoredObject Commit(ResourceType type, string eventType, StoredObject stored, StoredObject? previous, ChangeOrigin origin)
+    {
+        if (eventType == WatchEventType.Deleted)
+        {
+            _objects[type].Remove(stored.Key);
+        }
+        else
+        {
+            _objects[type][stored.Key] = stored;
+        }
+        var change = new StoreChange(eventType, stored, previous, origin);
+        _logs[type].Append(change);
+        foreach (var watcher in _watchers[type])
+        {
+            watcher.Offer(change);
+        }
+        foreach (var observer in _observers)
+        {
+            observer(change);
+        }
+        return stored;
+    }
+
+    private void RequireLiveNamespace(string name)
+    {
+        var ns = _objects[ResourceTypes.Namespaces].GetValueOrDefault(new ObjectKey("", name))
+            ?? throw ApiException.NotFound("namespaces", name);
+        if (ns.IsTerminating)
+        {
+            throw ApiException.Forbidden($"unable to create new content in namespace {name} because it is being terminated");
+        }
+    }
+
+    private static void CheckResourceVersion(ResourceType type, ObjectKey key, StoredObject current, JsonNode? requested, ChangeOrigin origin)
+    {
+        var text = requested is JsonValue value ? value.AsText() : null;
+        if (string.IsNullOrEmpty(text))
+        {
+            if (type.RequiresResourceVersionOnUpdate && origin == ChangeOrigin.Client)
+            {
+                throw Validation.ObjectValidator.Invalid(type, key.Name,
+                    [new("FieldValueInvalid", "metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
+            }
+            return;
+        }
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != current.ResourceVersion)
+        {
+            throw ApiException.Conflict(type.GroupResource, key.Name);
+        }
+    }
+
+    private static JsonObject WithStatusOf(JsonObject current, JsonObject desired)
+    {
+        if (desired["status"] is { } status)
+        {
+            current["status"] = status.DeepClone();
+        }
+        else
+        {
+            current.Remove("status");
+        }
+        return current;
+    }
+
+    private static JsonObject WithServerFieldsOf(ResourceType type, JsonObject current, JsonObject desired)
+    {
+        var next = desired.DeepClone().AsObject();
+        var metadata = next.Metadata();
+        var currentMetadata = current.Metadata();
+        foreach (var field in (string[])["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"])
+        {
+            if (currentMetadata[field] is { } value)
+            {
+                metadata[field] = value.DeepClone();
+            }
+            else
+            {
+                metadata.Remove(field);
+            }
+        }
+        if (type.HasStatusSubresource)
+        {
+            WithStatusOf(next, current);
+        }
+        if (type.HasGeneration && !JsonEquivalence.AreEquivalent(SpecPart(current), SpecPart(next)))
+        {
+            metadata["generation"] = (currentMetadata["generation"]?.GetValue<long>() ?? 0) + 1;
+        }
+        return next;
+    }
+
+    // Everything but metadata and status: what a generation counts changes of.
+    private static JsonObject SpecPart(JsonObject obj)
+    {
+        var part = new JsonObject();
+        foreach (var (key, value) in obj)
+        {
+            if (key is not ("metadata" or "status" or "apiVersion" or "kind"))
+            {
+                part[key] = value?.DeepClone();
+            }
+        }
+        return part;
+    }
+
+    private static bool HasFinalizers(JsonObject obj) => obj.Metadata()["finalizers"] is JsonArray { Count: > 0 };
+
+    private static ObjectKey KeyOf(ResourceType type, JsonObject obj)
+    {
+        var metadata = obj.Metadata();
+        var name = metadata["name"]?.GetValue<string>() ?? "";
+        var ns = type.Namespaced ? metadata["namespace"]?.GetValue<string>() ?? "" : "";
+        return new ObjectKey(ns, name);
+    }
+
+    private static string VersionText(long version) => version.ToString(CultureInfo.InvariantCulture);
+}

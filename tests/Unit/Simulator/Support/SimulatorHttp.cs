@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Cmf.UnitTests.Simulator.Support;
+
+/// <summary>Plain HTTP against the simulated API server, for requests a typed client would refuse to send.</summary>
+internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
+{
+    public const string FlinkDeployments = "/apis/flink.apache.org/v1beta1/namespaces/default/flinkdeployments";
+
+    private readonly HttpClient _client = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    public sealed record Response(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers)
+    {
+        public JsonObject Object => Body as JsonObject ?? throw new InvalidOperationException("The response is not a JSON object.");
+
+        public string? Reason => Body?["reason"]?.GetValue<string>();
+    }
+
+    public Task<Response> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<Response> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString());
+
+    public Task<Response> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body.ToJsonString());
+
+    public Task<Response> MergePatchAsync(string path, JsonNode patch) =>
+        SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), "application/merge-patch+json");
+
+    public Task<Response> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
+
+    public async Task<Response> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+        using var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null;
+        return new Response(response.StatusCode, json, response.Headers);
+    }
+
+    /// <summary>The cluster's current resource version, as a list reports it.</summary>
+    public async Task<long> ResourceVersionAsync(string path = FlinkDeployments)
+    {
+        var list = await GetAsync(path);
+        return long.Parse(list.Object["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _client.Dispose();
+}
