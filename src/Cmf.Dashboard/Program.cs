@@ -1,11 +1,13 @@
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components;
+using Cmf.Dashboard.Hosting;
 using Cmf.Dashboard.Model;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+builder.AddCmfCore();
 builder.Services.AddDashboardUi();
 
 var app = builder.Build();
@@ -18,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapCmfHealth();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,9 +1,10 @@
+using Cmf.Dashboard.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Cmf.Dashboard;
 
-/// <summary>Tells the person who ran the app where to point a browser.</summary>
+/// <summary>Tells the person who ran the app where to point a browser, and kubectl.</summary>
 internal static class StartupBanner
 {
     public static void Print(WebApplication app)
@@ -12,6 +13,16 @@ internal static class StartupBanner
         foreach (var address in addresses)
         {
             Console.WriteLine($"Dashboard: {address}");
+        }
+        var target = app.Services.GetRequiredService<ClusterTarget>();
+        if (target.IsSimulated)
+        {
+            Console.WriteLine($"Simulated cluster kubeconfig: {target.KubeconfigPath}");
+            Console.WriteLine($"  try: kubectl --kubeconfig {target.KubeconfigPath} get flinkdeployments -A");
+        }
+        else
+        {
+            Console.WriteLine($"Watching {target.Description}.");
         }
     }
 }

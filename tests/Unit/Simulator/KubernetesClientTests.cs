@@ -194,14 +194,14 @@ public sealed class KubernetesClientTests
         Assert.Equal(0, server.Faults.OpenWatches);
     }
 
-    private static Kubernetes ClientFor(SimulatorServer server, out TempDirectory temp)
+    private static k8s.Kubernetes ClientFor(SimulatorServer server, out TempDirectory temp)
     {
         temp = new TempDirectory();
         var kubeconfig = server.WriteKubeconfig(temp.File("kubeconfig"));
-        return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        return new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
     }
 
-    private static async Task<FlinkDeploymentResourceList> ListAsync(Kubernetes client, string? ns)
+    private static async Task<FlinkDeploymentResourceList> ListAsync(k8s.Kubernetes client, string? ns)
     {
         var response = ns is null
             ? await client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<FlinkDeploymentResourceList>(Group, Version, Plural)
@@ -209,7 +209,7 @@ public sealed class KubernetesClientTests
         return response.Body;
     }
 
-    private static Task CollectAsync(Kubernetes client, string fromVersion, List<string> names, Action<string> onVersion, CancellationToken ct) => Task.Run(async () =>
+    private static Task CollectAsync(k8s.Kubernetes client, string fromVersion, List<string> names, Action<string> onVersion, CancellationToken ct) => Task.Run(async () =>
     {
         await foreach (var (type, item) in WatchAsync(client, "default", fromVersion, _ => { }, ct))
         {
@@ -226,7 +226,7 @@ public sealed class KubernetesClientTests
 
     /// <summary>The watcher's way of watching custom resources: untyped events, deserialized with KubernetesClient's own JSON settings.</summary>
     private static async IAsyncEnumerable<(WatchEventType Type, FlinkDeploymentResource Item)> WatchAsync(
-        Kubernetes client, string ns, string fromVersion, Action<Exception> onError, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        k8s.Kubernetes client, string ns, string fromVersion, Action<Exception> onError, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var events = client.CustomObjects.WatchListNamespacedCustomObjectAsync(
             Group, Version, ns, Plural, allowWatchBookmarks: true, resourceVersion: fromVersion, timeoutSeconds: 300, onError: onError, cancellationToken: ct);

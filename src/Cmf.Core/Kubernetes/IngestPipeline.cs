@@ -1,0 +1,282 @@
+using System.Threading.Channels;
+using Cmf.Core.Feed;
+using Cmf.Core.Model;
+using Cmf.Core.Storage;
+using Cmf.Core.Tracking;
+using Microsoft.Extensions.Logging;
+
+namespace Cmf.Core.Kubernetes;
+
+/// <summary>
+/// The imperative shell around the tracker: watch signals in, one writer committing batches, the change feed
+/// told after each commit. The input channel is bounded, so a burst makes the watch loops wait (and the API
+/// server's stream with them) instead of growing memory.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly Channel<WatchSignal> _input;
+    private readonly InstanceStore _store;
+    private readonly ChangeFeed _feed;
+    private readonly EnvironmentCatalog _environments;
+    private readonly WatchHealth _health;
+    private readonly RelistSignal _relist;
+    private readonly IngestSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
+    private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
+
+    public IngestPipeline(
+        InstanceStore store,
+        ChangeFeed feed,
+        EnvironmentCatalog environments,
+        WatchHealth health,
+        RelistSignal relist,
+        IngestSettings settings,
+        TimeProvider time,
+        ILogger<IngestPipeline> logger)
+    {
+        _store = store;
+        _feed = feed;
+        _environments = environments;
+        _health = health;
+        _relist = relist;
+        _settings = settings;
+        _time = time;
+        _logger = logger;
+        _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public ChannelWriter<WatchSignal> Input => _input.Writer;
+
+    /// <summary>Loads what the store knows, then applies signals until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await _store.UpsertEnvironmentsAsync(_environments.Known, cancellationToken);
+        _storedEnvironments.UnionWith(_environments.Known.Select(e => e.Name));
+        await foreach (var state in _store.LoadAllStatesAsync(cancellationToken))
+        {
+            _states[state.Key] = state;
+        }
+        _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _states.Count);
+
+        var reader = _input.Reader;
+        var batch = new List<TrackerResult>();
+        var listsInBatch = new List<string>();
+        var newEnvironments = new List<EnvironmentInfo>();
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            while (batch.Count < _settings.MaxBatchSize && reader.TryRead(out var signal))
+            {
+                Handle(signal, batch, newEnvironments);
+                if (signal is ResourceListed listed)
+                {
+                    listsInBatch.Add(WatchHealth.NameOf(listed.Kind, listed.Namespace));
+                }
+            }
+            await CommitAsync(batch, newEnvironments, cancellationToken);
+            foreach (var name in listsInBatch)
+            {
+                _health.MarkListCommitted(name);
+            }
+            batch.Clear();
+            listsInBatch.Clear();
+            newEnvironments.Clear();
+        }
+    }
+
+    private void Handle(WatchSignal signal, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    {
+        foreach (var observation in Observations(signal, newEnvironments))
+        {
+            var state = _states.GetValueOrDefault(observation.Application) ?? ApplicationState.Empty(observation.Application, observation.Namespace);
+            var result = InstanceTracker.Apply(state, observation, _time.GetUtcNow(), _settings.Tracker);
+            if (result.HasChanges)
+            {
+                _states[observation.Application] = result.State;
+                batch.Add(result);
+            }
+        }
+    }
+
+    private IEnumerable<Observation> Observations(WatchSignal signal, List<EnvironmentInfo> newEnvironments)
+    {
+        switch (signal)
+        {
+            case ResourceChanged changed:
+                if (Map(changed.Kind, changed.Object, changed.Type == WatchEventKind.Deleted, newEnvironments) is { } single)
+                {
+                    yield return single;
+                }
+                break;
+            case ResourceListed { Kind: ResourceKind.FlinkDeployment } listed:
+                foreach (var relisted in RelistFlinkDeployments(listed, newEnvironments))
+                {
+                    yield return relisted;
+                }
+                break;
+            case ResourceListed { Kind: ResourceKind.JobManagerDeployment } listed:
+                foreach (var relisted in RelistClusters(listed, newEnvironments))
+                {
+                    yield return relisted;
+                }
+                break;
+            case ResourceListed listed:
+                foreach (var item in listed.Items)
+                {
+                    if (Map(listed.Kind, item, deleted: false, newEnvironments) is { } pod)
+                    {
+                        yield return pod;
+                    }
+                }
+                break;
+        }
+    }
+
+    /// <summary>Every listed FlinkDeployment, and every known application of that scope the list no longer holds.</summary>
+    private IEnumerable<Observation> RelistFlinkDeployments(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
+    {
+        var present = new HashSet<ApplicationKey>();
+        foreach (var item in listed.Items)
+        {
+            switch (Map(listed.Kind, item, deleted: false, newEnvironments))
+            {
+                case FlinkDeploymentObserved observed:
+                    present.Add(observed.Application);
+                    yield return new FlinkDeploymentRelisted(observed.Application, observed.Namespace, observed.Resource);
+                    break;
+                case { } other:
+                    present.Add(other.Application);
+                    yield return other;
+                    break;
+            }
+        }
+        foreach (var state in InScope(listed.Namespace).Where(s => !present.Contains(s.Key) && !s.ObjectDeleted && s.ObjectUid is not null))
+        {
+            yield return new FlinkDeploymentRelisted(state.Key, state.Namespace, Resource: null);
+        }
+    }
+
+    /// <summary>One <see cref="ClustersRelisted"/> per application that has a listed or a live cluster.</summary>
+    private IEnumerable<Observation> RelistClusters(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
+    {
+        var byApplication = new Dictionary<ApplicationKey, (string Namespace, List<JobManagerDeploymentSnapshot> Deployments)>();
+        foreach (var item in listed.Items)
+        {
+            switch (Map(listed.Kind, item, deleted: false, newEnvironments))
+            {
+                case JobManagerDeploymentObserved observed:
+                    if (!byApplication.TryGetValue(observed.Application, out var entry))
+                    {
+                        entry = (observed.Namespace, []);
+                        byApplication[observed.Application] = entry;
+                    }
+                    entry.Deployments.Add(observed.Deployment);
+                    break;
+                case { } other:
+                    yield return other;
+                    break;
+            }
+        }
+        foreach (var state in InScope(listed.Namespace).Where(s => s.LiveCluster is not null && !byApplication.ContainsKey(s.Key)))
+        {
+            byApplication[state.Key] = (state.Namespace, []);
+        }
+        foreach (var (application, (@namespace, deployments)) in byApplication)
+        {
+            yield return new ClustersRelisted(application, @namespace, deployments);
+        }
+    }
+
+    private IEnumerable<ApplicationState> InScope(string? @namespace) =>
+        _states.Values.Where(s => @namespace is null || s.Namespace == @namespace).ToList();
+
+    private Observation? Map(ResourceKind kind, System.Text.Json.Nodes.JsonObject item, bool deleted, List<EnvironmentInfo> newEnvironments)
+    {
+        var @namespace = NamespaceOf(item);
+        if (@namespace is null || _environments.Resolve(@namespace, out var discovered) is not { } environment)
+        {
+            return null;
+        }
+        if (discovered || !_storedEnvironments.Contains(environment.Name))
+        {
+            newEnvironments.Add(environment);
+            _storedEnvironments.Add(environment.Name);
+        }
+        return kind switch
+        {
+            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item, deleted),
+            ResourceKind.JobManagerDeployment => ObservationMapper.MapJobManagerDeployment(environment, item, deleted),
+            ResourceKind.JobManagerPod => ObservationMapper.MapJobManagerPod(environment, item, deleted),
+            _ => null,
+        };
+    }
+
+    private static string? NamespaceOf(System.Text.Json.Nodes.JsonObject item) =>
+        item["metadata"] is System.Text.Json.Nodes.JsonObject metadata
+        && metadata["namespace"] is System.Text.Json.Nodes.JsonValue value
+        && value.TryGetValue<string>(out var @namespace)
+            ? @namespace
+            : null;
+
+    private async Task CommitAsync(List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0 && newEnvironments.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            if (newEnvironments.Count > 0)
+            {
+                await _store.UpsertEnvironmentsAsync(newEnvironments, cancellationToken);
+            }
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            var committed = await _store.CommitAsync(batch, cancellationToken);
+            _feed.Publish(new ChangeSet(
+                committed.Applications,
+                [.. committed.NewInstanceUids, .. committed.ChangedInstanceUids, .. committed.PrunedInstanceUids]));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The observations of this batch are lost: forget what we believed and relist from the cluster.
+            _logger.LogError(e, "Committing {Count} tracker results failed; reloading their applications and relisting.", batch.Count);
+            var touched = batch.Select(r => r.State.Key).ToHashSet();
+            foreach (var key in touched)
+            {
+                _states.Remove(key);
+            }
+            foreach (var environment in newEnvironments)
+            {
+                _storedEnvironments.Remove(environment.Name);
+            }
+            try
+            {
+                foreach (var state in await _store.LoadStatesAsync(touched, cancellationToken))
+                {
+                    _states[state.Key] = state;
+                }
+            }
+            catch (Exception reload) when (reload is not OperationCanceledException)
+            {
+                _logger.LogError(reload, "Reloading {Count} applications failed; they start afresh from the relist.", touched.Count);
+            }
+            _relist.Request();
+            await Task.Delay(_settings.FailurePause, _time, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Sizes and limits of the ingest pipeline.</summary>
+public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 500, int InputCapacity = 1_000)
+{
+    /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
+    public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,82 @@
+using Cmf.Core.Configuration;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Storage;
+using Cmf.Simulator;
+using k8s;
+using Microsoft.Extensions.Options;
+
+namespace Cmf.Dashboard.Hosting;
+
+/// <summary>
+/// The imperative shell's entry point: prepares the store, starts the built-in simulator when that is the
+/// target, and keeps the watcher running (restarting it with a pause if it ever fails).
+/// </summary>
+internal sealed class ClusterIngestService(
+    ClusterTarget target,
+    IOptions<CmfOptions> options,
+    InstanceStore store,
+    IServiceProvider services,
+    ILogger<ClusterIngestService> logger) : BackgroundService
+{
+    private SimulatorServer? _simulator;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Value.DataDirectory);
+        await store.InitializeAsync(cancellationToken);
+        if (target.IsSimulated)
+        {
+            var simulator = options.Value.Cluster.Simulator;
+            _simulator = await SimulatorServer.StartAsync(
+                new SimulatorOptions { Scenario = simulator.Scenario, Seed = simulator.Seed, Speed = simulator.Speed },
+                cancellationToken);
+            _simulator.WriteKubeconfig(target.KubeconfigPath!);
+            logger.LogInformation("Simulated cluster listening on {Url}; kubeconfig {Path}.", _simulator.BaseUrl, target.KubeconfigPath);
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var client = new Kubernetes(ClientConfiguration());
+                var watcher = ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
+                logger.LogInformation("Watching {Target}.", target.Description);
+                await watcher.RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The watcher stopped; starting it again in {Pause}.", pause);
+                await Task.Delay(pause, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 30));
+            }
+        }
+    }
+
+    private KubernetesClientConfiguration ClientConfiguration()
+    {
+        var config = target.Kind == ClusterTargetKind.InCluster
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildConfigFromConfigFile(target.KubeconfigPath, options.Value.Cluster.Context);
+        // Watches last up to timeoutSeconds; the client must not cut them off first.
+        config.HttpClientTimeout = TimeSpan.FromSeconds(options.Value.Cluster.WatchTimeoutSeconds + 60);
+        return config;
+    }
+}

@@ -1,0 +1,61 @@
+using Cmf.Core.Configuration;
+using Cmf.Core.Feed;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Model;
+using Cmf.Core.Storage;
+using Cmf.Core.Storage.Sqlite;
+using Cmf.Core.Tracking;
+using Cmf.Dashboard.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cmf.Dashboard.Hosting;
+
+/// <summary>Wires the core (options, store, change feed, watcher) into the dashboard host.</summary>
+public static class CmfHosting
+{
+    public static WebApplicationBuilder AddCmfCore(this WebApplicationBuilder builder, ClusterEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddCmfOptions(builder.Configuration);
+
+        // Decided once at start-up: the layout's simulator banner and the store's file depend on it.
+        var options = builder.Configuration.GetSection(CmfOptions.SectionName).Get<CmfOptions>() ?? new CmfOptions();
+        var target = ClusterTarget.Resolve(options.Cluster, options.DataDirectory, environment ?? ClusterEnvironment.Current);
+        services.AddSingleton(target);
+        services.AddSingleton(new DashboardRuntime(RunsOnSimulator: target.IsSimulated));
+
+        services.AddSqliteStore(
+            new SqliteStoreOptions(options.DatabasePath),
+            new StoreOptions { MaxEventsPerApplication = options.Retention.MaxEventsPerApplication });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Options.Create(sp.GetRequiredService<IOptions<CmfOptions>>().Value.Feed));
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<WatchHealth>();
+        services.AddSingleton<RelistSignal>();
+        services.AddSingleton(sp => Catalog(sp.GetRequiredService<IOptions<CmfOptions>>().Value, target));
+        services.AddSingleton(sp =>
+        {
+            var cmf = sp.GetRequiredService<IOptions<CmfOptions>>().Value;
+            return new IngestSettings(new TrackerSettings(cmf.Retention.MaxInstancesPerApplication));
+        });
+        services.AddSingleton(sp =>
+        {
+            var cluster = sp.GetRequiredService<IOptions<CmfOptions>>().Value.Cluster;
+            return new ClusterWatcherSettings(cluster.WatchTimeoutSeconds, TimeSpan.FromSeconds(cluster.WatchdogSeconds));
+        });
+        services.AddSingleton<IngestPipeline>();
+        services.AddHostedService<ClusterIngestService>();
+        return builder;
+    }
+
+    private static EnvironmentCatalog Catalog(CmfOptions options, ClusterTarget target)
+    {
+        if (target.IsSimulated && options.Environments.Count == 0 && options.Cluster.Simulator.Scenario == "demo")
+        {
+            return new EnvironmentCatalog(DemoEnvironments.All, options.Cluster.WatchAllNamespaces);
+        }
+        return EnvironmentCatalog.From(options);
+    }
+}
