@@ -56,7 +56,7 @@ public sealed class IngestPipeline
     /// <summary>Loads what the store knows, then applies signals until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await _store.UpsertEnvironmentsAsync(_environments.Known, cancellationToken);
+        await _store.UpsertEnvironmentsAsync(Sealed(_environments.Known), cancellationToken);
         _storedEnvironments.UnionWith(_environments.Known.Select(e => e.Name));
         await foreach (var state in _store.LoadAllStatesAsync(cancellationToken))
         {
@@ -223,6 +223,12 @@ public sealed class IngestPipeline
             ? @namespace
             : null;
 
+    /// <summary>Environment defaults may hold secrets too; the database only ever sees them sealed.</summary>
+    private static IEnumerable<EnvironmentInfo> Sealed(IEnumerable<EnvironmentInfo> environments) =>
+        environments.Select(e => e.FlinkApplicationDefaults is null
+            ? e
+            : e with { FlinkApplicationDefaults = (System.Text.Json.Nodes.JsonObject?)Specs.SecretMasker.Seal(e.FlinkApplicationDefaults) });
+
     private async Task CommitAsync(List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
     {
         if (batch.Count == 0 && newEnvironments.Count == 0)
@@ -233,7 +239,7 @@ public sealed class IngestPipeline
         {
             if (newEnvironments.Count > 0)
             {
-                await _store.UpsertEnvironmentsAsync(newEnvironments, cancellationToken);
+                await _store.UpsertEnvironmentsAsync(Sealed(newEnvironments), cancellationToken);
             }
             if (batch.Count == 0)
             {
