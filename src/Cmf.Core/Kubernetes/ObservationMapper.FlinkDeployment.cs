@@ -10,14 +10,16 @@ public static partial class ObservationMapper
     /// <summary>
     /// A FlinkDeployment: <see cref="FlinkDeploymentObserved"/> (or <see cref="FlinkDeploymentDeleted"/>
     /// when <paramref name="deleted"/>), else <see cref="ResourceRejected"/>. A deleted object needs only
-    /// readable metadata: a broken spec must not hide the deletion.
+    /// readable metadata: a broken spec must not hide the deletion. A <paramref name="cache"/> saves the
+    /// spec work of status-only updates.
     /// </summary>
-    public static Observation MapFlinkDeployment(EnvironmentInfo environment, JsonNode? resource, bool deleted = false)
+    public static Observation MapFlinkDeployment(
+        EnvironmentInfo environment, JsonNode? resource, bool deleted = false, SpecVersionCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         return Guarded(environment, resource, FlinkDeploymentReader.Kind, () => deleted
             ? Deleted(environment, resource)
-            : Observed(environment, resource))!;
+            : Observed(environment, resource, cache))!;
     }
 
     private static Observation Deleted(EnvironmentInfo environment, JsonNode? resource)
@@ -35,7 +37,7 @@ public static partial class ObservationMapper
             : new FlinkDeploymentDeleted(Key(environment, metadata), @namespace, metadata.Uid!, metadata.ResourceVersion);
     }
 
-    private static Observation Observed(EnvironmentInfo environment, JsonNode? resource)
+    private static Observation Observed(EnvironmentInfo environment, JsonNode? resource, SpecVersionCache? cache)
     {
         var read = FlinkDeploymentReader.Read(resource);
         if (!read.IsValid)
@@ -52,23 +54,25 @@ public static partial class ObservationMapper
         {
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, error);
         }
-        var defaults = environment.FlinkApplicationDefaults;
+        var (uid, generation, defaults) = (metadata.Uid!, metadata.Generation!.Value, environment.FlinkApplicationDefaults);
         var snapshot = new FlinkDeploymentSnapshot
         {
-            ObjectUid = metadata.Uid!,
+            ObjectUid = uid,
             ResourceVersion = metadata.ResourceVersion!,
-            Generation = metadata.Generation!.Value,
+            Generation = generation,
             CreationTimestamp = metadata.CreationTimestamp,
-            Spec = SpecVersionFactory.Create(defaults, spec),
-            Status = StatusSnapshot(defaults, status),
+            Spec = cache?.Version(uid, generation, defaults, spec) ?? SpecVersionFactory.Create(defaults, spec),
+            Status = StatusSnapshot(uid, defaults, status, cache),
         };
         return new FlinkDeploymentObserved(Key(environment, metadata), @namespace, snapshot);
     }
 
-    private static FlinkDeploymentStatusSnapshot StatusSnapshot(JsonObject? defaults, FlinkDeploymentStatus status)
+    private static FlinkDeploymentStatusSnapshot StatusSnapshot(
+        string objectUid, JsonObject? defaults, FlinkDeploymentStatus status, SpecVersionCache? cache)
     {
-        // A rollback runs lastStableSpec: hashed like any spec so the tracker can find its instance.
-        var lastStable = LastSpecDocument.Read(status.ReconciliationStatus?.LastStableSpec);
+        var text = status.ReconciliationStatus?.LastStableSpec;
+        var lastStable = text is null ? LastStableSpec.None
+            : cache?.LastStable(objectUid, text, defaults, ReadLastStable) ?? ReadLastStable(text, defaults);
         return new FlinkDeploymentStatusSnapshot
         {
             JobState = status.JobStatus?.State,
@@ -80,10 +84,16 @@ public static partial class ObservationMapper
             Error = status.Error,
             ObservedGeneration = status.ObservedGeneration,
             UpgradeSavepointPath = status.JobStatus?.UpgradeSavepointPath,
-            LastStableSpecHash = lastStable is null ? null : SpecVersionFactory.Hash(defaults, lastStable.Spec),
-            LastStableGeneration = lastStable?.Generation,
+            LastStableSpecHash = lastStable.Hash,
+            LastStableGeneration = lastStable.Generation,
         };
     }
+
+    // A rollback runs lastStableSpec: hashed like any spec so the tracker can find its instance.
+    private static LastStableSpec ReadLastStable(string text, JsonObject? defaults) =>
+        LastSpecDocument.Read(text) is { } document
+            ? new LastStableSpec(SpecVersionFactory.Hash(defaults, document.Spec), document.Generation)
+            : LastStableSpec.None;
 
     private static ApplicationKey Key(EnvironmentInfo environment, ObjectMetadata metadata) => new(environment.Name, metadata.Name);
 }

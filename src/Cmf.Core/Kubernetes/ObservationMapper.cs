@@ -20,7 +20,8 @@ public static partial class ObservationMapper
     private const string UnknownKind = "unknown";
 
     /// <summary>Maps one watch event by the object's <c>kind</c>; null for events and objects we do not track.</summary>
-    public static Observation? Map(EnvironmentInfo environment, WatchEventType eventType, JsonNode? resource)
+    public static Observation? Map(
+        EnvironmentInfo environment, WatchEventType eventType, JsonNode? resource, SpecVersionCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         if (eventType is not (WatchEventType.Added or WatchEventType.Modified or WatchEventType.Deleted))
@@ -30,7 +31,7 @@ public static partial class ObservationMapper
         var deleted = eventType == WatchEventType.Deleted;
         return KindOf(resource) switch
         {
-            FlinkDeploymentReader.Kind => MapFlinkDeployment(environment, resource, deleted),
+            FlinkDeploymentReader.Kind => MapFlinkDeployment(environment, resource, deleted, cache),
             DeploymentKind => MapJobManagerDeployment(environment, resource, deleted),
             PodKind => MapJobManagerPod(environment, resource, deleted),
             null => Rejected(environment, resource, UnknownKind, "kind: missing"),

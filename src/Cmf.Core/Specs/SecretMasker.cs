@@ -16,6 +16,9 @@ namespace Cmf.Core.Specs;
 /// (<see cref="SensitiveKeys.KubernetesReferenceFields"/>), and the <c>value</c> of an entry of an
 /// <c>env</c> array is secret when the variable's name looks sensitive. <c>valueFrom</c> only names a
 /// Secret and stays.</item>
+/// <item>In <c>args</c> and <c>command</c> lists, the value of an option with a sensitive name
+/// (<c>--password=x</c>, <c>-Dfs.s3a.secret.key=x</c>, <c>--api-key x</c>). Secrets inside free text, such
+/// as a shell command line in one string or a log configuration file, are not found.</item>
 /// <item>A secret object or array (<c>http-headers: {a: b}</c>) becomes one token.</item>
 /// </list>
 /// <see cref="Seal"/> replaces a secret by <c>&lt;sealed:xxxxxxxxxxxxxxxx&gt;</c>, the first 64 bits of
@@ -126,9 +129,16 @@ public static partial class SecretMasker
                 }
                 continue;
             }
-            if (path is null && value is JsonArray env && key == "env")
+            if (path is null && value is JsonArray list)
             {
-                RedactEnvironment(env, replace);
+                if (key == "env")
+                {
+                    RedactEnvironment(list, replace);
+                }
+                else if (key is "args" or "command")
+                {
+                    RedactArguments(list, replace);
+                }
             }
             Redact(value, replace, path ?? (key == "flinkConfiguration" ? "" : null));
         }
@@ -146,6 +156,43 @@ public static partial class SecretMasker
                 && !ReferenceEquals(replacement, value))
             {
                 variable["value"] = replacement;
+            }
+        }
+    }
+
+    // Command-line options: "--password=x" and "-Dsecurity.ssl.key-password=x" keep their name and
+    // seal the value; "--password x" seals the next argument unless it is another option.
+    private static void RedactArguments(JsonArray arguments, Func<JsonNode, JsonNode> replace)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (!JsonScalars.TryGetString(arguments[i], out var argument) || !argument.StartsWith('-'))
+            {
+                continue;
+            }
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            var option = equals < 0 ? argument : argument[..equals];
+            if (!SensitiveKeys.IsSensitiveKey(option))
+            {
+                continue;
+            }
+            if (equals >= 0)
+            {
+                var secret = argument[(equals + 1)..];
+                if (!IsSealed(secret))
+                {
+                    arguments[i] = argument[..(equals + 1)] + replace(JsonValue.Create(secret)).GetValue<string>();
+                }
+            }
+            else if (i + 1 < arguments.Count && arguments[i + 1] is { } next
+                && !(JsonScalars.TryGetString(next, out var text) && text.StartsWith('-')))
+            {
+                var replacement = replace(next);
+                if (!ReferenceEquals(replacement, next))
+                {
+                    arguments[i + 1] = replacement;
+                }
+                i++;
             }
         }
     }

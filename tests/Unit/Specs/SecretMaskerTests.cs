@@ -164,6 +164,61 @@ public partial class SecretMaskerTests
         Assert.True(SecretMasker.IsSealed(sealedSpec["flinkConfiguration"]!["secret"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("--password=hunter2", "--password=")]
+    [InlineData("-Dsecurity.ssl.keystore-password=hunter2", "-Dsecurity.ssl.keystore-password=")]
+    [InlineData("--kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule", "--kafka.sasl.jaas.config=")]
+    public void The_value_of_a_sensitive_option_in_job_arguments_is_sealed(string argument, string kept)
+    {
+        var arguments = SealedArguments(argument, "--parallelism=4");
+
+        Assert.StartsWith(kept, arguments[0]);
+        Assert.True(SecretMasker.IsSealed(arguments[0][kept.Length..]));
+        Assert.Equal("--parallelism=4", arguments[1]);
+    }
+
+    [Fact]
+    public void The_argument_after_a_sensitive_option_is_sealed()
+    {
+        var arguments = SealedArguments("--input", "s3://in", "--api-key", "k-123", "--verbose");
+
+        Assert.Equal(["--input", "s3://in", "--api-key"], arguments[..3]);
+        Assert.True(SecretMasker.IsSealed(arguments[3]));
+        Assert.Equal("--verbose", arguments[4]);
+    }
+
+    [Fact]
+    public void A_sensitive_switch_followed_by_another_option_seals_nothing()
+    {
+        Assert.Equal(["--use-token", "--verbose"], SealedArguments("--use-token", "--verbose"));
+    }
+
+    [Fact]
+    public void A_sensitive_option_in_a_container_command_is_sealed()
+    {
+        var pod = Json.Object("""{"spec":{"containers":[{"name":"init","command":["tool","--token","abc"]}]}}""");
+
+        var sealedSpec = Seal(Spec().Set("spec.podTemplate", pod));
+
+        Assert.True(SecretMasker.IsSealed(sealedSpec["podTemplate"]!["spec"]!["containers"]![0]!["command"]![2]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Sealing_sealed_arguments_changes_nothing()
+    {
+        var once = Seal(Spec().Set("spec.job.args", new JsonArray("--password=x", "--secret", "y")));
+
+        Assert.True(JsonNode.DeepEquals(once, SecretMasker.Seal(once)));
+    }
+
+    [Fact]
+    public void A_sealed_option_value_is_displayed_as_stars()
+    {
+        var shown = SecretMasker.Display(Seal(Spec().Set("spec.job.args", new JsonArray("--password=hunter2"))))!;
+
+        Assert.Equal("--password=******", shown["job"]!["args"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public void A_sealed_token_is_sixteen_hex_digits_of_a_fingerprint()
     {
@@ -267,6 +322,12 @@ public partial class SecretMaskerTests
 
     private static string SealedPassword(string password) =>
         Seal(Spec().WithFlinkConfiguration("password", password))["flinkConfiguration"]!["password"]!.GetValue<string>();
+
+    private static string[] SealedArguments(params string[] arguments)
+    {
+        var sealedSpec = Seal(Spec().Set("spec.job.args", new JsonArray([.. arguments.Select(a => (JsonNode)a)])));
+        return [.. sealedSpec["job"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())];
+    }
 
     private static JsonObject PodWithEnvironment(JsonNode variable) => new()
     {

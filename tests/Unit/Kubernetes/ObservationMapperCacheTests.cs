@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Model;
+using Cmf.Core.Tracking;
+using Cmf.UnitTests.Specs;
+
+namespace Cmf.UnitTests.Kubernetes;
+
+public class ObservationMapperCacheTests
+{
+    private static readonly EnvironmentInfo Environment = new("production", "team-a", Json.Object("""{"spec":{"serviceAccount":"platform"}}"""));
+
+    [Fact]
+    public void A_status_update_reuses_the_spec_version_of_its_generation()
+    {
+        var cache = new SpecVersionCache();
+
+        var first = Snapshot(FlinkDeploymentBuilder.New().Set("status.jobStatus.state", "RECONCILING"), cache);
+        var second = Snapshot(FlinkDeploymentBuilder.New().Set("status.jobStatus.state", "RUNNING").Set("metadata.resourceVersion", "1002"), cache);
+
+        Assert.Same(first.Spec, second.Spec);
+    }
+
+    [Fact]
+    public void A_new_generation_gets_a_new_spec_version()
+    {
+        var cache = new SpecVersionCache();
+
+        var first = Snapshot(FlinkDeploymentBuilder.New(), cache);
+        var second = Snapshot(FlinkDeploymentBuilder.New().Set("metadata.generation", 2).Set("spec.job.parallelism", 4), cache);
+
+        Assert.NotEqual(first.Spec.SpecHash, second.Spec.SpecHash);
+    }
+
+    [Fact]
+    public void Other_environment_defaults_get_a_new_spec_version()
+    {
+        var cache = new SpecVersionCache();
+        var other = Environment with { FlinkApplicationDefaults = Json.Object("""{"spec":{"serviceAccount":"other"}}""") };
+
+        var resource = FlinkDeploymentBuilder.New().Remove("spec.serviceAccount");
+
+        var first = Snapshot(resource, cache);
+        var second = ((FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(other, resource.Build(), cache: cache)).Resource;
+
+        Assert.NotEqual(first.Spec.SpecHash, second.Spec.SpecHash);
+    }
+
+    [Fact]
+    public void An_unchanged_last_stable_spec_is_read_once()
+    {
+        var cache = new SpecVersionCache();
+        var stable = FlinkDeploymentBuilder.New().BuildSpec();
+
+        var first = Snapshot(FlinkDeploymentBuilder.New().WithLastStableSpec(stable, 1), cache);
+        var second = Snapshot(FlinkDeploymentBuilder.New().WithLastStableSpec(stable, 1).Set("status.jobStatus.state", "RUNNING"), cache);
+
+        Assert.Same(first.Status.LastStableSpecHash, second.Status.LastStableSpecHash);
+    }
+
+    [Fact]
+    public void A_changed_last_stable_spec_is_read_again()
+    {
+        var cache = new SpecVersionCache();
+
+        var first = Snapshot(FlinkDeploymentBuilder.New().WithLastStableSpec(FlinkDeploymentBuilder.New().BuildSpec(), 1), cache);
+        var second = Snapshot(FlinkDeploymentBuilder.New().WithLastStableSpec(FlinkDeploymentBuilder.New().Set("spec.image", "flink:2.3").BuildSpec(), 2), cache);
+
+        Assert.NotEqual((first.Status.LastStableSpecHash, first.Status.LastStableGeneration), (second.Status.LastStableSpecHash, second.Status.LastStableGeneration));
+    }
+
+    [Fact]
+    public void Observations_are_the_same_with_or_without_a_cache()
+    {
+        var cache = new SpecVersionCache(capacity: 1);
+        var objects = new[]
+        {
+            FlinkDeploymentBuilder.New().WithLastStableSpec(FlinkDeploymentBuilder.New().BuildSpec(), 1).Build(),
+            FlinkDeploymentBuilder.New().Set("metadata.uid", "0d3c9b1e-2222-4333-8444-555566667777").Build(),
+            FlinkDeploymentBuilder.New().Set("metadata.generation", 2).Set("spec.job.parallelism", 3).Build(),
+            FlinkDeploymentBuilder.New().Build(),
+        };
+
+        foreach (var resource in objects)
+        {
+            Assert.Equal(
+                ObservationMapper.MapFlinkDeployment(Environment, resource),
+                ObservationMapper.MapFlinkDeployment(Environment, resource, cache: cache));
+        }
+    }
+
+    [Fact]
+    public void A_capacity_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SpecVersionCache(capacity: 0));
+    }
+
+    private static FlinkDeploymentSnapshot Snapshot(FlinkDeploymentBuilder builder, SpecVersionCache cache) =>
+        ((FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(Environment, builder.Build(), cache: cache)).Resource;
+}
