@@ -89,6 +89,10 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
             {
                 errors.Add(error);
             }
+            else if (Specs.EffectiveSpec.ValidateDefaults(environment.FlinkApplicationDefaults) is { } shape)
+            {
+                errors.Add($"{where}:FlinkApplicationDefaults must be a partial FlinkDeployment: {shape}.");
+            }
         }
         foreach (var duplicate in environments.GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

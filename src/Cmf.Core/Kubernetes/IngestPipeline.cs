@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 using Cmf.Core.Storage;
 using Cmf.Core.Tracking;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class IngestPipeline
     private readonly ILogger _logger;
     private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
     private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
+    private readonly SpecVersionCache _specs = new();
 
     public IngestPipeline(
         InstanceStore store,
@@ -93,6 +95,12 @@ public sealed class IngestPipeline
     {
         foreach (var observation in Observations(signal, newEnvironments))
         {
+            if (observation is ResourceRejected { Application.Name.Length: 0 } nameless)
+            {
+                // Without a name there is no application to file it under; the log is the record.
+                _logger.LogWarning("Skipped an unreadable {Kind} in namespace {Namespace}: {Reason}", nameless.Kind, nameless.Namespace, nameless.Reason);
+                continue;
+            }
             var state = _states.GetValueOrDefault(observation.Application) ?? ApplicationState.Empty(observation.Application, observation.Namespace);
             var result = InstanceTracker.Apply(state, observation, _time.GetUtcNow(), _settings.Tracker);
             if (result.HasChanges)
@@ -209,7 +217,7 @@ public sealed class IngestPipeline
         }
         return kind switch
         {
-            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item, deleted),
+            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item, deleted, _specs),
             ResourceKind.JobManagerDeployment => ObservationMapper.MapJobManagerDeployment(environment, item, deleted),
             ResourceKind.JobManagerPod => ObservationMapper.MapJobManagerPod(environment, item, deleted),
             _ => null,
@@ -227,7 +235,7 @@ public sealed class IngestPipeline
     private static IEnumerable<EnvironmentInfo> Sealed(IEnumerable<EnvironmentInfo> environments) =>
         environments.Select(e => e.FlinkApplicationDefaults is null
             ? e
-            : e with { FlinkApplicationDefaults = (System.Text.Json.Nodes.JsonObject?)Specs.SecretMasker.Seal(e.FlinkApplicationDefaults) });
+            : e with { FlinkApplicationDefaults = (System.Text.Json.Nodes.JsonObject?)SecretMasker.Seal(e.FlinkApplicationDefaults) });
 
     private async Task CommitAsync(List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
     {

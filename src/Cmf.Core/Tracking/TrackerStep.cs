@@ -346,16 +346,17 @@ internal sealed class TrackerStep
     private InstanceState? RollbackTarget()
     {
         var status = _state.Status;
-        if (status.LastStableSpecHash is { } hash && _state.Instances.FindLast(i => i.SpecHash == hash) is { } byHash)
-        {
-            return byHash;
-        }
+        // Operators up to 1.9 write the generation; it survives their re-serialisation of the spec, the hash may not.
         if (status.LastStableGeneration is { } generation
             && _state.Instances.FindLast(i => i.ObjectUid == _state.ObjectUid && i.Generation == generation) is { } byGeneration)
         {
             return byGeneration;
         }
-        // The operator's serialisation can differ from the submitted text; the last cluster's owner was stable.
+        if (status.LastStableSpecHash is { } hash && _state.Instances.FindLast(i => i.SpecHash == hash) is { } byHash)
+        {
+            return byHash;
+        }
+        // The last cluster's owner was the stable one.
         return _state.Clusters.LastOrDefault() is { } last ? _state.FindInstance(last.OwnerInstanceUid) : null;
     }
 

@@ -66,6 +66,19 @@ public sealed class CmfOptionsTests
     }
 
     [Fact]
+    public void Environment_defaults_whose_spec_is_not_an_object_are_refused()
+    {
+        var error = ValidationError(new()
+        {
+            ["Cmf:Environments:0:Name"] = "prod",
+            ["Cmf:Environments:0:Namespace"] = "flink-prod",
+            ["Cmf:Environments:0:FlinkApplicationDefaults"] = """{"spec":"parallelism: 2"}""",
+        });
+
+        Assert.Contains("Cmf:Environments:0:FlinkApplicationDefaults must be a partial FlinkDeployment: spec", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_environments_on_one_namespace_are_refused()
     {
         var error = ValidationError(new()
