@@ -34,6 +34,9 @@ public enum ClusterMode
     Auto,
     Kubernetes,
     Simulated,
+
+    /// <summary>No watcher: serve what the database holds (a read-only replica, or a copied database).</summary>
+    None,
 }
 
 public sealed class ClusterOptions

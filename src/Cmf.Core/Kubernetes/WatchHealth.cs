@@ -29,13 +29,17 @@ public sealed record WatchStatus(
 public sealed class WatchHealth
 {
     private readonly ConcurrentDictionary<string, WatchStatus> _watches = new(StringComparer.Ordinal);
+    private volatile bool _nothingToWatch;
 
     public static string NameOf(ResourceKind kind, string? @namespace) => $"{kind}/{@namespace ?? "*"}";
 
     public IReadOnlyList<WatchStatus> Watches => [.. _watches.Values.OrderBy(w => w.Name, StringComparer.Ordinal)];
 
     /// <summary>Every watch has listed once and the pipeline has committed what each first list held.</summary>
-    public bool IsReady => !_watches.IsEmpty && _watches.Values.All(w => w.ListCommitted);
+    public bool IsReady => _nothingToWatch || (!_watches.IsEmpty && _watches.Values.All(w => w.ListCommitted));
+
+    /// <summary>No cluster is watched (Cmf:Cluster:Mode None): ready as soon as the store is.</summary>
+    public void MarkNothingToWatch() => _nothingToWatch = true;
 
     public void Register(string name) => _watches.TryAdd(name, WatchStatus.Initial(name));
 

@@ -14,6 +14,7 @@ namespace Cmf.Dashboard.Hosting;
 internal sealed class ClusterIngestService(
     ClusterTarget target,
     IOptions<CmfOptions> options,
+    WatchHealth health,
     InstanceStore store,
     IServiceProvider services,
     ILogger<ClusterIngestService> logger) : BackgroundService
@@ -47,6 +48,12 @@ internal sealed class ClusterIngestService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (target.Kind == ClusterTargetKind.None)
+        {
+            logger.LogInformation("Cmf:Cluster:Mode is None: nothing is watched; serving the database as it is.");
+            health.MarkNothingToWatch();
+            return;
+        }
         var pause = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -23,6 +23,10 @@ public sealed record ClusterTarget(ClusterTargetKind Kind, string? KubeconfigPat
         {
             return simulator;
         }
+        if (cluster.Mode == ClusterMode.None)
+        {
+            return new ClusterTarget(ClusterTargetKind.None, null, "no cluster (Cmf:Cluster:Mode is None)");
+        }
         if (cluster.Mode == ClusterMode.Auto && environment.InCluster)
         {
             return new ClusterTarget(ClusterTargetKind.InCluster, null, "the cluster this pod runs in");
@@ -69,6 +73,9 @@ public enum ClusterTargetKind
     InCluster,
     Kubeconfig,
     Simulator,
+
+    /// <summary>Nothing is watched; the dashboard shows what the database holds.</summary>
+    None,
 }
 
 /// <summary>The facts of the machine that decide the cluster target.</summary>

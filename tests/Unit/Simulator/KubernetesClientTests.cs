@@ -1,3 +1,4 @@
+using Cmf.UnitTests.TestSupport;
 using System.Net;
 using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;

@@ -1,0 +1,86 @@
+using Cmf.Core.Feed;
+using Cmf.Core.Storage;
+using Cmf.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cmf.UnitTests.TestSupport;
+
+/// <summary>
+/// The real dashboard on a real Kestrel server at 127.0.0.1 with an OS-chosen port and its own data directory.
+/// By default nothing is watched (<c>Cmf:Cluster:Mode=None</c>), so a test can seed the store itself.
+/// </summary>
+public sealed class DashboardHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TempDirectory _data;
+
+    private DashboardHost(WebApplication app, TempDirectory data, Uri baseUrl)
+    {
+        _app = app;
+        _data = data;
+        BaseUrl = baseUrl;
+        Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string DataDirectory => _data.Path;
+
+    public InstanceStore Store => Services.GetRequiredService<InstanceStore>();
+
+    public StoreQueries Queries => Services.GetRequiredService<StoreQueries>();
+
+    public ChangeFeed Feed => Services.GetRequiredService<ChangeFeed>();
+
+    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var data = new TempDirectory();
+        var all = new Dictionary<string, string?>
+        {
+            ["Cmf:DataDirectory"] = data.Path,
+            ["Cmf:Cluster:Mode"] = "None",
+            ["Cmf:Feed:CoalesceMilliseconds"] = "20",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var app = DashboardApplication.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(all);
+        });
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            data.Dispose();
+            throw;
+        }
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new DashboardHost(app, data, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _data.Dispose();
+    }
+}
