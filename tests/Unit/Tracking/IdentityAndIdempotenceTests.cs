@@ -13,7 +13,7 @@ public sealed class IdentityAndIdempotenceTests
     {
         var scenario = new TrackerScenario();
         scenario.Spec("v1");
-        var again = new FlinkDeploymentObserved(TrackerScenario.Key, "prod-ns", scenario.Resource);
+        var again = new FlinkDeploymentObserved(scenario.Key, "prod-ns", scenario.Resource);
 
         var result = scenario.Apply(again);
 
@@ -31,7 +31,7 @@ public sealed class IdentityAndIdempotenceTests
         scenario.Spec("v2");
         scenario.Status(Running(observedGeneration: 2));
 
-        var result = scenario.Apply(new FlinkDeploymentObserved(TrackerScenario.Key, "prod-ns", old));
+        var result = scenario.Apply(new FlinkDeploymentObserved(scenario.Key, "prod-ns", old));
 
         Assert.False(result.HasChanges);
         Assert.Equal("#1 ended #2", scenario.Instances);
@@ -44,9 +44,9 @@ public sealed class IdentityAndIdempotenceTests
         var scenario = new TrackerScenario();
         scenario.Spec("v1");
         var deployment = scenario.Deployment("C1", generation: 1);
-        scenario.Apply(new JobManagerDeploymentObserved(TrackerScenario.Key, "prod-ns", deployment));
+        scenario.Apply(new JobManagerDeploymentObserved(scenario.Key, "prod-ns", deployment));
 
-        var result = scenario.Apply(new JobManagerDeploymentObserved(TrackerScenario.Key, "prod-ns", deployment));
+        var result = scenario.Apply(new JobManagerDeploymentObserved(scenario.Key, "prod-ns", deployment));
 
         Assert.False(result.HasChanges);
         Assert.Equal("C1:#1", scenario.Clusters);
@@ -75,8 +75,8 @@ public sealed class IdentityAndIdempotenceTests
         var listedResource = scenario.Resource;
         var listedDeployment = scenario.Deployment("C1", generation: 1) with { ResourceVersion = scenario.State.Clusters[0].ResourceVersion };
 
-        var fd = scenario.Apply(new FlinkDeploymentRelisted(TrackerScenario.Key, "prod-ns", listedResource));
-        var clusters = scenario.Apply(new ClustersRelisted(TrackerScenario.Key, "prod-ns", [listedDeployment]));
+        var fd = scenario.Apply(new FlinkDeploymentRelisted(scenario.Key, "prod-ns", listedResource));
+        var clusters = scenario.Apply(new ClustersRelisted(scenario.Key, "prod-ns", [listedDeployment]));
 
         Assert.False(fd.HasChanges);
         Assert.False(clusters.HasChanges);
@@ -92,7 +92,7 @@ public sealed class IdentityAndIdempotenceTests
         scenario.DeploymentAdded("C1", generation: 1);
         scenario.Spec("v2");
 
-        scenario.Apply(new ClustersRelisted(TrackerScenario.Key, "prod-ns", [scenario.Deployment("C2", generation: 2)]));
+        scenario.Apply(new ClustersRelisted(scenario.Key, "prod-ns", [scenario.Deployment("C2", generation: 2)]));
 
         Assert.Equal("C1:#1 ended C2:#2", scenario.Clusters);
         Assert.True(scenario.State.Clusters[0].EndIsApproximate);
@@ -109,7 +109,7 @@ public sealed class IdentityAndIdempotenceTests
         var created = owner.CreatedAt.AddSeconds(3);
         var deployment = scenario.Deployment("C1", generation: 1) with { CreationTimestamp = created };
 
-        scenario.Apply(new ClustersRelisted(TrackerScenario.Key, "prod-ns", [deployment]));
+        scenario.Apply(new ClustersRelisted(scenario.Key, "prod-ns", [deployment]));
 
         Assert.Equal(created, scenario.State.Clusters[0].StartedAt);
     }
@@ -120,7 +120,7 @@ public sealed class IdentityAndIdempotenceTests
         var scenario = new TrackerScenario();
         scenario.Spec("v1");
 
-        var result = scenario.Apply(new FlinkDeploymentRelisted(TrackerScenario.Key, "prod-ns", Resource: null));
+        var result = scenario.Apply(new FlinkDeploymentRelisted(scenario.Key, "prod-ns", Resource: null));
 
         Assert.True(scenario.State.ObjectDeleted);
         Assert.Contains(result.Events, e => e.Kind == AppEventKind.ObjectDeleted);
@@ -205,7 +205,7 @@ public sealed class IdentityAndIdempotenceTests
         scenario.DeploymentAdded("C1", generation: null);
         Assert.Equal("C1:#2", scenario.Clusters);
 
-        scenario.Apply(new JobManagerPodObserved(TrackerScenario.Key, "prod-ns", "orders-6f7d-abc", scenario.InstanceUidOf(1)));
+        scenario.Apply(new JobManagerPodObserved(scenario.Key, "prod-ns", "orders-6f7d-abc", scenario.InstanceUidOf(1)));
 
         Assert.Equal("C1:#1", scenario.Clusters);
         Assert.Equal(ClusterOwnerSource.InstanceAnnotation, scenario.State.Clusters[0].OwnerSource);
@@ -219,7 +219,7 @@ public sealed class IdentityAndIdempotenceTests
         scenario.Spec("v2");
         scenario.DeploymentAdded("C1", generation: 2);
 
-        var result = scenario.Apply(new JobManagerPodObserved(TrackerScenario.Key, "prod-ns", "orders-old-pod", scenario.InstanceUidOf(1)));
+        var result = scenario.Apply(new JobManagerPodObserved(scenario.Key, "prod-ns", "orders-old-pod", scenario.InstanceUidOf(1)));
 
         Assert.False(result.HasChanges);
         Assert.Equal("C1:#2", scenario.Clusters);
@@ -242,7 +242,7 @@ public sealed class IdentityAndIdempotenceTests
     public void Rejected_resource_is_reported_once_per_resource_version()
     {
         var scenario = new TrackerScenario();
-        var rejected = new ResourceRejected(TrackerScenario.Key, "prod-ns", "FlinkDeployment", "17", "spec.job.parallelism: expected a number, found a string");
+        var rejected = new ResourceRejected(scenario.Key, "prod-ns", "FlinkDeployment", "17", "spec.job.parallelism: expected a number, found a string");
 
         var first = scenario.Apply(rejected);
         var second = scenario.Apply(rejected);

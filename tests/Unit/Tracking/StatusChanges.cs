@@ -4,7 +4,7 @@ using Cmf.Core.Tracking;
 namespace Cmf.UnitTests.Tracking;
 
 /// <summary>Status writes the operator makes, as functions of the previous status.</summary>
-internal static class StatusChanges
+public static class StatusChanges
 {
     public const string SavepointError = """{"type":"org.apache.flink.util.FlinkException","message":"Savepoint failed"}""";
 

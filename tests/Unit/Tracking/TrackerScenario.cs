@@ -8,7 +8,7 @@ namespace Cmf.UnitTests.Tracking;
 /// status writes bump only the resourceVersion, JobManager Deployments come and go. Clusters are named C1, C2, ...
 /// in the order a test creates them; instances are named by sequence (#1, #2, ...).
 /// </summary>
-internal sealed class TrackerScenario
+public sealed class TrackerScenario
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -18,13 +18,17 @@ internal sealed class TrackerScenario
     private string? _instanceAnnotation;
     private FlinkDeploymentStatusSnapshot _status = new();
 
-    public TrackerScenario(TrackerSettings? settings = null)
+    public TrackerScenario(TrackerSettings? settings = null, ApplicationKey? key = null, string? @namespace = null)
     {
         Settings = settings ?? TrackerSettings.Default;
-        State = ApplicationState.Empty(Key, "prod-ns");
+        Key = key ?? new ApplicationKey("prod", "orders");
+        State = ApplicationState.Empty(Key, @namespace ?? Key.Environment + "-ns");
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key.ToString())));
+        ObjectUid = $"0b1ec7a1-0000-4000-8000-{digest[..12]}";
     }
 
-    public static ApplicationKey Key { get; } = new("prod", "orders");
+    /// <summary>The application played; prod/orders unless the test names another.</summary>
+    public ApplicationKey Key { get; }
 
     public TrackerSettings Settings { get; }
 
@@ -34,7 +38,7 @@ internal sealed class TrackerScenario
 
     public DateTimeOffset Now { get; private set; } = Start;
 
-    public string ObjectUid { get; private set; } = "0b1ec7a1-0000-4000-8000-000000000001";
+    public string ObjectUid { get; private set; }
 
     public long Generation { get; private set; }
 

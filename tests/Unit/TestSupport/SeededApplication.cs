@@ -1,0 +1,47 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage;
+using Cmf.Core.Tracking;
+using Cmf.UnitTests.Tracking;
+
+namespace Cmf.UnitTests.TestSupport;
+
+/// <summary>
+/// Seeds a real store the way the watcher would: each step runs the real tracker (via <see cref="TrackerScenario"/>)
+/// and commits its result. Use it for page and API tests that need history without a cluster.
+/// </summary>
+public sealed class SeededApplication(InstanceStore store, ApplicationKey key, string? @namespace = null, TrackerSettings? settings = null)
+{
+    private readonly TrackerScenario _scenario = new(settings, key, @namespace);
+
+    public ApplicationKey Key => _scenario.Key;
+
+    public ApplicationState State => _scenario.State;
+
+    public string InstanceUid(int sequence) => _scenario.InstanceUidOf(sequence);
+
+    public Task<CommitResult> SpecAsync(string label, string? instanceAnnotation = null) => CommitAsync(_scenario.Spec(label, instanceAnnotation: instanceAnnotation));
+
+    public Task<CommitResult> RunningAsync() =>
+        CommitAsync(_scenario.Status(StatusChanges.Running(observedGeneration: _scenario.Generation)));
+
+    public Task<CommitResult> StatusAsync(Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> change) => CommitAsync(_scenario.Status(change));
+
+    public Task<CommitResult> ClusterStartedAsync(string cluster) => CommitAsync(_scenario.DeploymentAdded(cluster, _scenario.Generation));
+
+    public Task<CommitResult> ClusterEndedAsync(string cluster) => CommitAsync(_scenario.DeploymentDeleted(cluster));
+
+    /// <summary>DESIGN 3.3 steps 1-2: #1 deployed and running, then a savepoint upgrade to #2 completes.</summary>
+    public async Task SavepointUpgradeAsync()
+    {
+        await SpecAsync("v1");
+        await ClusterStartedAsync("C1");
+        await RunningAsync();
+        await SpecAsync("v2");
+        await StatusAsync(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+        await ClusterEndedAsync("C1");
+        await ClusterStartedAsync("C2");
+        await RunningAsync();
+    }
+
+    private Task<CommitResult> CommitAsync(TrackerResult result) => store.CommitAsync([result], CancellationToken.None);
+}
