@@ -96,7 +96,6 @@ internal sealed class ControlEndpoints(
             _ = Task.Run(restartListener);
             return Task.CompletedTask;
         });
-        context.Response.StatusCode = 202;
         return ApiResponses.WriteJsonAsync(context, 202, new JsonObject { ["restarting"] = true });
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Store;
+using Cmf.Simulator.Validation;
 
 namespace Cmf.Simulator.Api;
 
@@ -63,11 +64,75 @@ internal static class OpenApiDocuments
         _ => string.Join('.', type.Group.Split('.').Reverse()) + $".{type.Version}.{type.Kind}",
     };
 
+    // kubectl looks up apiVersion, kind and metadata when it computes an apply patch: name them, leave the rest open.
     private static JsonObject KindSchema(ResourceType type, string kind) => new()
     {
         ["type"] = "object",
+        ["properties"] = new JsonObject
+        {
+            ["apiVersion"] = new JsonObject { ["type"] = "string" },
+            ["kind"] = new JsonObject { ["type"] = "string" },
+            ["metadata"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["name"] = new JsonObject { ["type"] = "string" },
+                    ["namespace"] = new JsonObject { ["type"] = "string" },
+                    ["labels"] = StringMap(),
+                    ["annotations"] = StringMap(),
+                },
+                ["x-kubernetes-preserve-unknown-fields"] = true,
+            },
+            ["spec"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Spec) : OpenObject(),
+            ["status"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Status) : OpenObject(),
+        },
         ["x-kubernetes-preserve-unknown-fields"] = true,
         ["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(type, kind)),
+    };
+
+    private static JsonObject OpenObject() => new() { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
+
+    /// <summary>The simulator's own CRD schema subset as OpenAPI, so kubectl can compute apply patches field by field.</summary>
+    private static JsonObject ToOpenApi(SchemaNode schema)
+    {
+        var result = new JsonObject();
+        if (schema.IntOrString)
+        {
+            result["x-kubernetes-int-or-string"] = true;
+            return result;
+        }
+        if (schema.Type is { } type)
+        {
+            result["type"] = type;
+        }
+        if (schema.Enum is { } values)
+        {
+            result["enum"] = new JsonArray([.. values.Select(v => (JsonNode?)v)]);
+        }
+        if (schema.Properties is { } properties)
+        {
+            result["properties"] = new JsonObject([.. properties.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)ToOpenApi(p.Value)))]);
+        }
+        if (schema.AdditionalProperties is { } additional)
+        {
+            result["additionalProperties"] = ToOpenApi(additional);
+        }
+        if (schema.Items is { } items)
+        {
+            result["items"] = ToOpenApi(items);
+        }
+        if (schema.PreserveUnknownFields)
+        {
+            result["x-kubernetes-preserve-unknown-fields"] = true;
+        }
+        return result;
+    }
+
+    private static JsonObject StringMap() => new()
+    {
+        ["type"] = "object",
+        ["additionalProperties"] = new JsonObject { ["type"] = "string" },
     };
 
     private static JsonObject Gvk(ResourceType type, string kind) =>

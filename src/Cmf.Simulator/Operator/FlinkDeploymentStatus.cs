@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Json;
 
@@ -163,6 +162,4 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     }
 
     public static string NewJobId(SimulatorRandom random) => random.Hex(32);
-
-    public static string Millis(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -110,7 +110,7 @@ internal sealed class ResourceStore
             metadata["resourceVersion"] = VersionText(++_version);
             if (type.HasGeneration)
             {
-                metadata["generation"] = 1;
+                metadata["generation"] = 1L;
             }
             else
             {
@@ -328,7 +328,7 @@ internal sealed class ResourceStore
         }
         if (type.HasGeneration && !JsonEquivalence.AreEquivalent(SpecPart(current), SpecPart(next)))
         {
-            metadata["generation"] = (currentMetadata["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = (currentMetadata.LongAt("generation") ?? 0) + 1;
         }
         return next;
     }

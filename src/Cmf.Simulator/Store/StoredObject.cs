@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmf.Simulator.Json;
 
 namespace Cmf.Simulator.Store;
 
@@ -19,7 +20,7 @@ internal sealed class StoredObject
         var metadata = parsed["metadata"] as JsonObject;
         Uid = metadata?["uid"]?.GetValue<string>() ?? "";
         ResourceVersion = long.TryParse(metadata?["resourceVersion"]?.GetValue<string>(), out var rv) ? rv : 0;
-        Generation = metadata?["generation"] is JsonValue g && g.TryGetValue<long>(out var gen) ? gen : 0;
+        Generation = metadata?.LongAt("generation") ?? 0;
         IsTerminating = metadata?["deletionTimestamp"] is not null;
         Labels = metadata?["labels"] is JsonObject labels
             ? labels.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.ToString())

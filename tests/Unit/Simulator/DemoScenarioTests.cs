@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Cmf.Simulator;
+using Cmf.Simulator.GroundTruth;
+using Cmf.UnitTests.Simulator.Support;
+
+namespace Cmf.UnitTests.Simulator;
+
+/// <summary>The demo scenario: environments prod and staging, a dozen applications, DESIGN 3.3, batch jobs, and a growing history.</summary>
+public sealed class DemoScenarioTests
+{
+    [Fact]
+    public async Task The_demo_has_prod_and_staging_with_about_a_dozen_applications()
+    {
+        await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        using var http = new SimulatorHttp(server.BaseUrl);
+
+        var namespaces = ((JsonArray)(await http.GetAsync("/api/v1/namespaces")).Object["items"]!).Select(n => n!["metadata"]!["name"]!.GetValue<string>()).ToList();
+        var applications = server.Api.ListFlinkDeployments();
+
+        Assert.Contains("prod", namespaces);
+        Assert.Contains("staging", namespaces);
+        Assert.InRange(applications.Count, 11, 14);
+        Assert.Contains(applications, a => a["metadata"]!["namespace"]!.GetValue<string>() == "staging");
+    }
+
+    [Fact]
+    public async Task Over_twenty_minutes_the_demo_plays_the_blocked_upgrade_a_rollback_and_finite_jobs()
+    {
+        await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+
+        await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(20));
+
+        var truth = server.GroundTruth;
+        var payments = truth.SpecChanges().Where(s => s.Namespace == "prod" && s.Name == "payments-fraud-detection").ToList();
+        Assert.True(payments.Count >= 5, $"payments-fraud-detection had {payments.Count} specs");
+        // Generation 4 reverts to generation 2's spec.
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(payments[1].SpecJson), JsonNode.Parse(payments[3].SpecJson)));
+        // Its own script runs in the first 16 minutes: the first cluster, the successful upgrade, the stateless escape.
+        var paymentClusters = truth.JobManagerDeployments().Count(d => d.Namespace == "prod" && d.ApplicationName == "payments-fraud-detection"
+            && d.Change == JobManagerDeploymentChange.Created && d.Time < TestSimulator.StartTime.AddMinutes(16));
+        Assert.Equal(3, paymentClusters);
+        Assert.Equal("FINISHED", truth.JobStateChanges().LastOrDefault(j => j.Name == "nightly-billing-batch" && j.State == "FINISHED")?.State);
+        Assert.Equal("FAILED", truth.FinalJobState("staging", "etl-backfill-2024"));
+        var geo = server.Api.GetFlinkDeployment("staging", "geo-fencing-alerts")!;
+        Assert.True(truth.SpecChanges().Count > 20, "spec changes keep coming");
+        Assert.Contains(truth.JobStateChanges(), j => j.Name == "geo-fencing-alerts");
+        Assert.Equal("STABLE", geo["status"]!["lifecycleState"]!.GetValue<string>());
+        Assert.Empty(server.OperatorErrors);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_demo()
+    {
+        await using var first = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await using var second = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await first.Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await second.Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(
+            first.GroundTruth.JobManagerDeployments().Select(d => (d.ApplicationName, d.DeploymentUid, d.Change)),
+            second.GroundTruth.JobManagerDeployments().Select(d => (d.ApplicationName, d.DeploymentUid, d.Change)));
+        Assert.Equal(first.GroundTruth.SpecChanges().Select(s => s.SpecJson), second.GroundTruth.SpecChanges().Select(s => s.SpecJson));
+    }
+}
