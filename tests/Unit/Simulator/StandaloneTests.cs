@@ -1,3 +1,4 @@
+using Cmf.UnitTests.TestSupport;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cmf.UnitTests.Simulator.Support;
