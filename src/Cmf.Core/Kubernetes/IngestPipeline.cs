@@ -55,6 +55,12 @@ public sealed class IngestPipeline
 
     public ChannelWriter<WatchSignal> Input => _input.Writer;
 
+    /// <summary>Signals waiting to be applied (for diagnostics).</summary>
+    public int QueuedSignals => _input.Reader.Count;
+
+    /// <summary>Batches committed since start (for diagnostics).</summary>
+    public long CommittedBatches { get; private set; }
+
     /// <summary>Loads what the store knows, then applies signals until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -273,6 +279,7 @@ public sealed class IngestPipeline
                 await _store.UpsertEnvironmentsAsync(Sealed(newEnvironments), cancellationToken);
             }
             var committed = await _store.CommitAsync(batch, positions, cancellationToken);
+            CommittedBatches++;
             _feed.Publish(new ChangeSet(
                 committed.Applications,
                 [.. committed.NewInstanceUids, .. committed.ChangedInstanceUids, .. committed.PrunedInstanceUids]));

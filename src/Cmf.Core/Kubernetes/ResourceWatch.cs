@@ -19,25 +19,27 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
     private readonly Random _jitter = new();
     private string? _catchUpTo;
     private bool _caughtUp;
+    private string? _resourceVersion;
 
     public string Name => api.Name;
 
     public async Task RunAsync(ChannelWriter<WatchSignal> output, string? storedPosition, CancellationToken cancellationToken)
     {
         health.Register(Name);
-        var resourceVersion = storedPosition;
+        _resourceVersion = storedPosition;
         _caughtUp = storedPosition is null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                if (resourceVersion is null)
+                if (_resourceVersion is null)
                 {
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
                     var (items, listVersion) = await api.ListAsync(cancellationToken);
+                    logger.LogDebug("Watch {Watch}: listed {Count} items at {Version}.", Name, items.Count, listVersion);
                     await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items, listVersion), cancellationToken);
-                    resourceVersion = listVersion;
+                    _resourceVersion = listVersion;
                     _caughtUp = true;
                     health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, LastEventAt = settings.Time.GetUtcNow(), LastError = null });
                 }
@@ -47,13 +49,13 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
                     var (_, current) = await api.ListAsync(cancellationToken);
                     _catchUpTo = current;
-                    await CheckCaughtUpAsync(resourceVersion, output, cancellationToken);
+                    await CheckCaughtUpAsync(_resourceVersion, output, cancellationToken);
                 }
                 var relistRequested = relist.Token;
-                resourceVersion = await WatchOnceAsync(resourceVersion, output, relistRequested, cancellationToken);
+                await WatchOnceAsync(output, relistRequested, cancellationToken);
                 if (relistRequested.IsCancellationRequested)
                 {
-                    resourceVersion = null;
+                    _resourceVersion = null;
                     _catchUpTo = null;
                     health.Update(Name, s => s with { Relists = s.Relists + 1 });
                 }
@@ -65,8 +67,8 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
             }
             catch (Exception e) when (IsGone(e))
             {
-                logger.LogInformation("Watch {Watch}: resourceVersion {Version} expired; relisting.", Name, resourceVersion);
-                resourceVersion = null;
+                logger.LogInformation("Watch {Watch}: resourceVersion {Version} expired; relisting.", Name, _resourceVersion);
+                _resourceVersion = null;
                 _catchUpTo = null;
                 health.Update(Name, s => s with { Relists = s.Relists + 1 });
             }
@@ -89,9 +91,10 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         health.Update(Name, s => s with { Phase = WatchPhase.Stopped });
     }
 
-    /// <summary>Watches until the server ends the watch, the watchdog fires or an error ends it; returns where to resume.</summary>
-    private async Task<string> WatchOnceAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken relistRequested, CancellationToken cancellationToken)
+    /// <summary>Watches until the server ends the watch, the watchdog fires or an error ends it; every event moves the resume position.</summary>
+    private async Task WatchOnceAsync(ChannelWriter<WatchSignal> output, CancellationToken relistRequested, CancellationToken cancellationToken)
     {
+        var resourceVersion = _resourceVersion!;
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, relistRequested);
         watchdog.CancelAfter(settings.Watchdog);
         Exception? streamError = null;
@@ -103,6 +106,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         }
 
         health.Update(Name, s => s with { Phase = WatchPhase.Watching });
+        logger.LogDebug("Watch {Watch}: watching from {Version}.", Name, resourceVersion);
         try
         {
             await foreach (var (type, obj) in api.WatchAsync(resourceVersion, settings.TimeoutSeconds, OnError, watchdog.Token))
@@ -112,6 +116,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 if (ResourceVersionOf(obj) is { Length: > 0 } version)
                 {
                     resourceVersion = version;
+                    _resourceVersion = version;
                 }
                 if (ToEventKind(type) is { } kind)
                 {
@@ -132,7 +137,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         {
             throw streamError;
         }
-        return resourceVersion;
+        logger.LogDebug("Watch {Watch}: the server ended the watch at {Version}.", Name, resourceVersion);
     }
 
     private async Task CheckCaughtUpAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.TestSupport;
 using k8s;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cmf.UnitTests.Ingest;
@@ -25,6 +26,8 @@ internal sealed class WatchedCluster : IAsyncDisposable
     private CancellationTokenSource? _running;
     private Task? _watcher;
     private InstanceStore _store;
+    private int _previousRelists;
+    private int _previousRestarts;
 
     private WatchedCluster(SimulatorServer simulator)
     {
@@ -37,6 +40,11 @@ internal sealed class WatchedCluster : IAsyncDisposable
 
     public SimulatorServer Simulator { get; }
 
+    // CMF_TEST_LOG=1 shows the watcher's and pipeline's log while a test runs.
+    private static ILoggerFactory Loggers { get; } = Environment.GetEnvironmentVariable("CMF_TEST_LOG") == "1"
+        ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Debug))
+        : NullLoggerFactory.Instance;
+
     public StoreQueries Queries { get; }
 
     public ChangeFeed Feed { get; } = new();
@@ -44,6 +52,16 @@ internal sealed class WatchedCluster : IAsyncDisposable
     public WatchHealth Health { get; private set; } = new();
 
     public string Kubeconfig { get; }
+
+    /// <summary>Relists (after 410 or a failed commit) over every start of the watcher.</summary>
+    public int Relists => _previousRelists + Health.Watches.Sum(w => w.Relists);
+
+    /// <summary>Watch restarts (errors, silence) over every start of the watcher.</summary>
+    public int Restarts => _previousRestarts + Health.Watches.Sum(w => w.Restarts);
+
+    public int Starts { get; private set; }
+
+    public IngestPipeline? Pipeline { get; private set; }
 
     public static async Task<WatchedCluster> StartAsync(SimulatorServer simulator)
     {
@@ -57,11 +75,14 @@ internal sealed class WatchedCluster : IAsyncDisposable
     {
         _store = new InstanceStore(_provider, StoreOptions.Default);
         await _store.InitializeAsync(CancellationToken.None);
+        _previousRelists = Relists;
+        _previousRestarts = Restarts;
         Health = new WatchHealth();
+        Starts++;
         var relist = new RelistSignal();
         var catalog = new EnvironmentCatalog([], watchAllNamespaces: true);
         var pipeline = new IngestPipeline(
-            _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, NullLogger<IngestPipeline>.Instance);
+            _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         var watcher = new ClusterWatcher(
             client, pipeline, _store, catalog, Health, relist,
@@ -70,7 +91,8 @@ internal sealed class WatchedCluster : IAsyncDisposable
                 InitialBackoff = TimeSpan.FromMilliseconds(50),
                 MaxBackoff = TimeSpan.FromSeconds(1),
             },
-            TimeProvider.System, NullLoggerFactory.Instance);
+            TimeProvider.System, Loggers);
+        Pipeline = pipeline;
         _running = new CancellationTokenSource();
         var token = _running.Token;
         _watcher = Task.Run(async () =>
@@ -89,6 +111,16 @@ internal sealed class WatchedCluster : IAsyncDisposable
         if (_watcher.IsFaulted)
         {
             await _watcher;
+        }
+    }
+
+    /// <summary>Surfaces a watcher that stopped by itself (it only ever should when told to).</summary>
+    public async Task ThrowIfStoppedAsync()
+    {
+        if (_watcher is { IsCompleted: true } stopped)
+        {
+            await stopped;
+            throw new InvalidOperationException("The watcher stopped although nobody asked it to.");
         }
     }
 
