@@ -39,8 +39,10 @@ public static class ExtensionMapping
             Clusters = [.. detail.Clusters.Select(Cluster)],
             Links = new InstanceLinks(
                 DashboardUrls.InstanceUrl(environment, application, instance.Uid),
-                DashboardUrls.CmfApiInstanceUrl(environment, application, instance.Uid),
-                detail.PreviousInstanceUid is { } previous ? DashboardUrls.ApiDiffUrl(environment, application, previous, instance.Uid) : null),
+                DashboardUrls.CmfApiInstanceUrl(environment, application, instance.Uid))
+            {
+                DiffWithPrevious = detail.PreviousInstanceUid is { } previous ? DashboardUrls.ApiDiffUrl(environment, application, previous, instance.Uid) : null,
+            },
         };
     }
 
@@ -74,9 +76,11 @@ public static class ExtensionMapping
             JobState = Wire(i.JobState),
             StoppedForUpgrade = i.StoppedForUpgrade,
         });
-        return new TimelineResource(
-            timeline.Application.Environment, timeline.Application.Name, range?.From, range?.To,
-            [.. instances], [.. timeline.Clusters.Select(Cluster)]);
+        return new TimelineResource(timeline.Application.Environment, timeline.Application.Name, [.. instances], [.. timeline.Clusters.Select(Cluster)])
+        {
+            From = range?.From,
+            To = range?.To,
+        };
     }
 
     public static string? Wire<T>(T? value) where T : struct, Enum => value is { } v ? FlinkStateNames.ToWire(v) : null;

@@ -58,4 +58,8 @@ public sealed record InstanceResource
 }
 
 /// <summary>Where to see the instance: its page, CMF's resource, and the diff with the previous instance.</summary>
-public sealed record InstanceLinks(string Page, string Cmf, string? DiffWithPrevious);
+public sealed record InstanceLinks(string Page, string Cmf)
+{
+    /// <summary>Absent for the oldest retained instance.</summary>
+    public string? DiffWithPrevious { get; init; }
+}

@@ -31,4 +31,11 @@ public sealed record InstanceReferenceResource(string Uid, int Sequence);
 public sealed record DiffHunk(int OldStart, int OldLines, int NewStart, int NewLines, IReadOnlyList<DiffHunkLine> Lines);
 
 /// <summary>One line of a hunk: <c>context</c>, <c>removed</c> or <c>added</c>, with its number on the side(s) it belongs to.</summary>
-public sealed record DiffHunkLine(string Kind, int? OldLine, int? NewLine, string Text, bool SecretChanged);
+public sealed record DiffHunkLine(string Kind, string Text, bool SecretChanged)
+{
+    /// <summary>The line's number in the old text; absent for an added line.</summary>
+    public int? OldLine { get; init; }
+
+    /// <summary>The line's number in the new text; absent for a removed line.</summary>
+    public int? NewLine { get; init; }
+}

@@ -4,10 +4,14 @@ namespace Cmf.Dashboard.Api;
 public sealed record TimelineResource(
     string Environment,
     string Application,
-    DateTimeOffset? From,
-    DateTimeOffset? To,
     IReadOnlyList<TimelineInstanceResource> Instances,
-    IReadOnlyList<ClusterResource> Clusters);
+    IReadOnlyList<ClusterResource> Clusters)
+{
+    /// <summary>The range asked for; absent when the whole history was.</summary>
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+}
 
 /// <summary>An instance bar: from creation until superseded and its last cluster gone.</summary>
 public sealed record TimelineInstanceResource

@@ -70,16 +70,16 @@ public static class UnifiedDiff
     {
         if (row.Kind == DiffLineKind.Unchanged)
         {
-            yield return new DiffHunkLine("context", row.Old?.Number, row.New?.Number, row.New?.Text ?? row.Old?.Text ?? "", false);
+            yield return new DiffHunkLine("context", row.New?.Text ?? row.Old?.Text ?? "", false) { OldLine = row.Old?.Number, NewLine = row.New?.Number };
             yield break;
         }
         if (row.Old is { } old)
         {
-            yield return new DiffHunkLine("removed", old.Number, null, old.Text, row.SecretChanged);
+            yield return new DiffHunkLine("removed", old.Text, row.SecretChanged) { OldLine = old.Number };
         }
         if (row.New is { } added)
         {
-            yield return new DiffHunkLine("added", null, added.Number, added.Text, row.SecretChanged);
+            yield return new DiffHunkLine("added", added.Text, row.SecretChanged) { NewLine = added.Number };
         }
     }
 
