@@ -57,6 +57,7 @@ internal static class DashboardAuthentication
             if (BearerTokens.IsMachineRequest(context.Request))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
                 return Task.CompletedTask;
             }
             if (mode == AuthMode.OpenIdConnect)
