@@ -52,5 +52,8 @@ public static class ApiResults
 
     public static IResult Gone(string message) => Error(StatusCodes.Status410Gone, message);
 
+    public static IResult ApplicationNotFound(string environment, string application) =>
+        NotFound($"Application '{application}' was not found in environment '{environment}'.");
+
     public static IResult Error(int statusCode, string message) => new ApiResult<RestError>(statusCode, RestError.Of(message));
 }

@@ -90,7 +90,7 @@ public static class CmfApi
         var application = await queries.GetApplicationAsync(key, cancellationToken);
         if (application is null)
         {
-            return ApplicationNotFound(envName, appName);
+            return ApiResults.ApplicationNotFound(envName, appName);
         }
         var latest = application.Summary.LatestInstance?.Uid;
         var specs = latest is null ? null : await queries.ListInstanceSpecsAsync([latest], cancellationToken);
@@ -114,7 +114,7 @@ public static class CmfApi
         var instances = await queries.ListInstancesAsync(key, query, cancellationToken);
         if (instances is null)
         {
-            return ApplicationNotFound(envName, appName);
+            return ApiResults.ApplicationNotFound(envName, appName);
         }
         var specs = await queries.ListInstanceSpecsAsync([.. instances.Items.Select(i => i.Uid)], cancellationToken);
         var items = instances.Items.Select(i => CmfMapping.Instance(i, specs.GetValueOrDefault(i.Uid)?.EffectiveSpecJson)).ToList();
@@ -144,7 +144,7 @@ public static class CmfApi
         var events = await queries.ListEventsAsync(key, page.Page, page.Size, oldestFirst, cancellationToken);
         if (events is null)
         {
-            return ApplicationNotFound(envName, appName);
+            return ApiResults.ApplicationNotFound(envName, appName);
         }
         return ApiResults.Ok(CmfPage<CmfEvent>.Of(page, events.TotalCount, [.. events.Items.Select(CmfMapping.Event)]));
     }
@@ -153,7 +153,4 @@ public static class CmfApi
         (await queries.ListEnvironmentsAsync(cancellationToken)).FirstOrDefault(e => e.Name == name);
 
     private static IResult EnvironmentNotFound(string name) => ApiResults.NotFound($"Environment '{name}' was not found.");
-
-    private static IResult ApplicationNotFound(string environment, string application) =>
-        ApiResults.NotFound($"Application '{application}' was not found in environment '{environment}'.");
 }

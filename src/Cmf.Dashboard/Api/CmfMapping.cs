@@ -54,7 +54,7 @@ public static class CmfMapping
         },
         Status = new CmfInstanceStatus(
             DisplayedSpec.Object(effectiveSpecJson),
-            new CmfJobStatus { State = Wire(instance.JobState), JobId = instance.JobId }),
+            new CmfJobStatus { State = WireNames.Of(instance.JobState), JobId = instance.JobId }),
     };
 
     public static CmfEvent Event(EventView e)
@@ -77,20 +77,18 @@ public static class CmfMapping
     {
         JobStatus = new CmfJobStatus
         {
-            State = Wire(summary.JobState),
+            State = WireNames.Of(summary.JobState),
             JobId = detail?.JobId,
             JobName = detail?.JobName,
             UpgradeSavepointPath = detail?.UpgradeSavepointPath,
         },
-        LifecycleState = Wire(summary.LifecycleState),
-        JobManagerDeploymentStatus = Wire(detail?.JobManagerDeploymentStatus),
-        ReconciliationStatus = detail?.ReconciliationState is { } state ? new CmfReconciliationStatus(FlinkStateNames.ToWire(state)) : null,
+        LifecycleState = WireNames.Of(summary.LifecycleState),
+        JobManagerDeploymentStatus = WireNames.Of(detail?.JobManagerDeploymentStatus),
+        ReconciliationStatus = WireNames.Of(detail?.ReconciliationState) is { } state ? new CmfReconciliationStatus(state) : null,
         ObservedGeneration = detail?.ObservedGeneration,
         Error = summary.Error is { } error ? SecretMasker.Display(error) : null,
         CurrentDeployedInstanceName = summary.CurrentInstance?.Uid,
     };
-
-    private static string? Wire<T>(T? value) where T : struct, Enum => value is { } v ? FlinkStateNames.ToWire(v) : null;
 
     private static string? Optional(DateTimeOffset? time) => time is { } t ? Time(t) : null;
 }

@@ -22,9 +22,9 @@ public static class ExtensionMapping
             CreatedAt = instance.CreatedAt,
             SupersededAt = instance.SupersededAt,
             EndedAt = instance.EndedAt,
-            JobState = Wire(instance.JobState),
+            JobState = WireNames.Of(instance.JobState),
             JobId = instance.JobId,
-            LifecycleState = Wire(instance.LifecycleState),
+            LifecycleState = WireNames.Of(instance.LifecycleState),
             Error = instance.Error is { } error ? SecretMasker.Display(error) : null,
             StoppedForUpgrade = instance.StoppedForUpgrade,
             StatusUpdatedAt = instance.StatusUpdatedAt,
@@ -73,7 +73,7 @@ public static class ExtensionMapping
             CreatedAt = i.CreatedAt,
             SupersededAt = i.SupersededAt,
             EndedAt = i.EndedAt,
-            JobState = Wire(i.JobState),
+            JobState = WireNames.Of(i.JobState),
             StoppedForUpgrade = i.StoppedForUpgrade,
         });
         return new TimelineResource(timeline.Application.Environment, timeline.Application.Name, [.. instances], [.. timeline.Clusters.Select(Cluster)])
@@ -82,6 +82,4 @@ public static class ExtensionMapping
             To = range?.To,
         };
     }
-
-    public static string? Wire<T>(T? value) where T : struct, Enum => value is { } v ? FlinkStateNames.ToWire(v) : null;
 }

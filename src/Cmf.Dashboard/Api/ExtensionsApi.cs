@@ -105,7 +105,7 @@ public static class ExtensionsApi
             return ApiResults.BadRequest(error);
         }
         var timeline = await queries.GetTimelineAsync(key, range, cancellationToken);
-        return timeline is null ? ApplicationNotFound(envName, appName) : ApiResults.Ok(ExtensionMapping.Timeline(timeline, range));
+        return timeline is null ? ApiResults.ApplicationNotFound(envName, appName) : ApiResults.Ok(ExtensionMapping.Timeline(timeline, range));
     }
 
     private static async Task<IResult> GetClustersAsync(string envName, string appName, StoreQueries queries, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ public static class ExtensionsApi
         }
         var timeline = await queries.GetTimelineAsync(key, range: null, cancellationToken);
         return timeline is null
-            ? ApplicationNotFound(envName, appName)
+            ? ApiResults.ApplicationNotFound(envName, appName)
             : ApiResults.Ok(new ClusterList(envName, appName, [.. timeline.Clusters.Select(ExtensionMapping.Cluster)]));
     }
 
@@ -153,9 +153,6 @@ public static class ExtensionsApi
 
     private static IResult Gone(InstanceLookup.Pruned pruned) => ApiResults.Gone(
         $"Instance {pruned.Uid} (#{pruned.Sequence} of '{pruned.Application.Environment}/{pruned.Application.Name}') was pruned by retention at {CmfMapping.Time(pruned.PrunedAt)}.");
-
-    private static IResult ApplicationNotFound(string environment, string application) =>
-        ApiResults.NotFound($"Application '{application}' was not found in environment '{environment}'.");
 
     private static string Label(InstanceDetail instance) => $"{instance.Instance.Uid} (#{instance.Instance.Sequence})";
 }

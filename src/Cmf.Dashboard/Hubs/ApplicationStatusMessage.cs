@@ -36,8 +36,8 @@ public sealed record ApplicationStatusMessage
         {
             Environment = summary.Key.Environment,
             Application = summary.Key.Name,
-            JobState = ExtensionMapping.Wire(summary.JobState),
-            LifecycleState = ExtensionMapping.Wire(summary.LifecycleState),
+            JobState = WireNames.Of(summary.JobState),
+            LifecycleState = WireNames.Of(summary.LifecycleState),
             CurrentInstance = summary.CurrentInstance is { } current ? new InstanceReferenceResource(current.Uid, current.Sequence) : null,
             LatestInstance = summary.LatestInstance is { } latest ? new InstanceReferenceResource(latest.Uid, latest.Sequence) : null,
             PendingUpgrade = summary.PendingUpgrade,
