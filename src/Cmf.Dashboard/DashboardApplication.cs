@@ -1,6 +1,9 @@
+using Cmf.Dashboard.Api;
 using Cmf.Dashboard.Components;
 using Cmf.Dashboard.Hosting;
+using Cmf.Dashboard.Hubs;
 using Cmf.Dashboard.Model;
+using Cmf.Dashboard.Security;
 
 namespace Cmf.Dashboard;
 
@@ -19,20 +22,30 @@ public static class DashboardApplication
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.AddCmfCore();
+        builder.AddDashboardSecurity();
         builder.Services.AddDashboardUi();
+        builder.Services.AddDashboardApi();
+        builder.Services.AddStatusHub();
 
         var app = builder.Build();
+        app.UseDashboardProtection();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ApiErrorBodies>();
+        app.UseDashboardSignIn();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapCmfHealth();
+        var viewers = app.MapGroup("").RequireAuthorization(ViewerPolicy.Name);
+        viewers.MapDashboardApi();
+        viewers.MapStatusHub();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = app.Services.GetRequiredService<EmbeddingPolicy>().FrameAncestors)
+            .RequireAuthorization(ViewerPolicy.Name);
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

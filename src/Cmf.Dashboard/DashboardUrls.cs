@@ -19,6 +19,7 @@ public static class DashboardUrls
     public const string EnvironmentsPath = "/environments";
     public const string InstancesPath = "/instances";
     public const string GalleryPath = "/_gallery";
+    public const string LoginPath = "/login";
 
     private const string EnvironmentParameter = "environment";
     private const string StateParameter = "state";

@@ -136,6 +136,9 @@ public sealed class OpenIdConnectOptionsSection
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>The audience of API bearer tokens from the authority; empty means <see cref="ClientId"/>.</summary>
+    public string? Audience { get; set; }
+
     /// <summary>Viewers must carry this claim type...</summary>
     public string? RequiredClaimType { get; set; }
 

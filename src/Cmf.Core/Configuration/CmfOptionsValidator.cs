@@ -116,9 +116,17 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
                 {
                     errors.Add("Cmf:Auth:OpenIdConnect:Authority must be the absolute URL of the identity provider when Cmf:Auth:Mode is OpenIdConnect.");
                 }
+                else if (auth.OpenIdConnect.RequireHttpsMetadata && !auth.OpenIdConnect.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add("Cmf:Auth:OpenIdConnect:Authority must be an https URL (or set Cmf:Auth:OpenIdConnect:RequireHttpsMetadata=false for a test provider).");
+                }
                 if (string.IsNullOrWhiteSpace(auth.OpenIdConnect.ClientId))
                 {
                     errors.Add("Cmf:Auth:OpenIdConnect:ClientId must be set when Cmf:Auth:Mode is OpenIdConnect.");
+                }
+                if (string.IsNullOrWhiteSpace(auth.OpenIdConnect.RequiredClaimType) && !string.IsNullOrWhiteSpace(auth.OpenIdConnect.RequiredClaimValue))
+                {
+                    errors.Add("Cmf:Auth:OpenIdConnect:RequiredClaimValue needs Cmf:Auth:OpenIdConnect:RequiredClaimType (the claim that must carry it).");
                 }
                 break;
         }

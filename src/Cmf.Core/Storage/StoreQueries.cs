@@ -140,6 +140,8 @@ public sealed class StoreQueries(StoreProvider provider)
             {
                 (InstanceSort.CreatedAt, false) => instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
                 (InstanceSort.CreatedAt, true) => instances.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
+                (InstanceSort.Uid, false) => instances.OrderBy(i => i.Uid),
+                (InstanceSort.Uid, true) => instances.OrderByDescending(i => i.Uid),
                 (_, false) => instances.OrderBy(i => i.Sequence),
                 (_, true) => instances.OrderByDescending(i => i.Sequence),
             };
@@ -150,6 +152,10 @@ public sealed class StoreQueries(StoreProvider provider)
 
     /// <summary>Newest first; <paramref name="page"/> counts from 0.</summary>
     public Task<EventPage?> ListEventsAsync(ApplicationKey key, int page, int pageSize, CancellationToken cancellationToken) =>
+        ListEventsAsync(key, page, pageSize, oldestFirst: false, cancellationToken);
+
+    /// <summary>Newest first unless <paramref name="oldestFirst"/>; <paramref name="page"/> counts from 0.</summary>
+    public Task<EventPage?> ListEventsAsync(ApplicationKey key, int page, int pageSize, bool oldestFirst, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var application = await FindApplicationAsync(db, key, cancellationToken);
@@ -160,12 +166,35 @@ public sealed class StoreQueries(StoreProvider provider)
             var events = db.Events.AsNoTracking().Where(e => e.ApplicationId == application.Id);
             var total = await events.CountAsync(cancellationToken);
             var size = PageSize(pageSize);
-            var rows = await events.OrderByDescending(e => e.Id)
+            var ordered = oldestFirst ? events.OrderBy(e => e.Id) : events.OrderByDescending(e => e.Id);
+            var rows = await ordered
                 .Skip(Math.Max(0, page) * size)
                 .Take(size)
                 .ToListAsync(cancellationToken);
             return new EventPage([.. rows.Select(ViewMapping.ToView)], total);
         }, cancellationToken);
+
+    /// <summary>
+    /// The sealed spec texts of the given instances, by UID, in one statement (a page of the CMF API shows each
+    /// instance's spec); UIDs that are not stored are left out.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, InstanceSpecTexts>> ListInstanceSpecsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceUids);
+        if (instanceUids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, InstanceSpecTexts>>(new Dictionary<string, InstanceSpecTexts>());
+        }
+        var uids = instanceUids.Distinct(StringComparer.Ordinal).ToList();
+        return ReadAsync<IReadOnlyDictionary<string, InstanceSpecTexts>>(async db =>
+        {
+            var rows = await db.Instances.AsNoTracking()
+                .Where(i => uids.Contains(i.Uid))
+                .Join(db.InstanceSpecs, i => i.Id, s => s.InstanceId, (i, s) => new InstanceSpecTexts(i.Uid, s.EffectiveSpecJson, s.SubmittedSpecJson))
+                .ToListAsync(cancellationToken);
+            return rows.ToDictionary(r => r.Uid, StringComparer.Ordinal);
+        }, cancellationToken);
+    }
 
     /// <summary>Instances and clusters of an application, oldest first; with a range, only those overlapping it.</summary>
     public Task<ApplicationTimeline?> GetTimelineAsync(ApplicationKey key, TimeRange? range, CancellationToken cancellationToken) =>

@@ -67,6 +67,43 @@ public sealed class ApplicationQueryTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Instances_page_sorted_by_uid_follows_the_uid_text()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance(), app.NewInstance());
+
+        var page = await Db.Queries.ListInstancesAsync(app.Key, new InstanceListQuery { Sort = InstanceSort.Uid, Descending = true }, None);
+
+        Assert.Equal(page!.Items.Select(i => i.Uid).Order(StringComparer.Ordinal).Reverse(), page.Items.Select(i => i.Uid));
+    }
+
+    [Fact]
+    public async Task Events_page_oldest_first_starts_with_the_first_event()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.ReportJobState(JobState.Running));
+
+        var page = await Db.Queries.ListEventsAsync(app.Key, 0, 2, oldestFirst: true, None);
+
+        Assert.Equal([AppEventKind.InstanceCreated, AppEventKind.ClusterStarted], page!.Items.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task Spec_texts_of_several_instances_come_back_by_uid_and_unknown_uids_are_left_out()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance());
+        var first = app.Instance(1).Uid;
+        var second = app.Instance(2).Uid;
+
+        var specs = await Db.Queries.ListInstanceSpecsAsync([first, second, "not-stored"], None);
+
+        Assert.Equal([first, second], specs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(TrackedApplication.EffectiveSpec(second), specs[second].EffectiveSpecJson);
+        Assert.Equal(TrackedApplication.SubmittedSpec(first), specs[first].SubmittedSpecJson);
+    }
+
+    [Fact]
     public async Task Instance_detail_has_its_clusters_its_neighbours_and_whether_it_is_current()
     {
         var app = new TrackedApplication();

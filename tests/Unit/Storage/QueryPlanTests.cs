@@ -116,6 +116,34 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Instances_page_by_uid_reads_only_rows_of_its_application()
+    {
+        var query = new InstanceListQuery { Sort = InstanceSort.Uid, Descending = false };
+
+        var plans = await RecordAsync(() => Db.Queries.ListInstancesAsync(_app.Key, query, None));
+
+        AssertIndexDriven(plans, "IX_Instances_ApplicationId_Sequence");
+    }
+
+    [Fact]
+    public async Task Events_page_oldest_first_reads_in_index_order()
+    {
+        var plans = await RecordAsync(() => Db.Queries.ListEventsAsync(_app.Key, 0, 20, oldestFirst: true, None));
+
+        AssertIndexDriven(plans, "IX_Events_ApplicationId_Id");
+        Assert.DoesNotContain(plans, p => p.SortsWithoutIndex);
+    }
+
+    [Fact]
+    public async Task Spec_texts_of_a_page_search_instances_by_uid_and_specs_by_key()
+    {
+        var plans = await RecordAsync(() => Db.Queries.ListInstanceSpecsAsync([_app.Instance(2).Uid, _app.Instance(3).Uid], None));
+
+        AssertIndexDriven(plans, "IX_Instances_Uid");
+        Assert.Contains(plans, p => p.Details.Any(d => d.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Events_page_reads_newest_first_from_the_application_index()
     {
         var plans = await RecordAsync(() => Db.Queries.ListEventsAsync(_app.Key, 0, 20, None));

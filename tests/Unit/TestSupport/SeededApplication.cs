@@ -21,6 +21,9 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
 
     public Task<CommitResult> SpecAsync(string label, string? instanceAnnotation = null) => CommitAsync(_scenario.Spec(label, instanceAnnotation: instanceAnnotation));
 
+    /// <summary>A spec change to a realistic spec: the effective spec is built, sealed and hashed by the real factory.</summary>
+    public Task<CommitResult> SpecAsync(SpecVersion spec) => CommitAsync(_scenario.Spec(spec));
+
     public Task<CommitResult> RunningAsync() =>
         CommitAsync(_scenario.Status(StatusChanges.Running(observedGeneration: _scenario.Generation)));
 

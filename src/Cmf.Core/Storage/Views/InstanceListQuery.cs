@@ -5,6 +5,9 @@ public enum InstanceSort
 {
     Sequence,
     CreatedAt,
+
+    /// <summary>By UID (CMF's instance name): an order with no meaning but a stable one.</summary>
+    Uid,
 }
 
 /// <summary>Sort and page of an application's instances; newest first unless told; <see cref="Page"/> counts from 0.</summary>

@@ -1,0 +1,30 @@
+namespace Cmf.Dashboard.Api;
+
+/// <summary>
+/// CMF's <c>FlinkApplicationEvent</c>. The event id is its name. <c>status.data</c> is left out: CMF's schema makes it a
+/// <c>oneOf</c> of two objects without required members, which every object matches twice, so no value validates.
+/// </summary>
+public sealed record CmfEvent
+{
+    public string ApiVersion => "cmf.confluent.io/v1alpha1";
+
+    public string Kind => "FlinkApplicationEvent";
+
+    public required CmfEventMetadata Metadata { get; init; }
+
+    public required CmfEventStatus Status { get; init; }
+}
+
+public sealed record CmfEventMetadata
+{
+    public required string Name { get; init; }
+
+    public required string Uid { get; init; }
+
+    public required string CreationTimestamp { get; init; }
+
+    public string? FlinkApplicationInstance { get; init; }
+}
+
+/// <summary><c>type</c> is CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>
+public sealed record CmfEventStatus(string Message, string Type);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Cmf.Core.Model;
+using Cmf.Core.Specs;
+using Cmf.Core.Storage.Views;
+
+namespace Cmf.Dashboard.Api;
+
+/// <summary>Store views to CMF's wire shapes; every spec goes through <see cref="DisplayedSpec"/> so no secret leaves.</summary>
+public static class CmfMapping
+{
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static CmfEnvironment Environment(EnvironmentSummary environment) => new()
+    {
+        Name = environment.Name,
+        KubernetesNamespace = environment.Namespace,
+        Metadata = new CmfEnvironmentMetadata(environment.Name),
+        FlinkApplicationDefaults = environment.DefaultsJson is { } defaults ? DisplayedSpec.Object(defaults) : null,
+    };
+
+    /// <summary>An application row of a list: the list row carries the job state, lifecycle and current instance.</summary>
+    public static CmfApplication Application(ApplicationSummary summary, string? submittedSpecJson) => new()
+    {
+        Metadata = new CmfApplicationMetadata
+        {
+            Name = summary.Key.Name,
+            UpdateTimestamp = Optional(summary.LastChangeAt),
+        },
+        Spec = DisplayedSpec.Object(submittedSpecJson),
+        Status = Status(summary, detail: null),
+    };
+
+    public static CmfApplication Application(ApplicationDetail detail, string? submittedSpecJson) => new()
+    {
+        Metadata = new CmfApplicationMetadata
+        {
+            Name = detail.Summary.Key.Name,
+            Uid = detail.ObjectUid,
+            UpdateTimestamp = Optional(detail.Summary.LastChangeAt),
+        },
+        Spec = DisplayedSpec.Object(submittedSpecJson),
+        Status = Status(detail.Summary, detail),
+    };
+
+    public static CmfInstance Instance(InstanceSummary instance, string? effectiveSpecJson) => new()
+    {
+        Metadata = new CmfInstanceMetadata
+        {
+            Name = instance.Uid,
+            Uid = instance.Uid,
+            CreationTimestamp = Time(instance.CreatedAt),
+            UpdateTimestamp = Time(instance.StatusUpdatedAt ?? instance.CreatedAt),
+        },
+        Status = new CmfInstanceStatus(
+            DisplayedSpec.Object(effectiveSpecJson),
+            new CmfJobStatus { State = WireNames.Of(instance.JobState), JobId = instance.JobId }),
+    };
+
+    public static CmfEvent Event(EventView e)
+    {
+        var id = e.Id.ToString(CultureInfo.InvariantCulture);
+        return new CmfEvent
+        {
+            Metadata = new CmfEventMetadata
+            {
+                Name = id,
+                Uid = id,
+                CreationTimestamp = Time(e.Timestamp),
+                FlinkApplicationInstance = e.InstanceUid,
+            },
+            Status = new CmfEventStatus(SecretMasker.Display(e.Message), e.CmfType),
+        };
+    }
+
+    private static CmfApplicationStatus Status(ApplicationSummary summary, ApplicationDetail? detail) => new()
+    {
+        JobStatus = new CmfJobStatus
+        {
+            State = WireNames.Of(summary.JobState),
+            JobId = detail?.JobId,
+            JobName = detail?.JobName,
+            UpgradeSavepointPath = detail?.UpgradeSavepointPath,
+        },
+        LifecycleState = WireNames.Of(summary.LifecycleState),
+        JobManagerDeploymentStatus = WireNames.Of(detail?.JobManagerDeploymentStatus),
+        ReconciliationStatus = WireNames.Of(detail?.ReconciliationState) is { } state ? new CmfReconciliationStatus(state) : null,
+        ObservedGeneration = detail?.ObservedGeneration,
+        Error = summary.Error is { } error ? SecretMasker.Display(error) : null,
+        CurrentDeployedInstanceName = summary.CurrentInstance?.Uid,
+    };
+
+    private static string? Optional(DateTimeOffset? time) => time is { } t ? Time(t) : null;
+}

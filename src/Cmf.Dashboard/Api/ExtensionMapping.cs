@@ -1,0 +1,85 @@
+using Cmf.Core.Model;
+using Cmf.Core.Specs;
+using Cmf.Core.Storage.Views;
+
+namespace Cmf.Dashboard.Api;
+
+/// <summary>Store views to the extension API's shapes (also what the status hub pushes); specs leave masked.</summary>
+public static class ExtensionMapping
+{
+    public static InstanceResource Instance(InstanceDetail detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var (environment, application) = detail.Application;
+        var instance = detail.Instance;
+        return new InstanceResource
+        {
+            Uid = instance.Uid,
+            Environment = environment,
+            Application = application,
+            Sequence = instance.Sequence,
+            Generation = instance.Generation,
+            CreatedAt = instance.CreatedAt,
+            SupersededAt = instance.SupersededAt,
+            EndedAt = instance.EndedAt,
+            JobState = WireNames.Of(instance.JobState),
+            JobId = instance.JobId,
+            LifecycleState = WireNames.Of(instance.LifecycleState),
+            Error = instance.Error is { } error ? SecretMasker.Display(error) : null,
+            StoppedForUpgrade = instance.StoppedForUpgrade,
+            StatusUpdatedAt = instance.StatusUpdatedAt,
+            FlinkVersion = instance.FlinkVersion,
+            UpgradeMode = instance.UpgradeMode,
+            IsCurrent = detail.IsCurrent,
+            IsLatest = detail.IsLatest,
+            PreviousInstanceUid = detail.PreviousInstanceUid,
+            NextInstanceUid = detail.NextInstanceUid,
+            EffectiveSpec = DisplayedSpec.Object(detail.EffectiveSpecJson),
+            SubmittedSpec = DisplayedSpec.Object(detail.SubmittedSpecJson),
+            Clusters = [.. detail.Clusters.Select(Cluster)],
+            Links = new InstanceLinks(
+                DashboardUrls.InstanceUrl(environment, application, instance.Uid),
+                DashboardUrls.CmfApiInstanceUrl(environment, application, instance.Uid))
+            {
+                DiffWithPrevious = detail.PreviousInstanceUid is { } previous ? DashboardUrls.ApiDiffUrl(environment, application, previous, instance.Uid) : null,
+            },
+        };
+    }
+
+    public static ClusterResource Cluster(ClusterSummary cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new ClusterResource
+        {
+            Uid = cluster.Uid,
+            Name = cluster.Name,
+            OwnerInstanceUid = cluster.OwnerInstanceUid,
+            OwnerSource = cluster.OwnerSource.ToString(),
+            StartedAt = cluster.StartedAt,
+            EndedAt = cluster.EndedAt,
+            EndIsApproximate = cluster.EndIsApproximate,
+            Generation = cluster.Generation,
+            DeploymentType = cluster.DeploymentType,
+        };
+    }
+
+    public static TimelineResource Timeline(ApplicationTimeline timeline, TimeRange? range)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var instances = timeline.Instances.Select(i => new TimelineInstanceResource
+        {
+            Uid = i.Uid,
+            Sequence = i.Sequence,
+            CreatedAt = i.CreatedAt,
+            SupersededAt = i.SupersededAt,
+            EndedAt = i.EndedAt,
+            JobState = WireNames.Of(i.JobState),
+            StoppedForUpgrade = i.StoppedForUpgrade,
+        });
+        return new TimelineResource(timeline.Application.Environment, timeline.Application.Name, [.. instances], [.. timeline.Clusters.Select(Cluster)])
+        {
+            From = range?.From,
+            To = range?.To,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+
+namespace Cmf.Dashboard.Api;
+
+/// <summary>One instance with everything the dashboard knows of it: status, both specs (secrets masked), clusters and neighbours.</summary>
+public sealed record InstanceResource
+{
+    public required string Uid { get; init; }
+
+    public required string Environment { get; init; }
+
+    public required string Application { get; init; }
+
+    /// <summary>The per-application number: #1, #2, ...</summary>
+    public required int Sequence { get; init; }
+
+    public long Generation { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public string? JobState { get; init; }
+
+    public string? JobId { get; init; }
+
+    public string? LifecycleState { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>FINISHED while upgrading: the job was stopped with a savepoint for the next instance.</summary>
+    public bool StoppedForUpgrade { get; init; }
+
+    public DateTimeOffset? StatusUpdatedAt { get; init; }
+
+    public string? FlinkVersion { get; init; }
+
+    public string? UpgradeMode { get; init; }
+
+    /// <summary>Runs on the live cluster.</summary>
+    public bool IsCurrent { get; init; }
+
+    public bool IsLatest { get; init; }
+
+    public string? PreviousInstanceUid { get; init; }
+
+    public string? NextInstanceUid { get; init; }
+
+    public required JsonObject EffectiveSpec { get; init; }
+
+    public required JsonObject SubmittedSpec { get; init; }
+
+    public required IReadOnlyList<ClusterResource> Clusters { get; init; }
+
+    public required InstanceLinks Links { get; init; }
+}
+
+/// <summary>Where to see the instance: its page, CMF's resource, and the diff with the previous instance.</summary>
+public sealed record InstanceLinks(string Page, string Cmf)
+{
+    /// <summary>Absent for the oldest retained instance.</summary>
+    public string? DiffWithPrevious { get; init; }
+}

@@ -1,0 +1,11 @@
+using Cmf.UnitTests.TestSupport;
+
+namespace Cmf.UnitTests.Api.Support;
+
+/// <summary>CMF's OpenAPI file from <c>../shared/reference</c>, read at test time: the wire contract of the CMF API.</summary>
+public static class CmfContract
+{
+    private static readonly Lazy<OpenApiSchemas> Schemas = new(() => OpenApiSchemas.FromYaml(ReferenceFiles.ReadText("cmf-openapi.yaml")));
+
+    public static OpenApiSchemas Reference => Schemas.Value;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Cmf.Core.Model;
+using Cmf.Core.Specs;
+using Cmf.Core.Tracking;
+using Cmf.UnitTests.TestSupport;
+
+namespace Cmf.UnitTests.Api.Support;
+
+/// <summary>
+/// One real dashboard (Kestrel on 127.0.0.1) whose store holds a small history made by the real tracker, shared by the
+/// read-only tests of a class: environments prod (with defaults), staging and quiet (no applications);
+/// prod/orders after a savepoint upgrade (#1 on C1, #2 on C2, the password changed); prod/payments and prod/audit
+/// with one instance each; staging/trimmed with #1 pruned by retention.
+/// </summary>
+public sealed class SeededDashboard : IAsyncLifetime
+{
+    public DashboardHost Host { get; private set; } = null!;
+
+    public HttpClient Client => Host.Client;
+
+    public SeededApplication Orders { get; private set; } = null!;
+
+    public string PrunedUid { get; private set; } = "";
+
+    public string TrimmedLatestUid { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Host = await DashboardHost.StartAsync();
+        var store = Host.Store;
+        await store.UpsertEnvironmentsAsync(
+        [
+            new EnvironmentInfo("prod", "prod", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults())),
+            new EnvironmentInfo("staging", "staging"),
+            new EnvironmentInfo("quiet", "quiet"),
+        ], CancellationToken.None);
+
+        Orders = new SeededApplication(store, new ApplicationKey("prod", "orders"), "prod");
+        await Orders.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
+        await Orders.ClusterStartedAsync("C1");
+        await Orders.RunningAsync();
+        await Orders.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().WithParallelism(4).WithPassword("a-new-secret-do-not-show").Build());
+        await Orders.StatusAsync(Tracking.StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+        await Orders.ClusterEndedAsync("C1");
+        await Orders.ClusterStartedAsync("C2");
+        await Orders.RunningAsync();
+
+        foreach (var name in new[] { "payments", "audit" })
+        {
+            var application = new SeededApplication(store, new ApplicationKey("prod", name), "prod");
+            await application.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
+        }
+
+        var trimmed = new SeededApplication(store, new ApplicationKey("staging", "trimmed"), "staging", new TrackerSettings(2));
+        await trimmed.SpecAsync("v1");
+        PrunedUid = trimmed.InstanceUid(1);
+        await trimmed.SpecAsync("v2");
+        await trimmed.SpecAsync("v3");
+        TrimmedLatestUid = trimmed.InstanceUid(3);
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
