@@ -7,7 +7,8 @@ namespace Cmf.Dashboard.Components.Controls;
 /// <summary>
 /// What a page shows when what its address names is not there: unknown (404) or pruned by retention (410).
 /// Alerts and portals act on the status code, so the first HTTP response carries it: while the page is prerendered the
-/// request's <see cref="HttpContext"/> is cascaded and the status is set on it before anything is written.
+/// request's <see cref="HttpContext"/> is cascaded, and the status is set just as the response starts. Set any
+/// earlier, a 404 makes Blazor drop this page's body for the app's generic re-executed <c>/not-found</c>.
 /// </summary>
 public partial class MissingState
 {
@@ -31,7 +32,12 @@ public partial class MissingState
     {
         if (HttpContext is { Response.HasStarted: false } context)
         {
-            context.Response.StatusCode = StatusCode;
+            var status = StatusCode;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.StatusCode = status;
+                return Task.CompletedTask;
+            });
         }
     }
 }
