@@ -16,6 +16,7 @@ public sealed class TrackerScenario
     private long _resourceVersion = 100;
     private string _specLabel = "";
     private string? _instanceAnnotation;
+    private SpecVersion? _specVersion;
     private FlinkDeploymentStatusSnapshot _status = new();
 
     public TrackerScenario(TrackerSettings? settings = null, ApplicationKey? key = null, string? @namespace = null)
@@ -48,7 +49,7 @@ public sealed class TrackerScenario
         ObjectUid = ObjectUid,
         ResourceVersion = _resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Generation = Generation,
-        Spec = SpecOf(_specLabel, _instanceAnnotation),
+        Spec = _specVersion ?? SpecOf(_specLabel, _instanceAnnotation),
         Status = _status,
     };
 
@@ -67,9 +68,19 @@ public sealed class TrackerScenario
     /// <summary>A spec change: the generation bumps and the watcher sees the object modified.</summary>
     public TrackerResult Spec(string label, long? generation = null, string? instanceAnnotation = null)
     {
+        _specVersion = null;
         _specLabel = label;
         _instanceAnnotation = instanceAnnotation;
         Generation = generation ?? Generation + 1;
+        _resourceVersion++;
+        return Apply(new FlinkDeploymentObserved(Key, State.Namespace, Resource));
+    }
+
+    /// <summary>A spec change to a spec built as the watcher builds it (e.g. by <c>SpecVersionFactory</c>).</summary>
+    public TrackerResult Spec(SpecVersion spec)
+    {
+        _specVersion = spec;
+        Generation++;
         _resourceVersion++;
         return Apply(new FlinkDeploymentObserved(Key, State.Namespace, Resource));
     }
