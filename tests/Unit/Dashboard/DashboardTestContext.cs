@@ -1,6 +1,8 @@
 using Bunit;
+using Cmf.Core.Configuration;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Cmf.UnitTests.Dashboard;
@@ -19,6 +21,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton(new DashboardRuntime(RunsOnSimulator: false));
         Services.AddScoped<ThemePreferenceStore>();
+        Services.AddSingleton(Options.Create(new CmfOptions()));
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
