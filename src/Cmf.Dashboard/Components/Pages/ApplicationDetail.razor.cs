@@ -120,6 +120,8 @@ public partial class ApplicationDetail
         _specYaml = SpecText.MaskedYaml(instance?.EffectiveSpecJson);
     }
 
+    protected override void OnClockTick() => _now = Clock.GetUtcNow();
+
     private Views.TimeRange? TimeRangeOf(TimelineWindow window) => window switch
     {
         { Between: { } range } => new Views.TimeRange(range.From, range.To),

@@ -84,5 +84,7 @@ public partial class InstanceDetail
         _history = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid)];
     }
 
+    protected override void OnClockTick() => _now = Clock.GetUtcNow();
+
     private string InstanceHref(string uid) => DashboardUrls.InstanceUrl(Environment, Application, uid);
 }

@@ -14,11 +14,15 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     /// <summary>At most one re-query per interval: batches that arrive meanwhile are merged by the feed into one.</summary>
     public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often relative times, "now" and open-ended bars move on when nothing else changes.</summary>
+    public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(30);
+
     private readonly CancellationTokenSource _disposed = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private CancellationTokenSource? _following;
     private ChangeFilter? _followedFilter;
     private Task _updates = Task.CompletedTask;
+    private Task? _ticks;
 
     [Inject]
     private ChangeFeed Feed { get; set; } = default!;
@@ -37,6 +41,11 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     /// <summary>Queries what the page shows into its fields. Runs on the renderer, never two at once.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
 
+    /// <summary>The clock moved on by <see cref="ClockInterval"/>: take a new "now" (no query needed). Runs on the renderer.</summary>
+    protected virtual void OnClockTick()
+    {
+    }
+
     /// <summary>
     /// Loads the page now; in an interactive render also follows the changes <paramref name="filter"/> selects
     /// (a different filter, e.g. after navigating to another application, replaces the subscription).
@@ -49,6 +58,11 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
             return;
         }
         await StopFollowingAsync();
+        if (_ticks is null)
+        {
+            var timer = new PeriodicTimer(ClockInterval, Clock);
+            _ticks = Task.Run(() => TickAsync(timer, _disposed.Token), CancellationToken.None);
+        }
         _followedFilter = filter;
         _following = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
         var token = _following.Token;
@@ -72,6 +86,10 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     {
         await _disposed.CancelAsync();
         await StopFollowingAsync();
+        if (_ticks is not null)
+        {
+            await _ticks;
+        }
         _disposed.Dispose();
         _loading.Dispose();
         GC.SuppressFinalize(this);
@@ -99,6 +117,26 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         {
             // A failing re-query reaches the page's error boundary instead of dying unseen on a pool thread.
             await DispatchExceptionAsync(e);
+        }
+    }
+
+    private async Task TickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        using var _ = timer;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await InvokeAsync(() =>
+                {
+                    OnClockTick();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed.
         }
     }
 
