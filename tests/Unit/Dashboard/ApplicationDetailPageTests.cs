@@ -152,7 +152,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
 
         var second = cut.Find($".instance-table__row[data-instance='{app.InstanceUid(2)}']");
         Assert.Equal("never deployed", second.QuerySelector(".instance-table__clusters")!.TextContent.Trim());
-        Assert.Equal("pending, upgrade blocked: " + StatusChanges.SavepointError, second.QuerySelector(".instance-badge")!.TextContent);
+        Assert.Equal("pending, upgrade blocked: Savepoint failed", second.QuerySelector(".instance-badge")!.TextContent);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ApplicationsPageTests : PageTestContext
         var latest = Row(RenderList(), "payments").QuerySelectorAll("td")[5];
 
         Assert.StartsWith("#2", latest.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Contains("pending, upgrade blocked: " + StatusChanges.SavepointError, latest.TextContent, StringComparison.Ordinal);
+        Assert.Contains("pending, upgrade blocked: Savepoint failed", latest.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
         var cut = RenderInstance(app, app.InstanceUid(2));
 
         Assert.Equal("Never deployed", cut.Find(".empty-state__title").TextContent);
-        Assert.Equal("pending, upgrade blocked: " + StatusChanges.SavepointError, cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
     }
 
     [Fact]
