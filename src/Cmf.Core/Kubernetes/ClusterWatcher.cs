@@ -10,6 +10,7 @@ namespace Cmf.Core.Kubernetes;
 public sealed class ClusterWatcher(
     IKubernetes client,
     IngestPipeline pipeline,
+    Storage.InstanceStore store,
     EnvironmentCatalog environments,
     WatchHealth health,
     RelistSignal relist,
@@ -30,9 +31,10 @@ public sealed class ClusterWatcher(
             health.Register(watch.Name);
         }
 
+        var positions = await store.LoadWatchPositionsAsync(cancellationToken);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pipelineRun = pipeline.RunAsync(stopping.Token);
-        var loops = watches.Select(w => w.RunAsync(pipeline.Input, stopping.Token)).ToList();
+        var loops = watches.Select(w => w.RunAsync(pipeline.Input, positions.GetValueOrDefault(w.Name), stopping.Token)).ToList();
         try
         {
             // The pipeline only ends by failing or by cancellation; either way the loops go with it.

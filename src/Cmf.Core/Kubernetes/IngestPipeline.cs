@@ -69,23 +69,45 @@ public sealed class IngestPipeline
         var reader = _input.Reader;
         var batch = new List<TrackerResult>();
         var listsInBatch = new List<string>();
+        var positions = new Dictionary<string, string>(StringComparer.Ordinal);
         var newEnvironments = new List<EnvironmentInfo>();
+        var signals = new List<WatchSignal>();
         while (await reader.WaitToReadAsync(cancellationToken))
         {
-            while (batch.Count < _settings.MaxBatchSize && reader.TryRead(out var signal))
+            if (_settings.ReorderWindow > TimeSpan.Zero)
+            {
+                await Task.Delay(_settings.ReorderWindow, _time, cancellationToken);
+            }
+            while (signals.Count < _settings.MaxBatchSize && reader.TryRead(out var next))
+            {
+                signals.Add(next);
+            }
+            foreach (var signal in SignalOrder.ByResourceVersion(signals))
             {
                 Handle(signal, batch, newEnvironments);
-                if (signal is ResourceListed listed)
+                var name = WatchHealth.NameOf(signal.Kind, signal.Namespace);
+                switch (signal)
                 {
-                    listsInBatch.Add(WatchHealth.NameOf(listed.Kind, listed.Namespace));
+                    case ResourceListed listed:
+                        listsInBatch.Add(name);
+                        positions[name] = listed.ResourceVersion;
+                        break;
+                    case ResourceCaughtUp:
+                        listsInBatch.Add(name);
+                        break;
+                    case ResourceChanged { ResourceVersion: { } version }:
+                        positions[name] = version;
+                        break;
                 }
             }
-            await CommitAsync(batch, newEnvironments, cancellationToken);
+            signals.Clear();
+            await CommitAsync(batch, positions, newEnvironments, cancellationToken);
             foreach (var name in listsInBatch)
             {
                 _health.MarkListCommitted(name);
             }
             batch.Clear();
+            positions.Clear();
             listsInBatch.Clear();
             newEnvironments.Clear();
         }
@@ -237,9 +259,10 @@ public sealed class IngestPipeline
             ? e
             : e with { FlinkApplicationDefaults = (System.Text.Json.Nodes.JsonObject?)SecretMasker.Seal(e.FlinkApplicationDefaults) });
 
-    private async Task CommitAsync(List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
+    private async Task CommitAsync(
+        List<TrackerResult> batch, Dictionary<string, string> positions, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0 && newEnvironments.Count == 0)
+        if (batch.Count == 0 && positions.Count == 0 && newEnvironments.Count == 0)
         {
             return;
         }
@@ -249,11 +272,7 @@ public sealed class IngestPipeline
             {
                 await _store.UpsertEnvironmentsAsync(Sealed(newEnvironments), cancellationToken);
             }
-            if (batch.Count == 0)
-            {
-                return;
-            }
-            var committed = await _store.CommitAsync(batch, cancellationToken);
+            var committed = await _store.CommitAsync(batch, positions, cancellationToken);
             _feed.Publish(new ChangeSet(
                 committed.Applications,
                 [.. committed.NewInstanceUids, .. committed.ChangedInstanceUids, .. committed.PrunedInstanceUids]));
@@ -291,6 +310,12 @@ public sealed class IngestPipeline
 /// <summary>Sizes and limits of the ingest pipeline.</summary>
 public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 500, int InputCapacity = 1_000)
 {
+    /// <summary>
+    /// Signals are held this long and then applied in resourceVersion order, so a FlinkDeployment change and the
+    /// Deployment changes it caused, arriving on separate watches, are applied in the order they happened.
+    /// </summary>
+    public TimeSpan ReorderWindow { get; init; } = TimeSpan.FromMilliseconds(30);
+
     /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
     public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
 }

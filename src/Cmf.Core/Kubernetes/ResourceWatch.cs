@@ -11,17 +11,22 @@ namespace Cmf.Core.Kubernetes;
 /// The list-then-watch loop for one kind in one scope (KubernetesClient has no informer). Lists, watches from
 /// the list's resourceVersion, resumes from the last version seen when a watch ends, relists on 410 Gone,
 /// restarts a watch that went silent (bookmarks keep a healthy one talking) and backs off with jitter on errors.
+/// Started with the position stored at the last commit, it first replays what it missed instead of listing,
+/// so a restart of the dashboard loses no intermediate generation the API server still remembers.
 /// </summary>
 internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger)
 {
     private readonly Random _jitter = new();
+    private string? _catchUpTo;
+    private bool _caughtUp;
 
     public string Name => api.Name;
 
-    public async Task RunAsync(ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
+    public async Task RunAsync(ChannelWriter<WatchSignal> output, string? storedPosition, CancellationToken cancellationToken)
     {
         health.Register(Name);
-        string? resourceVersion = null;
+        var resourceVersion = storedPosition;
+        _caughtUp = storedPosition is null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -31,15 +36,25 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 {
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
                     var (items, listVersion) = await api.ListAsync(cancellationToken);
-                    await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items), cancellationToken);
+                    await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items, listVersion), cancellationToken);
                     resourceVersion = listVersion;
+                    _caughtUp = true;
                     health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, LastEventAt = settings.Time.GetUtcNow(), LastError = null });
+                }
+                else if (!_caughtUp && _catchUpTo is null)
+                {
+                    // Resuming after a restart: learn how far the backlog reaches, then replay it by watching.
+                    health.Update(Name, s => s with { Phase = WatchPhase.Listing });
+                    var (_, current) = await api.ListAsync(cancellationToken);
+                    _catchUpTo = current;
+                    await CheckCaughtUpAsync(resourceVersion, output, cancellationToken);
                 }
                 var relistRequested = relist.Token;
                 resourceVersion = await WatchOnceAsync(resourceVersion, output, relistRequested, cancellationToken);
                 if (relistRequested.IsCancellationRequested)
                 {
                     resourceVersion = null;
+                    _catchUpTo = null;
                     health.Update(Name, s => s with { Relists = s.Relists + 1 });
                 }
                 failures = 0;
@@ -52,6 +67,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
             {
                 logger.LogInformation("Watch {Watch}: resourceVersion {Version} expired; relisting.", Name, resourceVersion);
                 resourceVersion = null;
+                _catchUpTo = null;
                 health.Update(Name, s => s with { Relists = s.Relists + 1 });
             }
             catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or KubernetesException or System.Text.Json.JsonException or TimeoutException or OperationCanceledException)
@@ -99,8 +115,9 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 }
                 if (ToEventKind(type) is { } kind)
                 {
-                    await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj), cancellationToken);
+                    await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj, resourceVersion), cancellationToken);
                 }
+                await CheckCaughtUpAsync(resourceVersion, output, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -116,6 +133,17 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
             throw streamError;
         }
         return resourceVersion;
+    }
+
+    private async Task CheckCaughtUpAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
+    {
+        if (_caughtUp || _catchUpTo is null || Tracking.ResourceVersions.IsNewer(_catchUpTo, resourceVersion))
+        {
+            return;
+        }
+        _caughtUp = true;
+        await output.WriteAsync(new ResourceCaughtUp(api.Kind, api.Namespace), cancellationToken);
+        health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, LastError = null });
     }
 
     private TimeSpan Backoff(int failures)

@@ -14,11 +14,18 @@ public enum ResourceKind
 public abstract record WatchSignal(ResourceKind Kind, string? Namespace);
 
 /// <summary>A complete list of the kind in <see cref="WatchSignal.Namespace"/> (null: every namespace).</summary>
-public sealed record ResourceListed(ResourceKind Kind, string? Namespace, IReadOnlyList<JsonObject> Items)
+public sealed record ResourceListed(ResourceKind Kind, string? Namespace, IReadOnlyList<JsonObject> Items, string ResourceVersion)
     : WatchSignal(Kind, Namespace);
 
 /// <summary>One ADDED, MODIFIED or DELETED event.</summary>
-public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, JsonObject Object)
+public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, JsonObject Object, string? ResourceVersion)
+    : WatchSignal(Kind, Namespace);
+
+/// <summary>
+/// A watch resumed from the position stored at the last commit has replayed everything that happened while
+/// nobody watched: from here on it is as current as a fresh list would be.
+/// </summary>
+public sealed record ResourceCaughtUp(ResourceKind Kind, string? Namespace)
     : WatchSignal(Kind, Namespace);
 
 public enum WatchEventKind

@@ -26,6 +26,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<PrunedInstance> PrunedInstances => Set<PrunedInstance>();
 
+    public DbSet<StoredWatchPosition> WatchPositions => Set<StoredWatchPosition>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
@@ -46,6 +48,7 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         MapClusters(modelBuilder.Entity<StoredCluster>());
         MapEvents(modelBuilder.Entity<StoredEvent>());
         MapPrunedInstances(modelBuilder.Entity<PrunedInstance>());
+        modelBuilder.Entity<StoredWatchPosition>().ToTable("WatchPositions").HasKey(p => p.Name);
     }
 
     private static void MapEnvironments(EntityTypeBuilder<StoredEnvironment> environment)

@@ -53,8 +53,17 @@ public sealed partial class InstanceStore : IDisposable
         }
     }
 
-    public async Task<CommitResult> CommitAsync(IReadOnlyList<TrackerResult> batch, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(IReadOnlyList<TrackerResult> batch, CancellationToken cancellationToken) =>
+        CommitAsync(batch, watchPositions: null, cancellationToken);
+
+    /// <summary>
+    /// Commits the batch and, in the same transaction, how far each watch got, so the positions never run
+    /// ahead of (or behind) the state they produced.
+    /// </summary>
+    public async Task<CommitResult> CommitAsync(
+        IReadOnlyList<TrackerResult> batch, IReadOnlyDictionary<string, string>? watchPositions, CancellationToken cancellationToken)
     {
+        watchPositions ??= new Dictionary<string, string>();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -64,11 +73,11 @@ public sealed partial class InstanceStore : IDisposable
                 throw new InvalidOperationException("InitializeAsync must complete before the first commit.");
             }
             var changes = batch.Where(r => r.HasChanges).ToList();
-            if (changes.Count == 0)
+            if (changes.Count == 0 && watchPositions.Count == 0)
             {
                 return CommitResult.Nothing(last);
             }
-            var result = await WriteAsync(changes, last + 1, cancellationToken);
+            var result = await WriteAsync(changes, watchPositions, changes.Count == 0 ? last : last + 1, cancellationToken);
             Interlocked.Exchange(ref _lastCommit, result.Sequence);
             return result;
         }
@@ -169,7 +178,15 @@ public sealed partial class InstanceStore : IDisposable
 
     public void Dispose() => _writeLock.Dispose();
 
-    private async Task<CommitResult> WriteAsync(List<TrackerResult> changes, long commit, CancellationToken cancellationToken)
+    /// <summary>Where each watch stopped at the last commit (watch name to resourceVersion).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LoadWatchPositionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = _provider.CreateContext();
+        return await db.WatchPositions.AsNoTracking().ToDictionaryAsync(p => p.Name, p => p.ResourceVersion, StringComparer.Ordinal, cancellationToken);
+    }
+
+    private async Task<CommitResult> WriteAsync(
+        List<TrackerResult> changes, IReadOnlyDictionary<string, string> watchPositions, long commit, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var touched = new Dictionary<ApplicationKey, long>();
@@ -237,6 +254,10 @@ public sealed partial class InstanceStore : IDisposable
         foreach (var applicationId in withEvents)
         {
             await statements.TrimEventsAsync(applicationId, _options.MaxEventsPerApplication, cancellationToken);
+        }
+        foreach (var (name, resourceVersion) in watchPositions)
+        {
+            await statements.UpsertWatchPositionAsync(name, resourceVersion, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new CommitResult(

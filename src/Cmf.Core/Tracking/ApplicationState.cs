@@ -39,6 +39,13 @@ public sealed record ApplicationState
 
     public ApplicationStatus Status { get; init; } = new();
 
+    /// <summary>
+    /// JobManager Deployments seen before the FlinkDeployment generation they were made for (the two arrive on
+    /// separate watches). Held until that generation is seen, so their owner is decided with it. Not stored:
+    /// after a restart the relist brings them back.
+    /// </summary>
+    public ImmutableList<PendingCluster> PendingClusters { get; init; } = [];
+
     public InstanceState? LatestInstance => Instances.Count == 0 ? null : Instances[^1];
 
     /// <summary>The newest cluster that has not ended.</summary>

@@ -13,7 +13,8 @@ public static class InstanceTracker
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(observation);
 
-        var step = new TrackerStep(state, now);
+        settings ??= TrackerSettings.Default;
+        var step = new TrackerStep(state, now, settings);
         switch (observation)
         {
             case FlinkDeploymentObserved observed:
@@ -29,7 +30,7 @@ public static class InstanceTracker
                 step.DeleteFlinkDeployment(deleted.ObjectUid, deleted.ResourceVersion, reason: "deleted");
                 break;
             case JobManagerDeploymentObserved observed:
-                step.ObserveJobManagerDeployment(observed.Deployment, fromRelist: false);
+                step.ObserveJobManagerDeployment(observed.Deployment);
                 break;
             case JobManagerDeploymentDeleted deleted:
                 step.EndCluster(deleted.Deployment.Uid, approximate: false);
@@ -46,6 +47,6 @@ public static class InstanceTracker
             default:
                 throw new ArgumentException($"Unknown observation {observation.GetType().Name}.", nameof(observation));
         }
-        return step.Finish(settings ?? TrackerSettings.Default);
+        return step.Finish();
     }
 }

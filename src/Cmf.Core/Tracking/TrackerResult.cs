@@ -53,4 +53,7 @@ public sealed record TrackerResult(
 public sealed record TrackerSettings(int MaxInstancesPerApplication = 100)
 {
     public static TrackerSettings Default { get; } = new();
+
+    /// <summary>How long a JobManager Deployment may wait for its FlinkDeployment generation before it is registered anyway.</summary>
+    public TimeSpan PendingClusterTimeout { get; init; } = TimeSpan.FromMinutes(1);
 }

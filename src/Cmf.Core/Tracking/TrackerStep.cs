@@ -12,14 +12,16 @@ internal sealed class TrackerStep
 {
     private readonly ApplicationState _previous;
     private readonly DateTimeOffset _now;
+    private readonly TrackerSettings _settings;
     private readonly ImmutableList<AppEvent>.Builder _events = ImmutableList.CreateBuilder<AppEvent>();
     private readonly ImmutableList<InstanceSpec>.Builder _newSpecs = ImmutableList.CreateBuilder<InstanceSpec>();
     private ApplicationState _state;
 
-    public TrackerStep(ApplicationState previous, DateTimeOffset now)
+    public TrackerStep(ApplicationState previous, DateTimeOffset now, TrackerSettings settings)
     {
         _previous = previous;
         _now = now;
+        _settings = settings;
         _state = previous;
     }
 
@@ -47,6 +49,7 @@ internal sealed class TrackerStep
             LastRejection = null,
         };
         ApplySpec(resource);
+        RegisterPendingClusters(force: false);
         ApplyStatus(resource.Spec, resource.Status);
     }
 
@@ -71,7 +74,7 @@ internal sealed class TrackerStep
         }
     }
 
-    public void ObserveJobManagerDeployment(JobManagerDeploymentSnapshot deployment, bool fromRelist)
+    public void ObserveJobManagerDeployment(JobManagerDeploymentSnapshot deployment, DateTimeOffset? listedSince = null)
     {
         if (_state.FindCluster(deployment.Uid) is { } known)
         {
@@ -81,18 +84,19 @@ internal sealed class TrackerStep
             }
             return;
         }
-        if (_state.Instances.IsEmpty)
+        if (_state.Instances.IsEmpty || deployment.GenerationAnnotation > _state.Generation)
         {
-            // Seen before its FlinkDeployment: a later event or relist registers it once an instance exists.
+            // Made for a generation we have not seen yet: its owner is decided once we have.
+            Hold(deployment);
             return;
         }
+        RegisterCluster(deployment, listedSince ?? _now);
+    }
 
+    private void RegisterCluster(JobManagerDeploymentSnapshot deployment, DateTimeOffset seenAt)
+    {
         var (owner, source) = ChooseOwner(deployment);
-        var startedAt = _now;
-        if (fromRelist && deployment.CreationTimestamp is { } created)
-        {
-            startedAt = created < owner.CreatedAt ? owner.CreatedAt : created > _now ? _now : created;
-        }
+        var startedAt = seenAt < owner.CreatedAt ? owner.CreatedAt : seenAt > _now ? _now : seenAt;
         var cluster = new ClusterState
         {
             Uid = deployment.Uid,
@@ -112,17 +116,58 @@ internal sealed class TrackerStep
         Record(AppEventKind.ClusterStarted, $"Cluster {Short(cluster.Uid)} started for instance #{owner.Sequence}", owner.Uid, cluster.Uid);
     }
 
-    public void EndCluster(string clusterUid, bool approximate)
+    private void Hold(JobManagerDeploymentSnapshot deployment)
     {
+        var index = _state.PendingClusters.FindIndex(p => p.Deployment.Uid == deployment.Uid);
+        var pending = index < 0
+            ? new PendingCluster(deployment, _now)
+            : _state.PendingClusters[index] with { Deployment = deployment };
+        _state = _state with
+        {
+            PendingClusters = index < 0 ? _state.PendingClusters.Add(pending) : _state.PendingClusters.SetItem(index, pending),
+        };
+    }
+
+    /// <summary>Registers held clusters whose generation has now been seen (or, when forced, every one that waited too long).</summary>
+    private void RegisterPendingClusters(bool force)
+    {
+        if (_state.PendingClusters.IsEmpty || _state.Instances.IsEmpty)
+        {
+            return;
+        }
+        var due = _state.PendingClusters
+            .Where(p => p.Deployment.GenerationAnnotation is not { } g || g <= _state.Generation || (force && _now - p.SeenAt >= _settings.PendingClusterTimeout))
+            .ToList();
+        foreach (var pending in due)
+        {
+            _state = _state with { PendingClusters = _state.PendingClusters.Remove(pending) };
+            RegisterCluster(pending.Deployment, pending.SeenAt);
+            if (pending.DeletedAt is { } deletedAt)
+            {
+                EndCluster(pending.Deployment.Uid, approximate: false, deletedAt);
+            }
+        }
+    }
+
+    public void EndCluster(string clusterUid, bool approximate, DateTimeOffset? at = null)
+    {
+        var pendingIndex = _state.PendingClusters.FindIndex(p => p.Deployment.Uid == clusterUid);
+        if (pendingIndex >= 0)
+        {
+            var pending = _state.PendingClusters[pendingIndex];
+            _state = _state with { PendingClusters = _state.PendingClusters.SetItem(pendingIndex, pending with { DeletedAt = pending.DeletedAt ?? _now }) };
+            return;
+        }
         if (_state.FindCluster(clusterUid) is not { EndedAt: null } cluster)
         {
             return;
         }
-        Replace(cluster with { EndedAt = _now, EndIsApproximate = approximate });
+        var endedAt = at ?? _now;
+        Replace(cluster with { EndedAt = endedAt, EndIsApproximate = approximate });
         var owner = _state.FindInstance(cluster.OwnerInstanceUid);
         var suffix = approximate ? " (gone while not watched; end time approximate)" : string.Empty;
         Record(AppEventKind.ClusterEnded, $"Cluster {Short(cluster.Uid)} of instance #{owner?.Sequence} ended{suffix}", cluster.OwnerInstanceUid, cluster.Uid);
-        EndInstanceIfIdle(cluster.OwnerInstanceUid);
+        EndInstanceIfIdle(cluster.OwnerInstanceUid, endedAt);
     }
 
     public void ReconcileClusters(IReadOnlyList<JobManagerDeploymentSnapshot> deployments)
@@ -132,9 +177,13 @@ internal sealed class TrackerStep
         {
             EndCluster(cluster.Uid, approximate: true);
         }
+        foreach (var pending in _state.PendingClusters.Where(p => p.DeletedAt is null && !listed.Contains(p.Deployment.Uid)).ToList())
+        {
+            EndCluster(pending.Deployment.Uid, approximate: true);
+        }
         foreach (var deployment in deployments)
         {
-            ObserveJobManagerDeployment(deployment, fromRelist: true);
+            ObserveJobManagerDeployment(deployment, listedSince: deployment.CreationTimestamp ?? _now);
         }
     }
 
@@ -160,9 +209,10 @@ internal sealed class TrackerStep
         Record(AppEventKind.ResourceRejected, $"{rejected.Kind} skipped: {rejected.Reason}");
     }
 
-    public TrackerResult Finish(TrackerSettings settings)
+    public TrackerResult Finish()
     {
-        var pruned = Prune(settings.MaxInstancesPerApplication);
+        RegisterPendingClusters(force: true);
+        var pruned = Prune(_settings.MaxInstancesPerApplication);
         if (_previous.CurrentInstanceUid != _state.CurrentInstanceUid && _state.CurrentInstanceUid is { } current)
         {
             var sequence = _state.FindInstance(current)?.Sequence;
@@ -283,17 +333,39 @@ internal sealed class TrackerStep
     /// <summary>Rule 3: status belongs to the live cluster's owner, else to the instance of observedGeneration.</summary>
     private InstanceState? StatusTarget(FlinkDeploymentStatusSnapshot status)
     {
-        if (_state.CurrentInstanceUid is { } current)
-        {
-            return _state.FindInstance(current);
-        }
         var stoppedForUpgrade = status.JobState == JobState.Finished && status.ReconciliationState == ReconciliationState.Upgrading;
+        if (_state.LiveCluster is { } live && _state.FindInstance(live.OwnerInstanceUid) is { } owner)
+        {
+            return !stoppedForUpgrade && DeployedBeyond(live, owner, status) is { } newer ? newer : owner;
+        }
         if (stoppedForUpgrade && _state.Clusters.LastOrDefault() is { } lastCluster)
         {
             // The savepoint stop reports on the instance whose cluster just went away, not on the one replacing it.
             return _state.FindInstance(lastCluster.OwnerInstanceUid);
         }
         return status.ObservedGeneration is { } observed ? InstanceOfGeneration(observed) : _state.LatestInstance;
+    }
+
+    /// <summary>
+    /// FlinkDeployments and Deployments arrive on separate watches, so a status can overtake the Deployment
+    /// events that explain it. A DEPLOYED status for a newer generation whose spec differs from the live
+    /// cluster's describes a cluster we have not seen yet: it belongs to that generation's instance.
+    /// </summary>
+    private InstanceState? DeployedBeyond(ClusterState live, InstanceState owner, FlinkDeploymentStatusSnapshot status)
+    {
+        if (status.ReconciliationState != ReconciliationState.Deployed || status.ObservedGeneration is not { } observed)
+        {
+            return null;
+        }
+        if (live.Generation is { } deployed && deployed >= observed)
+        {
+            return null;
+        }
+        return InstanceOfGeneration(observed, fallBackToLatest: false) is { } target
+            && target.Sequence > owner.Sequence
+            && target.SpecHash != owner.SpecHash
+                ? target
+                : null;
     }
 
     private void ApplyInstanceStatus(InstanceState target, FlinkDeploymentStatusSnapshot status)
@@ -303,6 +375,11 @@ internal sealed class TrackerStep
             return;
         }
         var stoppedForUpgrade = status.JobState == JobState.Finished && status.ReconciliationState == ReconciliationState.Upgrading;
+        if (stoppedForUpgrade && target.JobState is { } ended && ended.IsGloballyTerminal() && !target.StoppedForUpgrade)
+        {
+            // A finite job that had already ended is not "stopped for an upgrade": it keeps its own final state.
+            return;
+        }
         var updated = target with
         {
             JobState = status.JobState ?? target.JobState,
@@ -366,7 +443,7 @@ internal sealed class TrackerStep
         ?? (fallBackToLatest ? _state.LatestInstance : null);
 
     /// <summary>Rule 4: an instance ends once it is superseded and its last cluster is gone.</summary>
-    private void EndInstanceIfIdle(string instanceUid)
+    private void EndInstanceIfIdle(string instanceUid, DateTimeOffset? at = null)
     {
         if (_state.FindInstance(instanceUid) is not { SupersededAt: not null, EndedAt: null } instance)
         {
@@ -376,7 +453,7 @@ internal sealed class TrackerStep
         {
             return;
         }
-        Replace(instance with { EndedAt = _now });
+        Replace(instance with { EndedAt = at ?? _now });
     }
 
     /// <summary>Rule 5: drop the oldest instances beyond the limit, never the latest nor one that owns a live cluster.</summary>

@@ -226,19 +226,6 @@ public sealed class IdentityAndIdempotenceTests
     }
 
     [Fact]
-    public void Deployment_seen_before_any_instance_is_registered_by_a_later_event()
-    {
-        var scenario = new TrackerScenario();
-        var early = scenario.DeploymentAdded("C1", generation: 1);
-        scenario.Spec("v1");
-
-        scenario.DeploymentAdded("C1", generation: 1);
-
-        Assert.False(early.HasChanges);
-        Assert.Equal("C1:#1", scenario.Clusters);
-    }
-
-    [Fact]
     public void Rejected_resource_is_reported_once_per_resource_version()
     {
         var scenario = new TrackerScenario();

@@ -34,6 +34,11 @@ public static class StatusChanges
         ObservedGeneration = observedGeneration,
     };
 
+    /// <summary>Applies one status change after another.</summary>
+    public static Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> Then(
+        this Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> first,
+        Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> second) => s => second(first(s));
+
     public static Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> Reconciling(long observedGeneration) => s => s with
     {
         JobState = JobState.Reconciling,

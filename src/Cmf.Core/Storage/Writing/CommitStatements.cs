@@ -49,6 +49,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _refreshInstanceColumns;
     private readonly Statement _refreshPendingUpgrade;
     private readonly Statement _trimEvents;
+    private readonly Statement _upsertWatchPosition;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
     private static readonly string UpsertApplicationSql =
@@ -112,11 +113,18 @@ internal sealed class CommitStatements : IAsyncDisposable
             SELECT "Id" FROM "Events" WHERE "ApplicationId" = @ApplicationId ORDER BY "Id" DESC LIMIT 1 OFFSET @Keep)
         """;
 
+    private static readonly string UpsertWatchPositionSql =
+        """
+        INSERT INTO "WatchPositions" ("Name", "ResourceVersion") VALUES (@Name, @ResourceVersion)
+        ON CONFLICT ("Name") DO UPDATE SET "ResourceVersion" = excluded."ResourceVersion"
+        """;
+
     /// <summary>Every statement's text, for the plan checks.</summary>
     internal static IReadOnlyList<string> AllSql =>
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
         DeleteSpecSql, DeleteInstanceSql, InsertEventSql, RefreshInstanceColumnsSql, RefreshPendingUpgradeSql, TrimEventsSql,
+        UpsertWatchPositionSql,
     ];
 
     public CommitStatements(DbConnection connection, DbTransaction transaction)
@@ -135,6 +143,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         _refreshInstanceColumns = Prepare(RefreshInstanceColumnsSql, "Id");
         _refreshPendingUpgrade = Prepare(RefreshPendingUpgradeSql, "Id");
         _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
+        _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
     }
 
     public async Task<long> UpsertApplicationAsync(ApplicationState state, long commit, CancellationToken cancellationToken)
@@ -156,6 +165,9 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.StoppedForUpgrade, instance.StatusUpdatedAt,
             instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+
+    public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
+        _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);
 
     public Task InsertSpecAsync(long applicationId, InstanceSpec spec, CancellationToken cancellationToken) =>
         _insertSpec.With(spec.EffectiveSpecJson, spec.SubmittedSpecJson, spec.InstanceUid, applicationId).ExecuteAsync(cancellationToken);

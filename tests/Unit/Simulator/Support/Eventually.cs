@@ -1,7 +1,7 @@
 namespace Cmf.UnitTests.Simulator.Support;
 
 /// <summary>Waits for a condition by polling, with a deadline so a broken simulator fails the test instead of hanging it.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 

@@ -364,6 +364,20 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.ToTable("InstanceSpecs", (string)null);
                 });
 
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredWatchPosition", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WatchPositions", (string)null);
+                });
+
             modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredCluster", b =>
                 {
                     b.HasOne("Cmf.Core.Storage.Entities.StoredApplication", null)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCmfDbContext))]
-    [Migration("20261124060858_Initial")]
+    [Migration("20261124063336_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -365,6 +365,20 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.HasKey("InstanceId");
 
                     b.ToTable("InstanceSpecs", (string)null);
+                });
+
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredWatchPosition", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WatchPositions", (string)null);
                 });
 
             modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredCluster", b =>

@@ -81,6 +81,18 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WatchPositions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    ResourceVersion = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WatchPositions", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Clusters",
                 columns: table => new
                 {
@@ -286,6 +298,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PrunedInstances");
+
+            migrationBuilder.DropTable(
+                name: "WatchPositions");
 
             migrationBuilder.DropTable(
                 name: "Instances");

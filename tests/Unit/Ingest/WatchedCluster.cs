@@ -1,0 +1,170 @@
+using Cmf.Core.Feed;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Model;
+using Cmf.Core.Storage;
+using Cmf.Core.Storage.Sqlite;
+using Cmf.Core.Storage.Views;
+using Cmf.Core.Tracking;
+using Cmf.Simulator;
+using Cmf.UnitTests.Simulator.Support;
+using Cmf.UnitTests.TestSupport;
+using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cmf.UnitTests.Ingest;
+
+/// <summary>
+/// The watcher, tracker, store and change feed of the dashboard, pointed over real HTTP at a simulated cluster
+/// through the kubeconfig it writes; the store is a real SQLite file. The watcher can be stopped and started
+/// again on the same database, as a dashboard restart would.
+/// </summary>
+internal sealed class WatchedCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly SqliteStoreProvider _provider;
+    private CancellationTokenSource? _running;
+    private Task? _watcher;
+    private InstanceStore _store;
+
+    private WatchedCluster(SimulatorServer simulator)
+    {
+        Simulator = simulator;
+        _provider = new SqliteStoreProvider(new SqliteStoreOptions(_data.File("cmf.db")));
+        _store = new InstanceStore(_provider, StoreOptions.Default);
+        Queries = new StoreQueries(_provider);
+        Kubeconfig = simulator.WriteKubeconfig(_data.File("simulator.kubeconfig"));
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public StoreQueries Queries { get; }
+
+    public ChangeFeed Feed { get; } = new();
+
+    public WatchHealth Health { get; private set; } = new();
+
+    public string Kubeconfig { get; }
+
+    public static async Task<WatchedCluster> StartAsync(SimulatorServer simulator)
+    {
+        var cluster = new WatchedCluster(simulator);
+        await cluster.StartWatcherAsync();
+        return cluster;
+    }
+
+    /// <summary>Starts a fresh watcher and pipeline on the same database (what a dashboard start does).</summary>
+    public async Task StartWatcherAsync()
+    {
+        _store = new InstanceStore(_provider, StoreOptions.Default);
+        await _store.InitializeAsync(CancellationToken.None);
+        Health = new WatchHealth();
+        var relist = new RelistSignal();
+        var catalog = new EnvironmentCatalog([], watchAllNamespaces: true);
+        var pipeline = new IngestPipeline(
+            _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, NullLogger<IngestPipeline>.Instance);
+        var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
+        var watcher = new ClusterWatcher(
+            client, pipeline, _store, catalog, Health, relist,
+            new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(3))
+            {
+                InitialBackoff = TimeSpan.FromMilliseconds(50),
+                MaxBackoff = TimeSpan.FromSeconds(1),
+            },
+            TimeProvider.System, NullLoggerFactory.Instance);
+        _running = new CancellationTokenSource();
+        var token = _running.Token;
+        _watcher = Task.Run(async () =>
+        {
+            try
+            {
+                await watcher.RunAsync(token);
+            }
+            finally
+            {
+                client.Dispose();
+                relist.Dispose();
+            }
+        }, token);
+        await Eventually.TrueAsync(() => Health.IsReady || _watcher.IsFaulted, "the watcher has listed everything once");
+        if (_watcher.IsFaulted)
+        {
+            await _watcher;
+        }
+    }
+
+    /// <summary>Stops the watcher as a dashboard shutdown would; the database stays.</summary>
+    public async Task StopWatcherAsync()
+    {
+        if (_running is null || _watcher is null)
+        {
+            return;
+        }
+        await _running.CancelAsync();
+        try
+        {
+            await _watcher;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _running.Dispose();
+        _running = null;
+        _watcher = null;
+        _store.Dispose();
+    }
+
+    /// <summary>Waits (bounded) until the stored application satisfies the condition; on timeout says what the store and cluster hold.</summary>
+    public async Task UntilAsync(string ns, string name, Func<ApplicationDetail, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await ApplicationAsync(ns, name) is { } app && condition(app))
+            {
+                return;
+            }
+            await Task.Delay(25);
+        }
+        Assert.Fail($"Timed out waiting until {what}.{Environment.NewLine}{await DescribeAsync(ns, name)}");
+    }
+
+    public async Task<string> DescribeAsync(string ns, string name)
+    {
+        var key = new ApplicationKey(ns, name);
+        var app = await ApplicationAsync(ns, name);
+        var events = await Queries.ListEventsAsync(key, 0, 100, CancellationToken.None);
+        var fd = Simulator.Api.GetFlinkDeployment(ns, name);
+        var lines = new List<string>
+        {
+            $"stored: current #{app?.Summary.CurrentInstance?.Sequence} latest #{app?.Summary.LatestInstance?.Sequence} job {app?.Summary.JobState} error {app?.Summary.Error}",
+            $"cluster: generation {fd?["metadata"]?["generation"]} status {fd?["status"]?.ToJsonString()}",
+            "health: " + string.Join("; ", Health.Watches.Select(w => $"{w.Name} {w.Phase} relists {w.Relists} restarts {w.Restarts} {w.LastError}")),
+            "events (newest first):",
+        };
+        lines.AddRange(events?.Items.Select(e => $"  {e.Timestamp:HH:mm:ss.fff} {e.Kind} {e.Message}") ?? []);
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public async Task<ApplicationDetail?> ApplicationAsync(string ns, string name) =>
+        await Queries.GetApplicationAsync(new ApplicationKey(ns, name), CancellationToken.None);
+
+    public async Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name)
+    {
+        var page = await Queries.ListInstancesAsync(
+            new ApplicationKey(ns, name), new InstanceListQuery { Descending = false, PageSize = 500 }, CancellationToken.None);
+        return page?.Items ?? [];
+    }
+
+    public async Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name)
+    {
+        var timeline = await Queries.GetTimelineAsync(new ApplicationKey(ns, name), null, CancellationToken.None);
+        return timeline?.Clusters ?? [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopWatcherAsync();
+        await _provider.DisposeAsync();
+        _data.Dispose();
+    }
+}
