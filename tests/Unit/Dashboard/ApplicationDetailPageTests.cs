@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
+using Cmf.Core.Model;
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.TestSupport;
@@ -11,9 +12,7 @@ namespace Cmf.UnitTests.Dashboard;
 public sealed class ApplicationDetailPageTests : PageTestContext
 {
     private IRenderedComponent<ApplicationDetail> RenderApplication(SeededApplication app, string query = "") =>
-        RenderAt<ApplicationDetail>(
-            $"/environments/{app.Key.Environment}/applications/{app.Key.Name}{query}",
-            p => p.Add(c => c.Environment, app.Key.Environment).Add(c => c.Application, app.Key.Name));
+        RenderApplicationPage<ApplicationDetail>(app.Key, query);
 
     private static IElement InstanceBar(IRenderedComponent<ApplicationDetail> cut, string uid) =>
         cut.Find($".instance-timeline__instance[data-instance='{uid}']");
@@ -34,7 +33,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
     [Fact]
     public void An_unknown_application_gets_a_not_found_page()
     {
-        var cut = RenderAt<ApplicationDetail>("/environments/prod/applications/ghost", p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "ghost"));
+        var cut = RenderApplicationPage<ApplicationDetail>(new ApplicationKey("prod", "ghost"));
 
         Assert.Equal("Application not found", cut.Find("h1").TextContent);
         Assert.Contains("ghost", cut.Find(".missing-state").TextContent, StringComparison.Ordinal);

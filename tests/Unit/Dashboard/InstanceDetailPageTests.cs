@@ -1,4 +1,5 @@
 using Bunit;
+using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.TestSupport;
@@ -12,9 +13,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
         RenderInstance(app.Key.Environment, app.Key.Name, uid);
 
     private IRenderedComponent<InstanceDetail> RenderInstance(string environment, string application, string uid) =>
-        RenderAt<InstanceDetail>(
-            $"/environments/{environment}/applications/{application}/instances/{uid}",
-            p => p.Add(c => c.Environment, environment).Add(c => c.Application, application).Add(c => c.Uid, uid));
+        RenderApplicationPage<InstanceDetail>(new ApplicationKey(environment, application), $"/instances/{uid}", p => p.Add(c => c.Uid, uid));
 
     private static string Fact(IRenderedComponent<InstanceDetail> cut, string term) =>
         cut.FindAll(".instance-detail__facts div").Single(d => d.QuerySelector("dt")!.TextContent == term).QuerySelector("dd")!.TextContent.Trim();

@@ -8,9 +8,7 @@ namespace Cmf.UnitTests.Dashboard;
 public sealed class InstanceDiffPageTests : PageTestContext
 {
     private IRenderedComponent<InstanceDiff> RenderDiff(SeededApplication app, string query = "") =>
-        RenderAt<InstanceDiff>(
-            $"/environments/{app.Key.Environment}/applications/{app.Key.Name}/diff{query}",
-            p => p.Add(c => c.Environment, app.Key.Environment).Add(c => c.Application, app.Key.Name));
+        RenderApplicationPage<InstanceDiff>(app.Key, "/diff" + query);
 
     /// <summary>#1 with password "first" and parallelism 2, #2 with password "second" and parallelism 4, #3 with an image change.</summary>
     private async Task<SeededApplication> ThreeVersionsAsync()

@@ -20,8 +20,7 @@ public sealed class LivePageClockTests : PageTestContext
         var app = Seed();
         await app.DeployedAndRunningAsync();
         var uid = app.InstanceUid(1);
-        var cut = RenderAt<InstanceDetail>($"/environments/prod/applications/orders/instances/{uid}",
-            p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders").Add(c => c.Uid, uid));
+        var cut = RenderApplicationPage<InstanceDetail>(app.Key, $"/instances/{uid}", p => p.Add(c => c.Uid, uid));
 
         _clock.Advance(LivePage.ClockInterval);
 

@@ -4,6 +4,7 @@ using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Core.Tracking;
+using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.Storage;
 using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Tracking;
@@ -77,6 +78,16 @@ public abstract class PageTestContext : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".loading-state")), LiveTimeout);
         return cut;
     }
+
+    /// <summary>Renders a page of one application at <c>/environments/{env}/applications/{app}{rest}</c>.</summary>
+    protected IRenderedComponent<TPage> RenderApplicationPage<TPage>(
+        ApplicationKey application, string rest = "", Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : ApplicationPage =>
+        RenderAt<TPage>($"/environments/{application.Environment}/applications/{application.Name}{rest}", p =>
+        {
+            p.Add(c => c.Environment, application.Environment).Add(c => c.Application, application.Name);
+            parameters?.Invoke(p);
+        });
 
     protected string CurrentUrl
     {

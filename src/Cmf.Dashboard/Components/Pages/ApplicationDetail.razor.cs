@@ -1,8 +1,6 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
-using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
-using Microsoft.AspNetCore.Components;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -33,23 +31,13 @@ public partial class ApplicationDetail
     private InstanceRef? _specInstance;
     private string? _specYaml;
 
-    [Parameter]
-    public string Environment { get; set; } = "";
-
-    [Parameter]
-    public string Application { get; set; } = "";
-
-    [Inject]
-    private StoreQueries Queries { get; set; } = default!;
-
     private int InstancePageCount => Math.Max(1, (_instanceTotal + InstancePageSize - 1) / InstancePageSize);
 
-    private IReadOnlyList<Breadcrumb> Crumbs =>
-        [Breadcrumb.ApplicationList, Breadcrumb.Environment(Environment), new Breadcrumb(Application)];
+    private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo();
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = new ApplicationKey(Environment, Application);
+        var key = Key;
         var view = DashboardUrls.ParseApplicationView(Navigation.Uri);
         if (_shown is { } shown && shown.Key == key && shown.View == view)
         {

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Cmf.Core.Feed;
-using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
-using Microsoft.AspNetCore.Components;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -21,9 +19,6 @@ public partial class Applications
     private Views.ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
-
-    [Inject]
-    private StoreQueries Queries { get; set; } = default!;
 
     private bool IsFiltered => _filter.Environment is not null || _filter.JobStates.Count > 0 || _filter.Search is not null;
 

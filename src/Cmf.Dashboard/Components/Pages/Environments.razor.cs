@@ -1,7 +1,5 @@
 using Cmf.Core.Feed;
-using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
-using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -9,9 +7,6 @@ namespace Cmf.Dashboard.Components.Pages;
 public partial class Environments
 {
     private IReadOnlyList<EnvironmentView>? _environments;
-
-    [Inject]
-    private StoreQueries Queries { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => ShowAsync(ChangeFilter.Everything);
 

@@ -1,6 +1,5 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
-using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Views = Cmf.Core.Storage.Views;
@@ -31,28 +30,13 @@ public partial class InstanceDetail
     private DateTimeOffset _now;
 
     [Parameter]
-    public string Environment { get; set; } = "";
-
-    [Parameter]
-    public string Application { get; set; } = "";
-
-    [Parameter]
     public string Uid { get; set; } = "";
 
-    [Inject]
-    private StoreQueries Queries { get; set; } = default!;
-
-    private IReadOnlyList<Breadcrumb> Crumbs =>
-    [
-        Breadcrumb.ApplicationList,
-        Breadcrumb.Environment(Environment),
-        Breadcrumb.Application(Environment, Application),
-        new($"Instance {_instance?.Label}"),
-    ];
+    private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo($"Instance {_instance?.Label}");
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = new ApplicationKey(Environment, Application);
+        var key = Key;
         if (_shown is { } shown && shown.Key == key && shown.Uid == Uid)
         {
             return;

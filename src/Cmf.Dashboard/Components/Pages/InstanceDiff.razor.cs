@@ -2,7 +2,6 @@ using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
-using Microsoft.AspNetCore.Components;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -26,30 +25,15 @@ public partial class InstanceDiff
     private string? _fromYaml;
     private string? _toYaml;
 
-    [Parameter]
-    public string Environment { get; set; } = "";
-
-    [Parameter]
-    public string Application { get; set; } = "";
-
-    [Inject]
-    private StoreQueries Queries { get; set; } = default!;
-
     private string FromLabel => _from is null ? "" : $"#{_from.Instance.Sequence}";
 
     private string ToLabel => _to is null ? "" : $"#{_to.Instance.Sequence}";
 
-    private IReadOnlyList<Breadcrumb> Crumbs =>
-    [
-        Breadcrumb.ApplicationList,
-        Breadcrumb.Environment(Environment),
-        Breadcrumb.Application(Environment, Application),
-        new("Diff"),
-    ];
+    private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo("Diff");
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = new ApplicationKey(Environment, Application);
+        var key = Key;
         var view = DashboardUrls.ParseInstanceDiffView(Navigation.Uri);
         if (_shown is { } shown && shown.Key == key && shown.View == view)
         {

@@ -1,4 +1,5 @@
 using Cmf.Core.Feed;
+using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -26,6 +27,9 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
 
     [Inject]
     private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    protected StoreQueries Queries { get; set; } = default!;
 
     [Inject]
     protected TimeProvider Clock { get; set; } = default!;
