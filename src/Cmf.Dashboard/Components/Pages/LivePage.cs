@@ -8,7 +8,8 @@ namespace Cmf.Dashboard.Components.Pages;
 /// <summary>
 /// The live page (STYLE.md, after the Aspire dashboard's resource pages): a page queries what it shows, and in the
 /// interactive render it also follows the change feed, re-querying on each batch and re-rendering. Batches carry keys,
-/// never data, so a circuit holds only what is on screen. Prerendering queries once and subscribes to nothing.
+/// never data, so a circuit holds only what is on screen; the page's <see cref="ChangeFilter"/> already keeps the batches to
+/// those that touch what it shows (or ask for a resync). Prerendering queries once and subscribes to nothing.
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
