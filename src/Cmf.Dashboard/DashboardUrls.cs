@@ -40,7 +40,6 @@ public static class DashboardUrls
         (ApplicationSort.Name, "name"),
         (ApplicationSort.Environment, "environment"),
         (ApplicationSort.JobState, "job-state"),
-        (ApplicationSort.LifecycleState, "lifecycle"),
         (ApplicationSort.LastChange, "last-change"),
         (ApplicationSort.InstanceCount, "instances"),
     ];

@@ -6,6 +6,9 @@ public sealed record ClusterSummary
     /// <summary>The JobManager Deployment's metadata.uid.</summary>
     public required string Uid { get; init; }
 
+    /// <summary>The Deployment's name (the FlinkDeployment's).</summary>
+    public string? Name { get; init; }
+
     public required string OwnerInstanceUid { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
@@ -15,4 +18,13 @@ public sealed record ClusterSummary
 
     /// <summary>The deletion was not watched; the end is when we noticed the Deployment gone.</summary>
     public bool EndIsApproximate { get; init; }
+
+    /// <summary>The generation annotation the operator put on the Deployment.</summary>
+    public long? Generation { get; init; }
+
+    /// <summary><c>flink-native-kubernetes</c> or <c>flink-standalone-kubernetes</c>.</summary>
+    public string? DeploymentType { get; init; }
+
+    /// <summary>How the owner was decided (DESIGN 3.2 rule 2), in words.</summary>
+    public string? OwnerReason { get; init; }
 }

@@ -1,11 +1,15 @@
 using Bunit;
+using Cmf.Core.Configuration;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Cmf.UnitTests.Dashboard;
 
-/// <summary>bUnit with MudBlazor, loose JS interop (modules answer defaults unless a test sets them up) and a fixed clock.</summary>
+/// <summary>
+/// bUnit with MudBlazor, loose JS interop (modules answer defaults unless a test sets them up) and a fixed clock.
+/// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
@@ -17,16 +21,18 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton(new DashboardRuntime(RunsOnSimulator: false));
         Services.AddScoped<ThemePreferenceStore>();
+        Services.AddSingleton(Options.Create(new CmfOptions()));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>MudBlazor's services dispose only asynchronously; xunit calls this before the synchronous Dispose.</summary>
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
-
-    /// <summary>A clock that never moves: the tests read time only through it.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    async Task IAsyncLifetime.DisposeAsync()
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        await DisposeAsync();
+        await DisposeResourcesAsync();
     }
+
+    /// <summary>What a derived context holds beyond the renderer (a store), released after every component is gone.</summary>
+    protected virtual Task DisposeResourcesAsync() => Task.CompletedTask;
 }

@@ -33,6 +33,17 @@ public sealed class InstanceBadgesTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_json_error_is_named_by_its_message_in_the_badge_and_kept_whole_in_its_title()
+    {
+        const string error = """{"type":"org.apache.flink.util.FlinkException","message":"Savepoint failed"}""";
+
+        var badge = RenderBadges("uid-3", error).Find(".instance-badge--pending");
+
+        Assert.Equal("pending, upgrade blocked: Savepoint failed", badge.TextContent);
+        Assert.Contains(error, badge.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_error_is_shortened_in_the_badge_and_kept_whole_in_its_title()
     {
         var error = new string('x', 500);

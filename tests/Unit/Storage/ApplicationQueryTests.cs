@@ -1,5 +1,7 @@
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Views;
+using Cmf.UnitTests.TestSupport;
+using Cmf.UnitTests.Tracking;
 
 namespace Cmf.UnitTests.Storage;
 
@@ -17,6 +19,35 @@ public sealed class ApplicationQueryTests : StoreTestBase
         Assert.Equal(JobState.Running, detail.Summary.JobState);
         Assert.Equal(app.State.ObjectUid, detail.ObjectUid);
         Assert.Equal(1, detail.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_job_finished_while_the_operator_upgrades_is_listed_as_stopped_for_upgrade()
+    {
+        var app = new SeededApplication(Db.Store, new ApplicationKey("prod", "orders"));
+        await app.SpecAsync("v1");
+        await app.ClusterStartedAsync("C1");
+        await app.RunningAsync();
+        await app.SpecAsync("v2");
+        await app.StatusAsync(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+
+        var row = (await Db.Queries.ListApplicationsAsync(new ApplicationListQuery(), None)).Items.Single();
+
+        Assert.Equal(JobState.Finished, row.JobState);
+        Assert.True(row.StoppedForUpgrade);
+    }
+
+    [Fact]
+    public async Task A_running_job_is_not_stopped_for_upgrade()
+    {
+        var app = new SeededApplication(Db.Store, new ApplicationKey("prod", "orders"));
+        await app.SpecAsync("v1");
+        await app.ClusterStartedAsync("C1");
+        await app.RunningAsync();
+
+        var row = (await Db.Queries.ListApplicationsAsync(new ApplicationListQuery(), None)).Items.Single();
+
+        Assert.False(row.StoppedForUpgrade);
     }
 
     [Fact]

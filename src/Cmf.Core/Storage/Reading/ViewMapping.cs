@@ -13,6 +13,7 @@ internal static class ViewMapping
         Namespace = a.Namespace,
         JobState = a.JobState,
         LifecycleState = a.LifecycleState,
+        StoppedForUpgrade = a.JobState == JobState.Finished && a.ReconciliationState == ReconciliationState.Upgrading,
         CurrentInstance = Reference(a.CurrentInstanceUid, a.CurrentInstanceSequence),
         LatestInstance = Reference(a.LatestInstanceUid, a.LatestInstanceSequence),
         PendingUpgrade = a.PendingUpgrade,

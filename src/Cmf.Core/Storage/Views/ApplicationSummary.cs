@@ -13,6 +13,9 @@ public sealed record ApplicationSummary
 
     public LifecycleState? LifecycleState { get; init; }
 
+    /// <summary>FINISHED while the operator reconciles an upgrade: the job was stopped with a savepoint for it.</summary>
+    public bool StoppedForUpgrade { get; init; }
+
     /// <summary>The owner of the live cluster; null when no cluster is live.</summary>
     public InstanceReference? CurrentInstance { get; init; }
 

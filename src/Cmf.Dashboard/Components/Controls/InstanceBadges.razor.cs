@@ -6,7 +6,7 @@ namespace Cmf.Dashboard.Components.Controls;
 /// <summary>"current" and "pending" (with the error that blocks the upgrade) for one instance.</summary>
 public partial class InstanceBadges
 {
-    /// <summary>Long operator errors (often JSON) are cut in the badge; the title keeps the whole text.</summary>
+    /// <summary>Long operator errors are cut in the badge (a JSON error to its message); the title keeps the whole text.</summary>
     public const int MaxErrorLength = 160;
 
     [Parameter, EditorRequired]
@@ -26,7 +26,7 @@ public partial class InstanceBadges
 
     private string PendingText => string.IsNullOrWhiteSpace(ApplicationError)
         ? "pending"
-        : $"pending, upgrade blocked: {Shorten(ApplicationError)}";
+        : $"pending, upgrade blocked: {Shorten(OperatorError.Summary(ApplicationError))}";
 
     private string PendingTitle => string.IsNullOrWhiteSpace(ApplicationError)
         ? "The latest instance; not deployed yet"

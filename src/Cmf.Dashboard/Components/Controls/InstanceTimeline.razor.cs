@@ -16,6 +16,9 @@ public partial class InstanceTimeline
     private const double GutterWidth = 80;
     private const double RightPadding = 8;
     private const double Padding = 8;
+
+    // A row above the bars for the "now" label, so it never sits on a bar that reaches now.
+    private const double NowLabelHeight = 12;
     private const double RowHeight = 20;
     private const double RowGap = 4;
     private const double LaneGap = 16;
@@ -80,7 +83,7 @@ public partial class InstanceTimeline
 
     private double PlotWidth => _drawWidth - GutterWidth - RightPadding;
 
-    private double InstancesTop => Padding;
+    private double InstancesTop => Padding + NowLabelHeight;
 
     private double ClustersTop => InstancesTop + _layout.InstanceRows * (RowHeight + RowGap) + LaneGap;
 

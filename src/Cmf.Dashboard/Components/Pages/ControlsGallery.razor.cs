@@ -15,6 +15,10 @@ public partial class ControlsGallery
     private IReadOnlyList<ApplicationSummary> _applications = [];
     private IReadOnlyList<GallerySamples.TimelineSample> _timelines = [];
     private InstanceSummary? _selected;
+    private ApplicationListFilter _filter = ApplicationListFilter.Default;
+    private IReadOnlyList<InstanceRow> _instanceRows = [];
+    private IReadOnlyList<Cmf.Core.Storage.Views.EventView> _events = [];
+    private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -25,5 +29,9 @@ public partial class ControlsGallery
         _now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         _timelines = GallerySamples.Timelines(_now);
         _applications = GallerySamples.Applications(_now);
+        var blocked = _timelines[1];
+        _instanceRows = InstanceRow.For([.. blocked.Instances.Reverse()], blocked.Instances, blocked.Clusters);
+        _events = PageSamples.Events(_now, blocked.Instances);
+        _sequences = blocked.Instances.ToDictionary(i => i.Uid, i => i.Sequence);
     }
 }

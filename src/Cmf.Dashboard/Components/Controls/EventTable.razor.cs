@@ -1,0 +1,31 @@
+using Cmf.Core.Storage.Views;
+using Microsoft.AspNetCore.Components;
+
+namespace Cmf.Dashboard.Components.Controls;
+
+/// <summary>An application's events (or one instance's status history), newest first, messages always shown as text.</summary>
+public partial class EventTable
+{
+    [Parameter, EditorRequired]
+    public required string Environment { get; set; }
+
+    [Parameter, EditorRequired]
+    public required string Application { get; set; }
+
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<EventView> Events { get; set; }
+
+    /// <summary>Instance numbers by UID, to label the instance column; an instance no longer kept shows its short UID.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, int> InstanceSequences { get; set; } = new Dictionary<string, int>();
+
+    /// <summary>False on an instance's own page, where every event is about that instance.</summary>
+    [Parameter]
+    public bool ShowInstance { get; set; } = true;
+
+    [Parameter]
+    public string EmptyTitle { get; set; } = "No events recorded";
+
+    private string InstanceLabel(string uid) =>
+        InstanceSequences.TryGetValue(uid, out var sequence) ? $"#{sequence}" : InstanceTable.ShortUid(uid);
+}

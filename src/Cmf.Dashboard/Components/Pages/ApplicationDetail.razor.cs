@@ -1,0 +1,134 @@
+using Cmf.Core.Feed;
+using Cmf.Core.Model;
+using Cmf.Dashboard.Model;
+using Views = Cmf.Core.Storage.Views;
+
+namespace Cmf.Dashboard.Components.Pages;
+
+/// <summary>
+/// One application: its live status and one tab (timeline, instances, events or effective spec) whose choice and
+/// time range live in the URL. Only the open tab's data is queried and held.
+/// </summary>
+public partial class ApplicationDetail
+{
+    public const int InstancePageSize = 50;
+    public const int EventCount = 100;
+
+    private ApplicationKey _key;
+    private ApplicationView _view = ApplicationView.Default;
+    private (ApplicationKey Key, ApplicationView View)? _shown;
+    private bool _missing;
+    private ApplicationSummary? _summary;
+    private DateTimeOffset _now;
+    private IReadOnlyList<InstanceSummary> _instances = [];
+    private IReadOnlyList<ClusterSummary> _clusters = [];
+    private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
+    private IReadOnlyList<InstanceRow> _instanceRows = [];
+    private int _instancePage = 1;
+    private int _instanceTotal;
+    private IReadOnlyList<Views.EventView> _events = [];
+    private int _eventTotal;
+    private InstanceRef? _specInstance;
+    private string? _specYaml;
+
+    private int InstancePageCount => Math.Max(1, (_instanceTotal + InstancePageSize - 1) / InstancePageSize);
+
+    private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var key = Key;
+        var view = DashboardUrls.ParseApplicationView(Navigation.Uri);
+        if (_shown is { } shown && shown.Key == key && shown.View == view)
+        {
+            return;
+        }
+        if (key != _key)
+        {
+            _instancePage = 1;
+        }
+        _key = key;
+        _view = view;
+        await ShowAsync(ChangeFilter.ForApplication(key));
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var (key, view) = (_key, _view);
+        var detail = await Queries.GetApplicationAsync(key, cancellationToken);
+        _now = Clock.GetUtcNow();
+        _shown = (key, view);
+        _missing = detail is null;
+        if (detail is null)
+        {
+            _summary = null;
+            return;
+        }
+        _summary = detail.Summary.ToView();
+        switch (view.Tab)
+        {
+            case ApplicationTab.Timeline:
+                await LoadTimelineAsync(key, TimeRangeOf(view.Window), cancellationToken);
+                break;
+            case ApplicationTab.Instances:
+                await LoadTimelineAsync(key, null, cancellationToken);
+                await LoadInstancesAsync(key, cancellationToken);
+                break;
+            case ApplicationTab.Events:
+                await LoadTimelineAsync(key, null, cancellationToken);
+                var events = await Queries.ListEventsAsync(key, 0, EventCount, cancellationToken);
+                (_events, _eventTotal) = events is null ? ([], 0) : (events.Items, events.TotalCount);
+                break;
+            case ApplicationTab.Spec:
+                await LoadSpecAsync(key, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task LoadTimelineAsync(ApplicationKey key, Views.TimeRange? range, CancellationToken cancellationToken)
+    {
+        var timeline = await Queries.GetTimelineAsync(key, range, cancellationToken);
+        _instances = [.. (timeline?.Instances ?? []).Select(i => i.ToView())];
+        _clusters = [.. (timeline?.Clusters ?? []).Select(c => c.ToView())];
+        _sequences = _instances.ToDictionary(i => i.Uid, i => i.Sequence);
+    }
+
+    private async Task LoadInstancesAsync(ApplicationKey key, CancellationToken cancellationToken)
+    {
+        var query = new Views.InstanceListQuery { Page = _instancePage - 1, PageSize = InstancePageSize };
+        var page = await Queries.ListInstancesAsync(key, query, cancellationToken);
+        _instanceTotal = page?.TotalCount ?? 0;
+        _instanceRows = InstanceRow.For([.. (page?.Items ?? []).Select(i => i.ToView())], _instances, _clusters);
+    }
+
+    private async Task LoadSpecAsync(ApplicationKey key, CancellationToken cancellationToken)
+    {
+        _specInstance = _summary!.CurrentInstance ?? _summary.LatestInstance;
+        var instance = _specInstance is { } shown ? await Queries.GetInstanceAsync(key, shown.Uid, cancellationToken) : null;
+        _specYaml = SpecText.MaskedYaml(instance?.EffectiveSpecJson);
+    }
+
+    protected override void OnClockTick() => _now = Clock.GetUtcNow();
+
+    private Views.TimeRange? TimeRangeOf(TimelineWindow window) => window switch
+    {
+        { Between: { } range } => new Views.TimeRange(range.From, range.To),
+        { Last: { } last } => new Views.TimeRange(_now - last, _now),
+        _ => null,
+    };
+
+    private void SelectTab(int index) =>
+        NavigateTo(DashboardUrls.ApplicationUrl(Environment, Application, TabInUrl((ApplicationTab)index), _view.Window));
+
+    private void SetWindow(TimelineWindow window) =>
+        NavigateTo(DashboardUrls.ApplicationUrl(Environment, Application, TabInUrl(_view.Tab), window), replace: true);
+
+    private async Task GoToInstancePageAsync(int page)
+    {
+        _instancePage = page;
+        await RefreshAsync();
+    }
+
+    /// <summary>The timeline is the default tab: its URL stays short.</summary>
+    private static ApplicationTab? TabInUrl(ApplicationTab tab) => tab == ApplicationTab.Timeline ? null : tab;
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Cmf.Core.Feed;
+using Cmf.Dashboard.Model;
+using Views = Cmf.Core.Storage.Views;
+
+namespace Cmf.Dashboard.Components.Pages;
+
+/// <summary>
+/// Every application, one page of rows at a time: the filter, search, sort and page live in the query string and go
+/// to the store as one indexed query, so the page stays quick at 10,000 applications and a link reproduces the view.
+/// </summary>
+public partial class Applications
+{
+    public const int PageSize = 50;
+
+    private ApplicationListFilter _filter = ApplicationListFilter.Default;
+    private ApplicationListFilter? _shownFilter;
+    private IReadOnlyList<string> _environments = [];
+    private Views.ApplicationPage? _page;
+    private IReadOnlyList<ApplicationSummary> _rows = [];
+    private int _pageNumber = 1;
+
+    private bool IsFiltered => _filter.Environment is not null || _filter.JobStates.Count > 0 || _filter.Search is not null;
+
+    private int PageCount => _page is null ? 0 : Math.Max(1, (_page.TotalCount + PageSize - 1) / PageSize);
+
+    private string CountText => _page!.TotalCount == 1
+        ? "1 application"
+        : string.Create(CultureInfo.InvariantCulture, $"{_page.TotalCount:N0} applications");
+
+    protected override async Task OnInitializedAsync()
+    {
+        var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
+        _environments = [.. environments.Select(e => e.Name)];
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _filter = DashboardUrls.ParseApplicationListFilter(Navigation.Uri);
+        if (_filter != _shownFilter)
+        {
+            // Any application can enter or leave the shown page, so the list follows every change.
+            await ShowAsync(ChangeFilter.Everything);
+        }
+    }
+
+    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var filter = _filter;
+        var page = await Queries.ListApplicationsAsync(filter.ToQuery(PageSize), cancellationToken);
+        if (page.Items.Count == 0 && page.TotalCount > 0 && filter.Page > 1)
+        {
+            // The page asked for is past the end now (fewer matches than when the link was made): show the last one.
+            filter = filter with { Page = (page.TotalCount + PageSize - 1) / PageSize };
+            page = await Queries.ListApplicationsAsync(filter.ToQuery(PageSize), cancellationToken);
+        }
+        _page = page;
+        _pageNumber = filter.Page;
+        _rows = [.. page.Items.Select(row => row.ToView())];
+        _shownFilter = _filter;
+    }
+
+    private void ApplyFilter(ApplicationListFilter filter) =>
+        NavigateTo(DashboardUrls.ApplicationsUrl(filter with { Page = 1 }));
+
+    // Typing replaces the history entry, so Back leaves the list instead of replaying every keystroke.
+    private void ApplySearch(string? search) =>
+        NavigateTo(DashboardUrls.ApplicationsUrl(_filter with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(), Page = 1 }), replace: true);
+
+    private void GoToPage(int page) => NavigateTo(DashboardUrls.ApplicationsUrl(_filter with { Page = page }));
+}

@@ -1,0 +1,96 @@
+using Cmf.Core.Tracking;
+using Views = Cmf.Core.Storage.Views;
+
+namespace Cmf.Dashboard.Model;
+
+/// <summary>
+/// The one place where the store's read records (<see cref="Cmf.Core.Storage.Views"/>) become the view models the
+/// controls take. The two sides share some names (ApplicationSummary, InstanceSummary, ClusterSummary): the store's
+/// are named through the <c>Views</c> alias here and nowhere else needs both.
+/// </summary>
+public static class ViewModelMapping
+{
+    public static ApplicationSummary ToView(this Views.ApplicationSummary row) => new()
+    {
+        Environment = row.Key.Environment,
+        Name = row.Key.Name,
+        Namespace = row.Namespace,
+        JobState = row.JobState,
+        LifecycleState = row.LifecycleState,
+        StoppedForUpgrade = row.StoppedForUpgrade,
+        CurrentInstance = row.CurrentInstance?.ToView(),
+        LatestInstance = row.LatestInstance?.ToView(),
+        Error = row.Error,
+        FlinkVersion = row.FlinkVersion,
+        UpgradeMode = row.UpgradeMode,
+        InstanceCount = row.InstanceCount,
+        LastChangeAt = row.LastChangeAt,
+    };
+
+    public static InstanceRef ToView(this Views.InstanceReference reference) => new(reference.Uid, reference.Sequence);
+
+    public static InstanceSummary ToView(this Views.InstanceSummary instance) => new()
+    {
+        Uid = instance.Uid,
+        Sequence = instance.Sequence,
+        CreatedAt = instance.CreatedAt,
+        EndedAt = instance.EndedAt,
+        JobState = instance.JobState,
+        LifecycleState = instance.LifecycleState,
+        StoppedForUpgrade = instance.StoppedForUpgrade,
+    };
+
+    public static InstanceSummary ToView(this Views.TimelineInstance instance) => new()
+    {
+        Uid = instance.Uid,
+        Sequence = instance.Sequence,
+        CreatedAt = instance.CreatedAt,
+        EndedAt = instance.EndedAt,
+        JobState = instance.JobState,
+        StoppedForUpgrade = instance.StoppedForUpgrade,
+    };
+
+    public static ClusterSummary ToView(this Views.ClusterSummary cluster) => new()
+    {
+        Uid = cluster.Uid,
+        Name = cluster.Name,
+        OwnerInstanceUid = cluster.OwnerInstanceUid,
+        StartedAt = cluster.StartedAt,
+        EndedAt = cluster.EndedAt,
+        EndIsApproximate = cluster.EndIsApproximate,
+        Generation = cluster.Generation,
+        DeploymentType = cluster.DeploymentType,
+        OwnerReason = OwnerReason(cluster.OwnerSource),
+    };
+
+    /// <summary>The defaults are stored sealed; the card shows them masked.</summary>
+    public static EnvironmentView ToView(this Views.EnvironmentSummary environment) =>
+        new(environment.Name, environment.Namespace, environment.ApplicationCount, SpecText.MaskedYaml(environment.DefaultsJson));
+
+    /// <summary>The store's query for one page of the list; the UI counts pages from 1, the store from 0.</summary>
+    public static Views.ApplicationListQuery ToQuery(this ApplicationListFilter filter, int pageSize) => new()
+    {
+        Environment = filter.Environment,
+        JobStates = filter.JobStates,
+        Text = filter.Search,
+        Sort = filter.Sort switch
+        {
+            ApplicationSort.Environment => Views.ApplicationSort.Environment,
+            ApplicationSort.JobState => Views.ApplicationSort.JobState,
+            ApplicationSort.LastChange => Views.ApplicationSort.LastChange,
+            ApplicationSort.InstanceCount => Views.ApplicationSort.InstanceCount,
+            _ => Views.ApplicationSort.Name,
+        },
+        Descending = filter.Descending,
+        Page = filter.Page - 1,
+        PageSize = pageSize,
+    };
+
+    private static string OwnerReason(ClusterOwnerSource source) => source switch
+    {
+        ClusterOwnerSource.InstanceAnnotation => "named by the pods' instance annotation",
+        ClusterOwnerSource.Rollback => "runs lastStableSpec during a rollback",
+        ClusterOwnerSource.GenerationAnnotation => "by the Deployment's generation annotation",
+        _ => "the latest instance when the cluster appeared",
+    };
+}

@@ -1,0 +1,231 @@
+using Bunit;
+using Cmf.Core.Model;
+using Cmf.Core.Tracking;
+using Cmf.Dashboard.Components.Pages;
+using Cmf.UnitTests.TestSupport;
+using Cmf.UnitTests.Tracking;
+
+namespace Cmf.UnitTests.Dashboard;
+
+public sealed class InstanceDetailPageTests : PageTestContext
+{
+    private IRenderedComponent<InstanceDetail> RenderInstance(SeededApplication app, string uid) =>
+        RenderInstance(app.Key.Environment, app.Key.Name, uid);
+
+    private IRenderedComponent<InstanceDetail> RenderInstance(string environment, string application, string uid) =>
+        RenderApplicationPage<InstanceDetail>(new ApplicationKey(environment, application), $"/instances/{uid}", p => p.Add(c => c.Uid, uid));
+
+    private static string Fact(IRenderedComponent<InstanceDetail> cut, string term) =>
+        cut.FindAll(".instance-detail__facts div").Single(d => d.QuerySelector("dt")!.TextContent == term).QuerySelector("dd")!.TextContent.Trim();
+
+    [Fact]
+    public async Task The_page_names_the_instance_and_its_uid()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal("Instance #1 of orders", cut.Find("h1").TextContent);
+        Assert.Equal(app.InstanceUid(1), Fact(cut, "UID"));
+        Assert.Equal("current", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task The_log_filter_is_the_instance_annotation()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal($"platform.confluent.io/cmf-fa-instance == {app.InstanceUid(1)}", cut.Find(".log-correlation__filter code").TextContent);
+    }
+
+    [Fact]
+    public async Task The_log_link_fills_the_template_with_the_instances_lifetime()
+    {
+        CmfOptions.Logging.LinkTemplate = "https://logs.example/search?uid={uid}&ns={namespace}&app={app}&from={from}&to={to}";
+        var app = Seed("prod", "orders", @namespace: "flink-prod");
+        await app.SavepointUpgradeAsync();
+        var first = app.State.Instances.Single(i => i.Sequence == 1);
+
+        var cut = RenderInstance(app, first.Uid);
+
+        var expected = $"https://logs.example/search?uid={first.Uid}&ns=flink-prod&app=orders" +
+            $"&from={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(first.CreatedAt))}&to={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(first.EndedAt!.Value))}";
+        Assert.Equal(expected, cut.Find("a.log-correlation__link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_live_instance_links_to_its_logs_until_now()
+    {
+        CmfOptions.Logging.LinkTemplate = "https://logs.example/?to={to}";
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal($"https://logs.example/?to={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(PageNow))}", cut.Find("a.log-correlation__link").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Without_a_template_there_is_no_log_link()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Empty(cut.FindAll(".log-correlation__link"));
+    }
+
+    [Fact]
+    public async Task The_clusters_the_instance_ran_on_are_listed()
+    {
+        var app = Seed();
+        await app.SavepointUpgradeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        var cluster = Assert.Single(cut.FindAll(".cluster-table tbody tr"));
+        Assert.Equal(app.ClusterUid("C1"), cluster.GetAttribute("data-cluster"));
+    }
+
+    [Fact]
+    public async Task An_instance_that_never_got_a_cluster_says_so()
+    {
+        var app = Seed();
+        await app.FailingSavepointAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        Assert.Equal("Never deployed", cut.Find(".empty-state__title").TextContent);
+        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task The_status_history_holds_only_this_instances_events()
+    {
+        var app = Seed();
+        await app.SavepointUpgradeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        var messages = cut.FindAll(".event-table__message").Select(m => m.TextContent).ToList();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.DoesNotContain("#1", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_instance_stopped_for_the_upgrade_reads_as_such()
+    {
+        var app = Seed();
+        await app.SavepointUpgradeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal("FINISHED (stopped for upgrade)", cut.Find(".instance-detail__title-row .state-chip").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_effective_spec_is_shown_with_secrets_masked()
+    {
+        var app = Seed();
+        await app.SpecAsync(SpecJson.Orders(password: "hunter2"));
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Contains("s3.secret-key: ******", cut.Find(".spec-view").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("<sealed:", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_second_instance_links_to_the_diff_with_the_first()
+    {
+        var app = Seed();
+        await app.SavepointUpgradeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        Assert.Equal(
+            $"/environments/prod/applications/orders/diff?from={app.InstanceUid(1)}&to={app.InstanceUid(2)}",
+            cut.Find("a.instance-detail__diff").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_unknown_uid_gets_a_not_found_page()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, "11111111-2222-3333-4444-555555555555");
+
+        Assert.Equal("Instance not found", cut.Find("h1").TextContent);
+        Assert.Equal("HTTP 404", cut.Find(".missing-state__status").TextContent);
+    }
+
+    [Fact]
+    public async Task A_pruned_uid_gets_a_page_that_says_it_was_pruned()
+    {
+        var app = Seed(settings: new TrackerSettings(MaxInstancesPerApplication: 2));
+        await app.DeployedAndRunningAsync();
+        await app.SpecAsync("v2");
+        var pruned = app.InstanceUid(2);
+        await app.SpecAsync("v3");
+
+        var cut = RenderInstance(app, pruned);
+
+        Assert.Equal("Instance #2 was pruned", cut.Find("h1").TextContent);
+        Assert.Equal("HTTP 410", cut.Find(".missing-state__status").TextContent);
+    }
+
+    [Fact]
+    public async Task A_uid_of_another_application_points_to_where_it_belongs()
+    {
+        await Seed("prod", "orders").DeployedAndRunningAsync();
+        var payments = Seed("prod", "payments");
+        await payments.DeployedAndRunningAsync();
+
+        var cut = RenderInstance("prod", "orders", payments.InstanceUid(1));
+
+        Assert.Equal("Instance not found in this application", cut.Find("h1").TextContent);
+        Assert.Equal($"/environments/prod/applications/payments/instances/{payments.InstanceUid(1)}", cut.Find(".missing-state__body a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void An_instance_of_an_unknown_application_gets_a_not_found_page()
+    {
+        var cut = RenderInstance("prod", "ghost", "11111111-2222-3333-4444-555555555555");
+
+        Assert.Equal("Application not found", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task Hostile_text_in_names_and_specs_is_shown_as_text()
+    {
+        var app = Seed("prod", HostileText.ImageOnError);
+        await app.SpecAsync(SpecJson.Orders(image: HostileText.Script, note: HostileText.RightToLeftOverride + HostileText.Emoji));
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal($"Instance #1 of {HostileText.ImageOnError}", cut.Find("h1").TextContent);
+        Assert.Contains(HostileText.Script, cut.Find(".spec-view").TextContent, StringComparison.Ordinal);
+        Assert.Contains(HostileText.Emoji, cut.Find(".spec-view").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("main script, .spec-view script, img"));
+    }
+
+    [Fact]
+    public async Task The_job_state_of_the_open_instance_follows_the_operator()
+    {
+        var app = Seed();
+        await app.SpecAsync("v1");
+        await app.ClusterStartedAsync("C1");
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Publish(await app.RunningAsync());
+
+        cut.WaitForAssertion(() => Assert.Equal("RUNNING", cut.Find(".instance-detail__title-row .state-chip").TextContent.Trim()), LiveTimeout);
+    }
+}

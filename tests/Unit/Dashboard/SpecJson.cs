@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace Cmf.UnitTests.Dashboard;
+
+/// <summary>Realistic submitted FlinkDeployment specs, with the few values a test changes.</summary>
+internal static class SpecJson
+{
+    public static JsonObject Orders(string password = "s3cret", int parallelism = 2, string image = "flink:1.20", string? note = null)
+    {
+        var spec = new JsonObject
+        {
+            ["image"] = image,
+            ["flinkVersion"] = "v1_20",
+            ["serviceAccount"] = "flink",
+            ["flinkConfiguration"] = new JsonObject
+            {
+                ["s3.access-key"] = "minio",
+                ["s3.secret-key"] = password,
+                ["state.checkpoints.dir"] = "s3://checkpoints/orders",
+            },
+            ["job"] = new JsonObject
+            {
+                ["jarURI"] = "local:///opt/flink/usrlib/orders.jar",
+                ["parallelism"] = parallelism,
+                ["upgradeMode"] = "savepoint",
+            },
+        };
+        if (note is not null)
+        {
+            spec["podTemplate"] = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["note"] = note } } };
+        }
+        return spec;
+    }
+}

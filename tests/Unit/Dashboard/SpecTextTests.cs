@@ -1,0 +1,29 @@
+using Cmf.Dashboard.Model;
+
+namespace Cmf.UnitTests.Dashboard;
+
+public sealed class SpecTextTests
+{
+    private const string Sealed = """{"job":{"parallelism":2},"flinkConfiguration":{"s3.secret-key":"<sealed:0123456789abcdef>"}}""";
+
+    [Fact]
+    public void The_sealed_yaml_keeps_the_token_for_the_diff()
+    {
+        Assert.Contains("s3.secret-key: <sealed:0123456789abcdef>", SpecText.SealedYaml(Sealed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_masked_yaml_shows_stars()
+    {
+        var yaml = SpecText.MaskedYaml(Sealed);
+
+        Assert.Contains("s3.secret-key: ******", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("sealed", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_spec_gives_no_yaml()
+    {
+        Assert.Null(SpecText.MaskedYaml(null));
+    }
+}
