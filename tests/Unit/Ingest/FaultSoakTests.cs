@@ -12,7 +12,7 @@ namespace Cmf.UnitTests.Ingest;
 public sealed class FaultSoakTests(ITestOutputHelper output)
 {
     private const int Applications = 20;
-    private const int SpecChanges = 50;
+    private const int SpecChanges = 200;
     private static readonly string[] Namespaces = ["alpha", "beta"];
     private static readonly string[] UpgradeModes = ["savepoint", "stateless", "last-state"];
 
@@ -44,7 +44,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             switch (step % 25)
             {
                 case 3:
-                    faults.Add($"step {step}: dropped {simulator.Faults.DropAllWatches()} watches; " + string.Join("; ", cluster.Health.Watches.Select(w => $"{w.Name} {w.Phase} {w.LastError} r{w.Relists}")));
+                    faults.Add($"step {step}: dropped {simulator.Faults.DropAllWatches()} watches");
                     break;
                 case 6:
                     simulator.Faults.FailNextRequests(4, 503);
@@ -76,12 +76,17 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
                     faults.Add($"step {step}: dashboard restarted with 3 changes made while it was down");
                     break;
                 case 21:
-                    // Expiry loses the events between the watcher's position and now, so expire only once caught up:
-                    // the relist then has nothing to miss, and the 410 path is still taken.
+                    // Expiry loses the events between the watcher's position and the compaction. Catch up first and make
+                    // one change per application at most while the watches are cut: the relist then sees everything.
                     await WaitForConvergenceAsync(cluster, apps);
-                    simulator.Faults.CompactResourceVersions();
+                    var relistsBefore = cluster.Relists;
+                    simulator.Faults.FailNextRequests(6, 503);
                     simulator.Faults.DropAllWatches();
-                    faults.Add($"step {step}: resource versions expired (410) and watches dropped");
+                    var (expiredNs, expiredName) = apps[random.Next(apps.Count)];
+                    simulator.Api.PatchFlinkDeployment(expiredNs, expiredName, SpecPatch(SpecChanges * 10 + step, parallelism: null));
+                    simulator.Faults.CompactResourceVersions();
+                    await Eventually.TrueAsync(() => cluster.Relists >= relistsBefore + 3, "every watch relisted after the expiry");
+                    faults.Add($"step {step}: watches cut, one change, resource versions expired (410), relisted");
                     break;
             }
         }
@@ -136,7 +141,6 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             var comparison = await GroundTruthComparison.RunAsync(cluster, apps);
             if (comparison.Differences.Count == 0 || DateTime.UtcNow > deadline)
             {
-                Console.WriteLine($"converged: {comparison.Differences.Count == 0}; queued {cluster.Pipeline?.QueuedSignals} commits {cluster.Pipeline?.CommittedBatches}; open watches {cluster.Simulator.Faults.OpenWatches}; " + string.Join("; ", cluster.Health.Watches.Select(w => $"{w.Name} {w.Phase} {w.LastError}")));
                 return comparison;
             }
             await Task.Delay(100);

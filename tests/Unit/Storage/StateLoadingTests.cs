@@ -20,13 +20,18 @@ public sealed class StateLoadingTests : StoreTestBase
     }
 
     [Fact]
-    public async Task Tracker_memory_of_rollbacks_and_rejections_survives_a_reload()
+    public async Task Tracker_memory_of_rollbacks_rejections_and_held_clusters_survives_a_reload()
     {
         var orders = new TrackedApplication(name: "orders");
         var result = orders.NewInstance();
+        var held = new PendingCluster(
+            new JobManagerDeploymentSnapshot { Uid = "held-deployment", Name = "orders", GenerationAnnotation = 7, ResourceVersion = "99" },
+            TrackedApplication.Start,
+            DeletedAt: TrackedApplication.Start.AddSeconds(5));
         var remembered = result.State with
         {
             LastRejection = "FlinkDeployment@42",
+            PendingClusters = [held],
             Status = result.State.Status with { LastStableSpecHash = "hash-of-stable", LastStableGeneration = 3 },
         };
         await Db.CommitAsync(result with { State = remembered });
@@ -36,6 +41,7 @@ public sealed class StateLoadingTests : StoreTestBase
         Assert.Equal("FlinkDeployment@42", state.LastRejection);
         Assert.Equal("hash-of-stable", state.Status.LastStableSpecHash);
         Assert.Equal(3, state.Status.LastStableGeneration);
+        Assert.Equal([held], state.PendingClusters);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ internal sealed class StoredApplication
     /// <summary>Tracker memory: the last resource rejected as unreadable, so it is reported once.</summary>
     public string? LastRejection { get; set; }
 
+    /// <summary>Tracker memory: JobManager Deployments still waiting for their generation (JSON), so a restart cannot lose them.</summary>
+    public string? PendingClustersJson { get; set; }
+
     public string? CurrentInstanceUid { get; set; }
 
     public int? CurrentInstanceSequence { get; set; }

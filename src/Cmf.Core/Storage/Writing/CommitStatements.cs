@@ -16,7 +16,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         "LastSequence", "JobState", "JobId", "JobName", "LifecycleState", "JobManagerDeploymentStatus",
         "ReconciliationState", "Error", "ObservedGeneration", "UpgradeSavepointPath", "FlinkVersion", "UpgradeMode",
         "LastChangeAt", "CurrentInstanceUid", "InstanceCount", "PendingUpgrade", "LastCommit",
-        "LastStableSpecHash", "LastStableGeneration", "LastRejection",
+        "LastStableSpecHash", "LastStableGeneration", "LastRejection", "PendingClustersJson",
     ];
 
     private static readonly string[] InstanceColumns =
@@ -155,7 +155,8 @@ internal sealed class CommitStatements : IAsyncDisposable
             status.JobManagerDeploymentStatus, status.ReconciliationState, status.Error, status.ObservedGeneration,
             status.UpgradeSavepointPath, status.FlinkVersion, status.UpgradeMode, status.LastChangeAt,
             state.CurrentInstanceUid, 0, false, commit,
-            status.LastStableSpecHash, status.LastStableGeneration, state.LastRejection).ScalarAsync(cancellationToken);
+            status.LastStableSpecHash, status.LastStableGeneration, state.LastRejection,
+            PendingClustersJson.Write(state.PendingClusters)).ScalarAsync(cancellationToken);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -65,6 +65,7 @@ internal static class StateLoader
         ObjectDeleted = a.ObjectDeleted,
         LastSequence = a.LastSequence,
         LastRejection = a.LastRejection,
+        PendingClusters = PendingClustersJson.Read(a.PendingClustersJson),
         Instances = [.. instances.Select(ToState)],
         Clusters = [.. clusters.Select(ToState)],
         Status = new ApplicationStatus

@@ -124,6 +124,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long?>("ObservedGeneration")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PendingClustersJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PendingUpgrade")
                         .HasColumnType("INTEGER");
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCmfDbContext))]
-    [Migration("20261124063336_Initial")]
+    [Migration("20261124073849_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -126,6 +126,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.Property<long?>("ObservedGeneration")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingClustersJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PendingUpgrade")
                         .HasColumnType("INTEGER");

@@ -39,6 +39,7 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     LastStableSpecHash = table.Column<string>(type: "TEXT", nullable: true),
                     LastStableGeneration = table.Column<long>(type: "INTEGER", nullable: true),
                     LastRejection = table.Column<string>(type: "TEXT", nullable: true),
+                    PendingClustersJson = table.Column<string>(type: "TEXT", nullable: true),
                     CurrentInstanceUid = table.Column<string>(type: "TEXT", nullable: true),
                     CurrentInstanceSequence = table.Column<int>(type: "INTEGER", nullable: true),
                     LatestInstanceUid = table.Column<string>(type: "TEXT", nullable: true),
