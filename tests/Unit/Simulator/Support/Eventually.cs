@@ -22,6 +22,14 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls <paramref name="read"/> until its value satisfies <paramref name="accept"/>, and returns that value.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> accept, string what, TimeSpan? timeout = null)
+    {
+        var value = default(T)!;
+        await TrueAsync(async () => accept(value = await read()), what, timeout);
+        return value;
+    }
+
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         TrueAsync(() => Task.FromResult(condition()), what, timeout);
 }
