@@ -121,7 +121,7 @@ public sealed class IngestPipeline
 
     private void Handle(WatchSignal signal, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
     {
-        foreach (var observation in Observations(signal, newEnvironments))
+        foreach (var observation in Observations(signal, newEnvironments).OfType<Observation>())
         {
             if (observation is ResourceRejected { Application.Name.Length: 0 } nameless)
             {
@@ -139,15 +139,18 @@ public sealed class IngestPipeline
         }
     }
 
-    private IEnumerable<Observation> Observations(WatchSignal signal, List<EnvironmentInfo> newEnvironments)
+    private IEnumerable<Observation?> Observations(WatchSignal signal, List<EnvironmentInfo> newEnvironments)
     {
         switch (signal)
         {
             case ResourceChanged changed:
-                if (Map(changed.Kind, changed.Object, changed.Type == WatchEventKind.Deleted, newEnvironments) is { } single)
+                var single = Map(changed.Kind, changed.Object, changed.Type == WatchEventKind.Deleted, newEnvironments);
+                yield return (single, changed.Replayed) switch
                 {
-                    yield return single;
-                }
+                    (JobManagerDeploymentObserved observed, true) => observed with { Replayed = true },
+                    (JobManagerDeploymentDeleted deleted, true) => deleted with { Replayed = true },
+                    _ => single,
+                };
                 break;
             case ResourceListed { Kind: ResourceKind.FlinkDeployment } listed:
                 foreach (var relisted in RelistFlinkDeployments(listed, newEnvironments))

@@ -120,7 +120,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 }
                 if (ToEventKind(type) is { } kind)
                 {
-                    await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj, resourceVersion), cancellationToken);
+                    await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj, resourceVersion, Replayed: !_caughtUp), cancellationToken);
                 }
                 await CheckCaughtUpAsync(resourceVersion, output, cancellationToken);
             }

@@ -17,8 +17,8 @@ public abstract record WatchSignal(ResourceKind Kind, string? Namespace);
 public sealed record ResourceListed(ResourceKind Kind, string? Namespace, IReadOnlyList<JsonObject> Items, string ResourceVersion)
     : WatchSignal(Kind, Namespace);
 
-/// <summary>One ADDED, MODIFIED or DELETED event.</summary>
-public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, JsonObject Object, string? ResourceVersion)
+/// <summary>One ADDED, MODIFIED or DELETED event; <see cref="Replayed"/> when it happened before this process was watching.</summary>
+public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, JsonObject Object, string? ResourceVersion, bool Replayed = false)
     : WatchSignal(Kind, Namespace);
 
 /// <summary>

@@ -30,10 +30,11 @@ public static class InstanceTracker
                 step.DeleteFlinkDeployment(deleted.ObjectUid, deleted.ResourceVersion, reason: "deleted");
                 break;
             case JobManagerDeploymentObserved observed:
-                step.ObserveJobManagerDeployment(observed.Deployment);
+                step.ObserveJobManagerDeployment(
+                    observed.Deployment, listedSince: observed.Replayed ? observed.Deployment.CreationTimestamp ?? now : null);
                 break;
             case JobManagerDeploymentDeleted deleted:
-                step.EndCluster(deleted.Deployment.Uid, approximate: false);
+                step.EndCluster(deleted.Deployment.Uid, approximate: deleted.Replayed);
                 break;
             case ClustersRelisted relisted:
                 step.ReconcileClusters(relisted.Deployments);

@@ -16,12 +16,15 @@ public sealed record FlinkDeploymentObserved(ApplicationKey Application, string 
 public sealed record FlinkDeploymentDeleted(ApplicationKey Application, string Namespace, string ObjectUid, string? ResourceVersion)
     : Observation(Application, Namespace);
 
-/// <summary>A JobManager Deployment (label component=jobmanager) was added or modified.</summary>
-public sealed record JobManagerDeploymentObserved(ApplicationKey Application, string Namespace, JobManagerDeploymentSnapshot Deployment)
+/// <summary>
+/// A JobManager Deployment (label component=jobmanager) was added or modified. <see cref="Replayed"/>: the
+/// event happened while the dashboard was down and is replayed after a restart, so it was not seen when it happened.
+/// </summary>
+public sealed record JobManagerDeploymentObserved(ApplicationKey Application, string Namespace, JobManagerDeploymentSnapshot Deployment, bool Replayed = false)
     : Observation(Application, Namespace);
 
-/// <summary>A JobManager Deployment was deleted: its cluster ends.</summary>
-public sealed record JobManagerDeploymentDeleted(ApplicationKey Application, string Namespace, JobManagerDeploymentSnapshot Deployment)
+/// <summary>A JobManager Deployment was deleted: its cluster ends (at an approximate time when <see cref="Replayed"/>).</summary>
+public sealed record JobManagerDeploymentDeleted(ApplicationKey Application, string Namespace, JobManagerDeploymentSnapshot Deployment, bool Replayed = false)
     : Observation(Application, Namespace);
 
 /// <summary>A JobManager pod carrying the <c>platform.confluent.io/cmf-fa-instance</c> annotation.</summary>

@@ -115,3 +115,34 @@ public sealed class WatchOrderTests
         Assert.Equal("#1=FINISHED #2=-", scenario.JobStates);
     }
 }
+
+/// <summary>Events replayed after a dashboard restart happened while nobody watched.</summary>
+public sealed class ReplayTests
+{
+    [Fact]
+    public void Replayed_deletion_ends_the_cluster_at_an_approximate_time()
+    {
+        var scenario = new TrackerScenario();
+        scenario.Spec("v1");
+        scenario.DeploymentAdded("C1", generation: 1);
+
+        scenario.Apply(new JobManagerDeploymentDeleted(scenario.Key, "prod-ns", scenario.Deployment("C1", generation: 1), Replayed: true));
+
+        Assert.Equal("C1:#1 ended", scenario.Clusters);
+        Assert.True(scenario.State.Clusters[0].EndIsApproximate);
+    }
+
+    [Fact]
+    public void Replayed_deployment_starts_at_its_creation_time_not_at_the_replay()
+    {
+        var scenario = new TrackerScenario();
+        scenario.Spec("v1");
+        var created = scenario.State.Instances[0].CreatedAt.AddSeconds(4);
+
+        scenario.Apply(new JobManagerDeploymentObserved(
+            scenario.Key, "prod-ns", scenario.Deployment("C1", generation: 1) with { CreationTimestamp = created }, Replayed: true));
+
+        Assert.Equal(created, scenario.State.Clusters[0].StartedAt);
+        Assert.True(scenario.Now > created);
+    }
+}
