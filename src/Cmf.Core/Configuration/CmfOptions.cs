@@ -69,7 +69,8 @@ public sealed class SimulatorOptionsSection
 
     public double Speed { get; set; } = 1.0;
 
-    public int Seed { get; set; } = 1;
+    /// <summary>Seed of the simulated cluster; unset, each start is a new cluster (new UIDs, new random changes).</summary>
+    public int? Seed { get; set; }
 }
 
 public sealed class EnvironmentOptions

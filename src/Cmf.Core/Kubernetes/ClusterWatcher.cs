@@ -31,10 +31,13 @@ public sealed class ClusterWatcher(
             health.Register(watch.Name);
         }
 
+        var scope = client.BaseUri.GetLeftPart(UriPartial.Authority);
         var positions = await store.LoadWatchPositionsAsync(cancellationToken);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pipelineRun = pipeline.RunAsync(stopping.Token);
-        var loops = watches.Select(w => w.RunAsync(pipeline.Input, positions.GetValueOrDefault(w.Name), stopping.Token)).ToList();
+        var pipelineRun = pipeline.RunAsync(scope, stopping.Token);
+        var loops = watches
+            .Select(w => w.RunAsync(pipeline.Input, positions.GetValueOrDefault(WatchPositions.Key(scope, w.Name)), stopping.Token))
+            .ToList();
         try
         {
             // The pipeline only ends by failing or by cancellation; either way the loops go with it.

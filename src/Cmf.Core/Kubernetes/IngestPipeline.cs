@@ -61,8 +61,11 @@ public sealed class IngestPipeline
     /// <summary>Batches committed since start (for diagnostics).</summary>
     public long CommittedBatches { get; private set; }
 
-    /// <summary>Loads what the store knows, then applies signals until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads what the store knows, then applies signals until cancelled. Watch positions are stored under
+    /// <paramref name="positionScope"/> (the API server's address), so positions of another cluster are never used.
+    /// </summary>
+    public async Task RunAsync(string positionScope, CancellationToken cancellationToken)
     {
         await _store.UpsertEnvironmentsAsync(Sealed(_environments.Known), cancellationToken);
         _storedEnvironments.UnionWith(_environments.Known.Select(e => e.Name));
@@ -92,17 +95,18 @@ public sealed class IngestPipeline
             {
                 Handle(signal, batch, newEnvironments);
                 var name = WatchHealth.NameOf(signal.Kind, signal.Namespace);
+                var position = WatchPositions.Key(positionScope, name);
                 switch (signal)
                 {
                     case ResourceListed listed:
                         listsInBatch.Add(name);
-                        positions[name] = listed.ResourceVersion;
+                        positions[position] = listed.ResourceVersion;
                         break;
                     case ResourceCaughtUp:
                         listsInBatch.Add(name);
                         break;
                     case ResourceChanged { ResourceVersion: { } version }:
-                        positions[name] = version;
+                        positions[position] = version;
                         break;
                 }
             }

@@ -47,9 +47,22 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 {
                     // Resuming after a restart: learn how far the backlog reaches, then replay it by watching.
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
-                    var (_, current) = await api.ListAsync(cancellationToken);
-                    _catchUpTo = current;
-                    await CheckCaughtUpAsync(_resourceVersion, output, cancellationToken);
+                    var (items, current) = await api.ListAsync(cancellationToken);
+                    if (Tracking.ResourceVersions.IsNewer(_resourceVersion, current))
+                    {
+                        // A stored position beyond the server's own version belongs to another history (a restored etcd):
+                        // the list is the truth.
+                        logger.LogWarning("Watch {Watch}: stored position {Stored} is ahead of the server ({Current}); relisting.", Name, _resourceVersion, current);
+                        await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items, current), cancellationToken);
+                        _resourceVersion = current;
+                        _caughtUp = true;
+                        health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, Relists = s.Relists + 1 });
+                    }
+                    else
+                    {
+                        _catchUpTo = current;
+                        await CheckCaughtUpAsync(_resourceVersion, output, cancellationToken);
+                    }
                 }
                 var relistRequested = relist.Token;
                 await WatchOnceAsync(output, relistRequested, cancellationToken);

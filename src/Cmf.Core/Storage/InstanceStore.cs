@@ -207,7 +207,11 @@ public sealed partial class InstanceStore : IDisposable
 
             foreach (var instance in change.ChangedInstances())
             {
-                await statements.UpsertInstanceAsync(applicationId, instance, cancellationToken);
+                if (!await statements.UpsertInstanceAsync(applicationId, instance, cancellationToken))
+                {
+                    LogInstanceOfAnotherApplication(instance.Uid, state.Key);
+                    continue;
+                }
                 if (change.Previous.FindInstance(instance.Uid) is null)
                 {
                     newUids.Add(instance.Uid);
@@ -267,6 +271,9 @@ public sealed partial class InstanceStore : IDisposable
     /// <summary>Retention never removes the latest or the current deployed instance, nor one the state still holds.</summary>
     private static bool IsProtected(ApplicationState state, string uid) =>
         uid == state.LatestInstance?.Uid || uid == state.CurrentInstanceUid || state.FindInstance(uid) is not null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceUid} of {Application} was not stored: another application already has that UID")]
+    private partial void LogInstanceOfAnotherApplication(string instanceUid, ApplicationKey application);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to prune instance {InstanceUid} of {Application}: it is the latest, the current or still retained")]
     private partial void LogPruneRefused(string instanceUid, ApplicationKey application);

@@ -29,7 +29,7 @@ internal sealed class ClusterIngestService(
         {
             var simulator = options.Value.Cluster.Simulator;
             _simulator = await SimulatorServer.StartAsync(
-                new SimulatorOptions { Scenario = simulator.Scenario, Seed = simulator.Seed, Speed = simulator.Speed },
+                new SimulatorOptions { Scenario = simulator.Scenario, Seed = simulator.Seed ?? Random.Shared.Next(), Speed = simulator.Speed },
                 cancellationToken);
             _simulator.WriteKubeconfig(target.KubeconfigPath!);
             logger.LogInformation("Simulated cluster listening on {Url}; kubeconfig {Path}.", _simulator.BaseUrl, target.KubeconfigPath);

@@ -37,3 +37,34 @@ public sealed class RestartTests
         Assert.Equal(0, cluster.Relists);
     }
 }
+
+/// <summary>The API server behind the kubeconfig was replaced: its resourceVersions belong to another history.</summary>
+public sealed class ReplacedClusterTests
+{
+    [Fact]
+    public async Task Cluster_replaced_at_the_same_address_is_listed_afresh_instead_of_resumed()
+    {
+        var first = await TestSimulator.StartAsync();
+        first.Api.CreateNamespace("prod");
+        await using var cluster = await WatchedCluster.StartAsync(first);
+        for (var i = 0; i < 5; i++)
+        {
+            first.Api.CreateFlinkDeployment("prod", FlinkDeploymentBuilder.Named($"old-{i}").Build());
+        }
+        await cluster.UntilAsync("prod", "old-4", a => a.Summary.LatestInstance is not null, "the first cluster's applications are tracked");
+        await cluster.StopWatcherAsync();
+        var port = first.BaseUrl.Port;
+        await first.DisposeAsync();
+
+        // A fresh cluster on the same address: its versions start again from the bottom.
+        await using var second = await TestSimulator.StartAsync(configure: o => (o.Port, o.Seed) = (port, 8));
+        second.Api.CreateNamespace("prod");
+        second.Api.CreateFlinkDeployment("prod", FlinkDeploymentBuilder.Named("fresh").Build());
+        cluster.SwitchTo(second);
+        await cluster.StartWatcherAsync();
+
+        await cluster.UntilAsync("prod", "fresh", a => a.Summary.LatestInstance?.Sequence == 1, "the new cluster's application is tracked");
+        await cluster.UntilAsync("prod", "old-0", a => a.Summary.ObjectDeleted, "the first cluster's applications are gone from the new one");
+        Assert.True(cluster.Relists > 0);
+    }
+}

@@ -28,17 +28,19 @@ internal sealed class WatchedCluster : IAsyncDisposable
     private InstanceStore _store;
     private int _previousRelists;
     private int _previousRestarts;
+    private readonly string _kubeconfigPath;
 
     private WatchedCluster(SimulatorServer simulator)
     {
         Simulator = simulator;
+        _kubeconfigPath = _data.File("simulator.kubeconfig");
         _provider = new SqliteStoreProvider(new SqliteStoreOptions(_data.File("cmf.db")));
         _store = new InstanceStore(_provider, StoreOptions.Default);
         Queries = new StoreQueries(_provider);
-        Kubeconfig = simulator.WriteKubeconfig(_data.File("simulator.kubeconfig"));
+        Kubeconfig = simulator.WriteKubeconfig(_kubeconfigPath);
     }
 
-    public SimulatorServer Simulator { get; }
+    public SimulatorServer Simulator { get; private set; }
 
     // CMF_TEST_LOG=1 shows the watcher's and pipeline's log while a test runs.
     private static ILoggerFactory Loggers { get; } = Environment.GetEnvironmentVariable("CMF_TEST_LOG") == "1"
@@ -122,6 +124,13 @@ internal sealed class WatchedCluster : IAsyncDisposable
             await stopped;
             throw new InvalidOperationException("The watcher stopped although nobody asked it to.");
         }
+    }
+
+    /// <summary>Points the (stopped) watcher at another simulated cluster, as a changed kubeconfig would.</summary>
+    public void SwitchTo(SimulatorServer other)
+    {
+        Simulator = other;
+        other.WriteKubeconfig(_kubeconfigPath);
     }
 
     /// <summary>Stops the watcher as a dashboard shutdown would; the database stays.</summary>

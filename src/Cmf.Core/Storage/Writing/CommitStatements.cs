@@ -160,7 +160,8 @@ internal sealed class CommitStatements : IAsyncDisposable
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public Task UpsertInstanceAsync(long applicationId, InstanceState instance, CancellationToken cancellationToken) =>
+    /// <summary>Writes the instance; returns false when its UID already belongs to another application (nothing is written).</summary>
+    public async Task<bool> UpsertInstanceAsync(long applicationId, InstanceState instance, CancellationToken cancellationToken) => 0 < await
         _upsertInstance.With(
             instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
