@@ -9,6 +9,30 @@ namespace Cmf.UnitTests.Tracking;
 public sealed class IdentityAndIdempotenceTests
 {
     [Fact]
+    public void Duplicate_and_stale_events_walked_step_by_step_change_nothing()
+    {
+        FlinkDeploymentSnapshot? generationOne = null;
+        JobManagerDeploymentSnapshot? clusterOne = null;
+        ScenarioStep.Walk(new TrackerScenario(),
+        [
+            new("created", s => { s.Spec("v1"); generationOne = s.Resource; },
+                Instances: "#1", Clusters: "", Current: "-", JobStates: "#1=-", Events: "InstanceCreated(#1)"),
+            new("the same FlinkDeployment event again", s => s.Apply(new FlinkDeploymentObserved(s.Key, "prod-ns", generationOne!)),
+                Instances: "#1", Clusters: "", Current: "-", JobStates: "#1=-", Events: ""),
+            new("D1 appears", s => { clusterOne = s.Deployment("C1", generation: 1); s.Apply(new JobManagerDeploymentObserved(s.Key, "prod-ns", clusterOne)); },
+                Instances: "#1", Clusters: "C1:#1", Current: "#1", JobStates: "#1=-", Events: "ClusterStarted(#1,C1) CurrentInstanceChanged(#1)"),
+            new("D1 ADDED again (a second replica, a relist)", s => s.Apply(new JobManagerDeploymentObserved(s.Key, "prod-ns", clusterOne!)),
+                Instances: "#1", Clusters: "C1:#1", Current: "#1", JobStates: "#1=-", Events: ""),
+            new("spec changed (generation 2)", s => s.Spec("v2"),
+                Instances: "#1 #2", Clusters: "C1:#1", Current: "#1", JobStates: "#1=- #2=-", Events: "InstanceCreated(#2)"),
+            new("job running", s => s.Status(Running(observedGeneration: 1)),
+                Instances: "#1 #2", Clusters: "C1:#1", Current: "#1", JobStates: "#1=RUNNING #2=-", Events: "LifecycleChanged(STABLE) JobStateChanged(#1,RUNNING)"),
+            new("a stale event of generation 1 arrives late", s => s.Apply(new FlinkDeploymentObserved(s.Key, "prod-ns", generationOne!)),
+                Instances: "#1 #2", Clusters: "C1:#1", Current: "#1", JobStates: "#1=RUNNING #2=-", Events: ""),
+        ]);
+    }
+
+    [Fact]
     public void Duplicate_flink_deployment_event_changes_nothing()
     {
         var scenario = new TrackerScenario();
