@@ -128,6 +128,19 @@ public sealed class ApplicationDetailPageTests : PageTestContext
     }
 
     [Fact]
+    public async Task Choosing_a_tab_in_the_open_page_shows_that_tab()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+        var cut = RenderApplication(app);
+
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Events").Click();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".event-table__row")), LiveTimeout);
+        Assert.Empty(cut.FindAll(".instance-timeline"));
+    }
+
+    [Fact]
     public async Task The_instances_tab_lists_instances_newest_first_with_their_clusters()
     {
         var app = Seed();
