@@ -13,10 +13,15 @@ summary() { echo "$1 passed, $2 failed, $3 skipped"; }
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && return 0
   echo "test.sh: Chromium is missing; installing Debian's chromium with apt-get"
+  local log="$results/apt-get.log" sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; }
+  # --reinstall also restores a binary missing from an installed package; stale package lists get one update and a retry.
+  $sudo apt-get install -y --reinstall chromium >>"$log" 2>&1 \
+    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y --reinstall chromium >>"$log" 2>&1; }
   if [ ! -x /usr/bin/chromium ]; then
-    echo "test.sh: Chromium could not be installed (apt-get install -y chromium failed); the browser tests cannot run." >&2
+    echo "test.sh: Chromium could not be installed (apt-get install chromium failed; see $log); the browser tests cannot run." >&2
+    tail -n 5 "$log" >&2
     return 1
   fi
 }
@@ -62,5 +67,6 @@ if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+echo "test.sh: browser screenshots are in tests/E2E/bin/Debug/net10.0/artefacts"
 summary "$passed" "$failed" "$skipped"
 [ "$failed" -eq 0 ]

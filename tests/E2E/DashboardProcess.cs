@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -5,31 +6,36 @@ namespace Cmf.E2ETests;
 
 /// <summary>
 /// The real dashboard as a child process on 127.0.0.1 with an OS-chosen port and its own data directory.
+/// In simulated mode it also runs the simulator, whose kubeconfig it prints for kubectl.
 /// </summary>
 public sealed partial class DashboardProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
-    private readonly List<string> _output = [];
 
-    private DashboardProcess(Process process, Uri baseUrl, string dataDirectory)
+    private DashboardProcess(Process process, Uri baseUrl, string? kubeconfigPath, string dataDirectory)
     {
         _process = process;
         BaseUrl = baseUrl;
+        KubeconfigPath = kubeconfigPath;
         DataDirectory = dataDirectory;
     }
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The simulated cluster's kubeconfig; null unless the dashboard runs the simulator.</summary>
+    public string? KubeconfigPath { get; }
+
     public string DataDirectory { get; }
+
+    public string Url(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).ToString();
 
     public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var root = RepositoryPaths.Root;
         var dataDirectory = Directory.CreateTempSubdirectory("cmf-e2e-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(root, "src", "Cmf.Dashboard"),
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "Cmf.Dashboard"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -45,22 +51,28 @@ public sealed partial class DashboardProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-        var urlFound = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new List<string>();
+        var startupLog = new ConcurrentQueue<string>();
+        var url = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cluster = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string? line)
         {
             if (line is null)
             {
                 return;
             }
-            lock (output)
+            // Kept for a failed start only; the streams are still drained afterwards so the child never blocks on a full pipe.
+            if (!cluster.Task.IsCompleted)
             {
-                output.Add(line);
+                startupLog.Enqueue(line);
             }
-            var match = DashboardUrlLine().Match(line);
-            if (match.Success)
+            if (DashboardUrlLine().Match(line) is { Success: true } urlLine)
             {
-                urlFound.TrySetResult(new Uri(match.Groups["url"].Value));
+                url.TrySetResult(new Uri(urlLine.Groups["url"].Value));
+            }
+            // The banner names the cluster right after the URL: a kubeconfig for the simulator, else what is watched.
+            if (ClusterLine().Match(line) is { Success: true } clusterLine)
+            {
+                cluster.TrySetResult(clusterLine.Groups["kubeconfig"].Success ? clusterLine.Groups["kubeconfig"].Value : null);
             }
         }
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
@@ -68,25 +80,22 @@ public sealed partial class DashboardProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(urlFound.Task, exited, Task.Delay(StartTimeout));
-        if (first != urlFound.Task)
+        var banner = Task.WhenAll(url.Task, cluster.Task);
+        var first = await Task.WhenAny(banner, process.WaitForExitAsync(), Task.Delay(StartTimeout));
+        if (first != banner)
         {
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
-            string log;
-            lock (output)
-            {
-                log = string.Join(Environment.NewLine, output);
-            }
-            throw new InvalidOperationException($"The dashboard did not print its URL within {StartTimeout}. Output:{Environment.NewLine}{log}");
+            process.Dispose();
+            DeleteDirectory(dataDirectory);
+            throw new InvalidOperationException(
+                $"The dashboard did not print its URL and cluster within {StartTimeout}. Output:{Environment.NewLine}{string.Join(Environment.NewLine, startupLog)}");
         }
 
-        var dashboard = new DashboardProcess(process, await urlFound.Task, dataDirectory);
-        dashboard._output.AddRange(output);
-        return dashboard;
+        return new DashboardProcess(process, await url.Task, await cluster.Task, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
@@ -97,9 +106,14 @@ public sealed partial class DashboardProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        DeleteDirectory(DataDirectory);
+    }
+
+    private static void DeleteDirectory(string path)
+    {
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            Directory.Delete(path, recursive: true);
         }
         catch (IOException)
         {
@@ -109,4 +123,7 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^Dashboard: (?<url>http://\S+)$")]
     private static partial Regex DashboardUrlLine();
+
+    [GeneratedRegex(@"^(Simulated cluster kubeconfig: (?<kubeconfig>\S+)|Watching .+\.)$")]
+    private static partial Regex ClusterLine();
 }

@@ -1,38 +1,44 @@
-using Microsoft.Playwright;
-
 namespace Cmf.E2ETests;
 
 /// <summary>
-/// Real Chromium frames an embed page from another loopback origin: it renders when that origin is in
-/// Cmf:Embedding:FrameAncestors and is blocked when it is not.
+/// Journey 6: real Chromium frames an embed page from another loopback origin. It renders when that origin is in
+/// Cmf:Embedding:FrameAncestors and is blocked when it is not; inside the frame there is no way out.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class EmbeddingTests(BrowserFixture browser)
+[Collection(JourneyCollection.Name)]
+public sealed class EmbeddingTests(BrowserFixture browser, DemoDashboard demo)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     [Fact]
-    public async Task An_allowed_portal_shows_the_embedded_page_in_its_frame()
+    public async Task An_allowed_portal_shows_the_embedded_page_without_navigation_and_its_links_stay_embedded()
     {
-        var port = PortalPage.FreePort();
-        await using var dashboard = await DashboardProcess.StartAsync(Settings($"http://127.0.0.1:{port}"));
-        await using var portal = PortalPage.Start(port, new Uri(dashboard.BaseUrl, "/applications?embed=1").ToString());
-        var page = await browser.Browser.NewPageAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var portalUrl = demo.AllowedPortal.Framing(demo.Url("/applications?embed=1"));
 
-        await page.GotoAsync(portal.Url);
+        await page.GotoAsync(portalUrl);
 
-        var frame = page.FrameLocator("#dashboard");
-        await Assertions.Expect(frame.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync(new() { Timeout = (float)Bound.TotalMilliseconds });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.ArtefactDirectory, "embedding-allowed.png") });
+        var frame = page.FrameByUrl(url => url.Contains("embed=1", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The portal has no dashboard frame.");
+        await frame.WaitForCircuitAsync();
+        var embedded = page.FrameLocator("#dashboard");
+        await Expect(embedded.GetByRole(AriaRole.Heading, new() { Name = "Applications" })).ToBeVisibleAsync();
+        await ExpectNoWayOutAsync(embedded);
+        await page.SaveScreenshotAsync("journey-6-embed-allowed");
+
+        await embedded.Locator($"a[href^='{DemoDashboard.DesignScenarioPath}?']").ClickAsync();
+
+        await Expect(embedded.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoDashboard.DesignScenarioApplication);
+        Assert.Contains($"{DemoDashboard.DesignScenarioPath}?embed=1", frame.Url, StringComparison.Ordinal);
+        Assert.Equal(portalUrl, page.Url);
+        await ExpectNoWayOutAsync(embedded);
+        await page.SaveScreenshotAsync("journey-6-embed-application");
     }
 
     [Fact]
     public async Task A_portal_that_is_not_allowed_gets_a_blocked_frame()
     {
-        var port = PortalPage.FreePort();
-        await using var dashboard = await DashboardProcess.StartAsync(Settings(portal: null));
-        await using var portal = PortalPage.Start(port, new Uri(dashboard.BaseUrl, "/applications?embed=1").ToString());
-        var page = await browser.Browser.NewPageAsync();
+        await using var portal = PortalPage.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
         var refusals = new List<string>();
         page.Console += (_, message) =>
         {
@@ -42,22 +48,24 @@ public sealed class EmbeddingTests(BrowserFixture browser)
             }
         };
 
-        await page.GotoAsync(portal.Url);
+        await page.GotoAsync(portal.Framing(demo.Url("/applications?embed=1")));
 
         var frame = await (await page.QuerySelectorAsync("#dashboard"))!.ContentFrameAsync();
-        await WaitUntilAsync(() => frame!.Url.StartsWith("chrome-error://", StringComparison.Ordinal), "the frame shows Chromium's error page");
+        await Eventually.TrueAsync(() => Task.FromResult(frame!.Url.StartsWith("chrome-error://", StringComparison.Ordinal)),
+            "the frame shows Chromium's error page");
         Assert.Equal(0, await page.FrameLocator("#dashboard").GetByRole(AriaRole.Heading, new() { Name = "Applications" }).CountAsync());
         lock (refusals)
         {
             Assert.Contains(refusals, text => text.Contains("frame-ancestors", StringComparison.Ordinal));
         }
+        await page.SaveScreenshotAsync("journey-6-embed-blocked");
     }
 
     [Fact]
     public async Task A_page_runs_interactively_without_breaking_its_content_security_policy()
     {
-        await using var dashboard = await DashboardProcess.StartAsync(Settings(portal: null));
-        var page = await browser.Browser.NewPageAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -70,10 +78,8 @@ public sealed class EmbeddingTests(BrowserFixture browser)
             }
         };
 
-        await page.GotoAsync(new Uri(dashboard.BaseUrl, "/applications").ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-theme-provider, .mud-layout') !== null",
-            options: new() { Timeout = (float)Bound.TotalMilliseconds });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)Bound.TotalMilliseconds });
+        await page.OpenAsync(demo.Url("/applications"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         lock (violations)
         {
@@ -81,26 +87,17 @@ public sealed class EmbeddingTests(BrowserFixture browser)
         }
     }
 
-    private static Dictionary<string, string> Settings(string? portal)
+    /// <summary>No app bar, no navigation, no breadcrumbs; every link stays in the dashboard and keeps <c>embed=1</c>.</summary>
+    private static async Task ExpectNoWayOutAsync(IFrameLocator embedded)
     {
-        var settings = new Dictionary<string, string> { ["Cmf:Cluster:Mode"] = "None" };
-        if (portal is not null)
+        await Expect(embedded.GetByRole(AriaRole.Banner)).ToHaveCountAsync(0);
+        await Expect(embedded.GetByRole(AriaRole.Navigation)).ToHaveCountAsync(0);
+        var links = await embedded.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))");
+        Assert.NotEmpty(links);
+        Assert.All(links, href =>
         {
-            settings["Cmf:Embedding:FrameAncestors:0"] = portal;
-        }
-        return settings;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out waiting until {what}.");
-            }
-            await Task.Delay(50);
-        }
+            Assert.StartsWith("/", href, StringComparison.Ordinal);
+            Assert.Contains("embed=1", href, StringComparison.Ordinal);
+        });
     }
 }

@@ -4,21 +4,18 @@ using System.Text;
 
 namespace Cmf.E2ETests;
 
-/// <summary>A stand-in portal on its own loopback origin: one page that frames a dashboard URL.</summary>
+/// <summary>
+/// A stand-in portal on its own loopback origin: its one page frames whatever URL <c>?frame=</c> names. It starts before
+/// the dashboard, so its origin can be put in <c>Cmf:Embedding:FrameAncestors</c>.
+/// </summary>
 public sealed class PortalPage : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _serving;
-    private readonly string _html;
 
-    private PortalPage(int port, string framedUrl)
+    private PortalPage(int port)
     {
         Origin = $"http://127.0.0.1:{port}";
-        _html = $"""
-            <!DOCTYPE html>
-            <html><head><title>Portal</title></head>
-            <body><h1>Portal</h1><iframe id="dashboard" src="{WebUtility.HtmlEncode(framedUrl)}" width="1200" height="800"></iframe></body></html>
-            """;
         _listener.Prefixes.Add(Origin + "/");
         _listener.Start();
         _serving = ServeAsync();
@@ -26,23 +23,27 @@ public sealed class PortalPage : IAsyncDisposable
 
     public string Origin { get; }
 
-    public string Url => Origin + "/";
+    /// <summary>Listens on a free loopback port, so the portal's origin differs from the dashboard's.</summary>
+    public static PortalPage Start() => new(FreePort());
 
-    /// <summary>Takes a free loopback port, so the portal's origin differs from the dashboard's.</summary>
-    public static int FreePort()
+    /// <summary>The portal page with <paramref name="framedUrl"/> in its iframe <c>#dashboard</c>.</summary>
+    public string Framing(string framedUrl) => $"{Origin}/?frame={Uri.EscapeDataString(framedUrl)}";
+
+    /// <summary>Stops listening; safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener.IsListening)
+        {
+            _listener.Close();
+        }
+        await _serving.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    public static PortalPage Start(int port, string framedUrl) => new(port, framedUrl);
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _serving.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private async Task ServeAsync()
@@ -50,11 +51,28 @@ public sealed class PortalPage : IAsyncDisposable
         while (_listener.IsListening)
         {
             var context = await _listener.GetContextAsync();
-            var body = Encoding.UTF8.GetBytes(_html);
-            context.Response.ContentType = "text/html; charset=utf-8";
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
+            try
+            {
+                await AnswerAsync(context);
+            }
+            catch (HttpListenerException)
+            {
+                // The browser went away mid-answer (a frame torn down with its page); the portal serves the next one.
+            }
         }
+    }
+
+    private static async Task AnswerAsync(HttpListenerContext context)
+    {
+        var framed = context.Request.QueryString["frame"] ?? "about:blank";
+        var body = Encoding.UTF8.GetBytes($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><title>Portal</title></head>
+            <body><h1>Portal</h1><iframe id="dashboard" title="Dashboard" src="{WebUtility.HtmlEncode(framed)}" width="1200" height="800"></iframe></body></html>
+            """);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.ContentLength64 = body.Length;
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
     }
 }

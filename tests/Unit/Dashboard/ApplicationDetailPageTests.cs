@@ -116,7 +116,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
     }
 
     [Fact]
-    public async Task Choosing_a_tab_puts_it_in_the_url()
+    public async Task Choosing_a_tab_shows_it_and_puts_it_in_the_url()
     {
         var app = Seed();
         await app.DeployedAndRunningAsync();
@@ -125,6 +125,8 @@ public sealed class ApplicationDetailPageTests : PageTestContext
         cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "Events").Click();
 
         Assert.Equal("/environments/prod/applications/orders?tab=events", CurrentUrl);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".event-table__row")), LiveTimeout);
+        Assert.Empty(cut.FindAll(".instance-timeline"));
     }
 
     [Fact]

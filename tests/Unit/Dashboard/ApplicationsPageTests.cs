@@ -3,6 +3,8 @@ using Bunit;
 using Cmf.Core.Model;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.Tracking;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmf.UnitTests.Dashboard;
 
@@ -72,6 +74,19 @@ public sealed class ApplicationsPageTests : PageTestContext
         var cut = RenderList("/applications?environment=staging");
 
         Assert.Equal(["orders-test"], Names(cut));
+    }
+
+    [Fact]
+    public async Task Choosing_an_environment_in_the_open_list_keeps_only_that_environments_applications()
+    {
+        await SeedRunningAsync("prod", "orders");
+        await SeedRunningAsync("staging", "orders-test");
+        var cut = RenderList();
+
+        // What the toolbar does: the same page at a new address, with no new parameters from the router.
+        await cut.InvokeAsync(() => Services.GetRequiredService<NavigationManager>().NavigateTo("/applications?environment=staging"));
+
+        cut.WaitForAssertion(() => Assert.Equal(["orders-test"], Names(cut)), LiveTimeout);
     }
 
     [Fact]

@@ -95,6 +95,21 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_bars_accessible_name_contains_the_label_it_shows()
+    {
+        var scenario = FailingSavepointThenRevert();
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders"));
+
+        var labelled = cut.FindAll("a[aria-label]").Where(bar => bar.QuerySelector(".instance-timeline__label") is not null).ToList();
+        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--current"));
+        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--never-deployed"));
+        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__cluster"));
+        Assert.All(labelled, bar =>
+            Assert.Contains(bar.QuerySelector(".instance-timeline__label")!.TextContent, bar.GetAttribute("aria-label"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_cluster_whose_end_was_not_watched_says_its_end_is_approximate()
     {
         var first = Instance(1, 0);

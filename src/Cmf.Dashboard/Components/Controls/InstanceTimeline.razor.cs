@@ -222,12 +222,9 @@ public partial class InstanceTimeline
 
     private static string InstanceDescription(TimelineInstanceBar bar)
     {
+        // The name of a link starts with the label it shows, so speech input can say what is on screen.
         var instance = bar.Instance;
-        var text = new StringBuilder($"Instance {instance.Label}");
-        if (bar.IsCurrent)
-        {
-            text.Append(" (current)");
-        }
+        var text = new StringBuilder($"Instance {InstanceLabel(bar)}");
         text.Append($"\nUID: {instance.Uid}");
         text.Append($"\nCreated: {RelativeTimeText.Iso(instance.CreatedAt)}");
         text.Append(instance.EndedAt is { } ended ? $"\nEnded: {RelativeTimeText.Iso(ended)}" : "\nEnded: still live");
@@ -242,7 +239,7 @@ public partial class InstanceTimeline
     private static string ClusterDescription(TimelineClusterBar bar)
     {
         var cluster = bar.Cluster;
-        var text = new StringBuilder($"Cluster {cluster.Uid}");
+        var text = new StringBuilder($"Cluster {ClusterLabel(bar)} ({cluster.Uid})");
         text.Append(bar.Owner is { } owner ? $"\nOwner: instance {owner.Label} ({owner.Uid})" : $"\nOwner: {cluster.OwnerInstanceUid} (no longer kept)");
         text.Append($"\nStarted: {RelativeTimeText.Iso(cluster.StartedAt)}");
         if (cluster.EndedAt is { } ended)

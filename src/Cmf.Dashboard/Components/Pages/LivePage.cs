@@ -2,6 +2,7 @@ using Cmf.Core.Feed;
 using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -25,6 +26,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     private ChangeFilter? _followedFilter;
     private Task _updates = Task.CompletedTask;
     private Task? _ticks;
+    private string? _path;
 
     [Inject]
     private ChangeFeed Feed { get; set; } = default!;
@@ -42,6 +44,12 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     private EmbedMode? Embed { get; set; }
 
     protected bool IsEmbedded => Embed?.IsEmbedded ?? false;
+
+    protected override void OnInitialized()
+    {
+        _path = PathOf(Navigation.Uri);
+        Navigation.LocationChanged += OnLocationChanged;
+    }
 
     /// <summary>Queries what the page shows into its fields. Runs on the renderer, never two at once.</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
@@ -89,6 +97,7 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Navigation.LocationChanged -= OnLocationChanged;
         await _disposed.CancelAsync();
         await StopFollowingAsync();
         if (_ticks is not null)
@@ -99,6 +108,40 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
         _loading.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// The router re-renders a page whose route values did not change without setting its parameters again, so a new
+    /// query string alone (a filter, a tab, a time range) would go unseen: read the address again, as new parameters would.
+    /// </summary>
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var path = PathOf(e.Location);
+        var samePage = path == _path;
+        _path = path;
+        if (samePage)
+        {
+            _ = InvokeAsync(ReadAddressAsync);
+        }
+    }
+
+    private async Task ReadAddressAsync()
+    {
+        try
+        {
+            await OnParametersSetAsync();
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The page closed while it read the new address.
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    }
+
+    private static string PathOf(string url) => new Uri(url).AbsolutePath;
 
     private async Task FollowAsync(IAsyncEnumerable<ChangeBatch> changes, CancellationToken cancellationToken)
     {
