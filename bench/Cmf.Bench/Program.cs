@@ -1,0 +1,17 @@
+using Cmf.Bench;
+
+// One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
+var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["report"] = ResultsReport.WriteAsync,
+};
+
+if (args.Length == 0 || !parts.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: Cmf.Bench <{string.Join('|', parts.Keys)}> [--quick]");
+    return 2;
+}
+
+var context = BenchContext.FromArgs(args);
+await run(context);
+return 0;
