@@ -28,6 +28,9 @@ public sealed partial class DashboardProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The child's process id, for benchmarks that read its memory.</summary>
+    public int ProcessId => _process.Id;
+
     public string Url(string pathAndQuery) => new Uri(BaseUrl, pathAndQuery).ToString();
 
     public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
