@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Cmf.Simulator;
+
+namespace Cmf.Bench.Latency;
+
+/// <summary>
+/// The simulated API server hosted in the bench process with its operator off, so the bench alone writes statuses
+/// and knows to the microsecond when each one was made.
+/// </summary>
+public sealed class BenchCluster : IAsyncDisposable
+{
+    public const string Namespace = "bench";
+
+    private BenchCluster(SimulatorServer server, string kubeconfig)
+    {
+        Server = server;
+        KubeconfigPath = kubeconfig;
+    }
+
+    public SimulatorServer Server { get; }
+
+    public SimulatorApi Api => Server.Api;
+
+    public string KubeconfigPath { get; }
+
+    public static async Task<BenchCluster> StartAsync(string directory)
+    {
+        var server = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            Scenario = SimulatorScenarios.Empty,
+            OperatorEnabled = false,
+            Seed = 8,
+            // 200 changes/s for minutes must stay inside the watch window, or a slow watcher would relist.
+            RetainedVersions = 200_000,
+        });
+        var kubeconfig = server.WriteKubeconfig(Path.Combine(directory, "bench.kubeconfig"));
+        server.Api.CreateNamespace(Namespace);
+        return new BenchCluster(server, kubeconfig);
+    }
+
+    /// <summary>A running streaming application, as the operator would report it once stable.</summary>
+    public void CreateRunningApplication(string name)
+    {
+        Api.CreateFlinkDeployment(Namespace, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = name },
+            ["spec"] = new JsonObject
+            {
+                ["image"] = "flink:1.20.1",
+                ["flinkVersion"] = "v1_20",
+                ["serviceAccount"] = "flink",
+                ["flinkConfiguration"] = new JsonObject { ["taskmanager.numberOfTaskSlots"] = "2" },
+                ["jobManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
+                ["taskManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
+                ["job"] = new JsonObject
+                {
+                    ["jarURI"] = "local:///opt/flink/examples/streaming/StateMachineExample.jar",
+                    ["parallelism"] = 2,
+                    ["upgradeMode"] = "savepoint",
+                    ["state"] = "running",
+                },
+            },
+        });
+        Api.PatchFlinkDeploymentStatus(Namespace, name, new JsonObject
+        {
+            ["status"] = new JsonObject
+            {
+                ["lifecycleState"] = "STABLE",
+                ["jobManagerDeploymentStatus"] = "READY",
+                ["jobStatus"] = new JsonObject { ["state"] = "RUNNING", ["jobName"] = name },
+            },
+        });
+    }
+
+    public void SetJobState(string name, string state) =>
+        Api.PatchFlinkDeploymentStatus(Namespace, name, new JsonObject
+        {
+            ["status"] = new JsonObject { ["jobStatus"] = new JsonObject { ["state"] = state } },
+        });
+
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

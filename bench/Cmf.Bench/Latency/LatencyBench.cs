@@ -1,0 +1,149 @@
+using System.Globalization;
+using Cmf.Bench.Browser;
+using Cmf.E2ETests;
+
+namespace Cmf.Bench.Latency;
+
+/// <summary>
+/// Watch-to-screen latency: a job state change made in the simulated API server, timed to the line printed by
+/// <c>kubectl get flinkdeployments -A -w</c> and to the changed row of the live application list in Chromium,
+/// while other applications change 200 times a second.
+/// </summary>
+public static class LatencyBench
+{
+    public const string Part = "latency";
+    private const string Probe = "a-probe";
+    private const int BackgroundApplications = 100;
+    private const int BackgroundPerSecond = 200;
+    private static readonly string[] ProbeStates = ["RESTARTING", "RUNNING"];
+    private static readonly TimeSpan SeenWithin = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var changes = context.Quick ? 30 : 200;
+        using var scratch = context.Scratch(Part);
+        await using var cluster = await BenchCluster.StartAsync(scratch.Path);
+        cluster.CreateRunningApplication(Probe);
+        var background = Enumerable.Range(0, BackgroundApplications).Select(i => $"bg-{i:000}").ToList();
+        foreach (var name in background)
+        {
+            cluster.CreateRunningApplication(name);
+        }
+
+        await using var dashboard = await DashboardProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Cmf:Cluster:Mode"] = "Kubernetes",
+            ["Cmf:Cluster:Kubeconfig"] = cluster.KubeconfigPath,
+        });
+        await DashboardReadiness.WaitAsync(dashboard, TimeSpan.FromSeconds(60));
+        await using var kubectl = KubectlWatch.Start(cluster.KubeconfigPath);
+        await WaitForAsync(() => kubectl.Drain().Any(l => l.Columns is [_, Probe, ..]), "kubectl lists the probe application");
+
+        await using var browser = await BenchBrowser.LaunchAsync();
+        await using var browserContext = await browser.NewContextAsync();
+        var page = await browserContext.NewPageAsync();
+        await page.GotoAsync(dashboard.Url("/applications"));
+        await page.MainFrame.WaitForCircuitAsync();
+        await page.Locator("tr.application-table__row", new PageLocatorOptions { HasText = Probe }).First.WaitForAsync();
+        var recorder = new ApplicationListRecorder(page);
+        await recorder.InstallAsync(Probe);
+
+        var kubectlMs = new List<double>();
+        var domMs = new List<double>();
+        var unseen = 0;
+        var offsets = new List<double>();
+        await using (var load = new BackgroundChanges(cluster, background, BackgroundPerSecond))
+        {
+            await Task.Delay(Warmup);
+            var random = new Random(8);
+            for (var i = 0; i < changes; i++)
+            {
+                // A random pause puts each change at a different point of the dashboard's refresh cycle.
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(150, 450)));
+                var state = ProbeStates[i % ProbeStates.Length];
+                kubectl.Drain();
+                await recorder.DrainAsync();
+                var made = WallClock.NowUnixMilliseconds;
+                cluster.SetJobState(Probe, state);
+                var (printed, rendered) = await ObserveAsync(kubectl, recorder, state, made);
+                if (printed is { } k && rendered is { } d)
+                {
+                    kubectlMs.Add(k - made);
+                    domMs.Add(d - made);
+                }
+                else
+                {
+                    unseen++;
+                    Console.WriteLine($"bench: change {i} to {state} not seen within {SeenWithin} (kubectl: {printed is not null}, DOM: {rendered is not null})");
+                }
+                if (i % 20 == 0)
+                {
+                    offsets.Add(await recorder.ClockOffsetAsync());
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"bench: {i + 1}/{changes} changes, last kubectl {kubectlMs.LastOrDefault():0} ms, DOM {domMs.LastOrDefault():0} ms, background {load.Made} made"));
+                }
+            }
+            await load.DisposeAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: background changes ran at {load.Rate:0} per second"));
+            await ResultsFile.WriteAsync(context, Part, Figures(kubectlMs, domMs, unseen, load.Rate, offsets));
+        }
+    }
+
+    private static List<Figure> Figures(List<double> kubectlMs, List<double> domMs, int unseen, double backgroundRate, List<double> offsets)
+    {
+        if (domMs.Count == 0)
+        {
+            throw new InvalidOperationException("No change was seen on both sides.");
+        }
+        var samples = string.Create(CultureInfo.InvariantCulture,
+            $"{domMs.Count} changes, {backgroundRate:0} background changes/s; browser clock offset {offsets.Min():0.0}..{offsets.Max():0.0} ms");
+        var figures = new List<Figure>();
+        foreach (var p in new[] { 50, 95, 99 })
+        {
+            figures.Add(new Figure(Part, $"kubectl get -w, p{p}", Stats.Percentile(kubectlMs, p), "ms"));
+        }
+        foreach (var p in new[] { 50, 95 })
+        {
+            figures.Add(new Figure(Part, $"application list DOM, p{p}", Stats.Percentile(domMs, p), "ms",
+                Baseline: Stats.Percentile(kubectlMs, p), BaselineName: $"kubectl p{p}"));
+        }
+        var dom99 = Stats.Percentile(domMs, 99);
+        var kubectl99 = Stats.Percentile(kubectlMs, 99);
+        figures.Add(new Figure(Part, "application list DOM, p99", dom99, "ms",
+            Baseline: kubectl99, BaselineName: "kubectl p99", Target: "<= kubectl p99 + 250 ms", Met: dom99 <= kubectl99 + 250, Note: samples));
+        figures.Add(new Figure(Part, "DOM p99 minus kubectl p99", dom99 - kubectl99, "ms", Target: "<= 250 ms", Met: dom99 - kubectl99 <= 250));
+        figures.Add(new Figure(Part, "changes not seen on both sides within 15 s", unseen, "changes", Target: "0", Met: unseen == 0));
+        return figures;
+    }
+
+    /// <summary>Waits (bounded) for the kubectl line and the DOM change that show <paramref name="state"/>; returns their times.</summary>
+    private static async Task<(double? Kubectl, double? Dom)> ObserveAsync(KubectlWatch kubectl, ApplicationListRecorder recorder, string state, double made)
+    {
+        double? printed = null;
+        double? rendered = null;
+        var deadline = DateTime.UtcNow + SeenWithin;
+        while ((printed is null || rendered is null) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            printed ??= kubectl.Drain()
+                .FirstOrDefault(l => l.UnixMilliseconds >= made && l.Columns is [_, Probe, var job, ..] && job == state)?.UnixMilliseconds;
+            rendered ??= (await recorder.DrainAsync())
+                .FirstOrDefault(c => c.State.Contains(state, StringComparison.OrdinalIgnoreCase))?.UnixMilliseconds;
+        }
+        return (printed, rendered);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+}
