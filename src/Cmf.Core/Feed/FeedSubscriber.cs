@@ -14,6 +14,7 @@ internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, T
     private HashSet<ApplicationKey> _applications = [];
     private HashSet<string> _instances = new(StringComparer.Ordinal);
     private bool _resync;
+    private long? _firstPendingAt;
 
     public ChangeFilter Filter { get; } = filter;
 
@@ -25,6 +26,7 @@ internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, T
         }
         lock (_gate)
         {
+            _firstPendingAt ??= time.GetTimestamp();
             if (!_resync)
             {
                 _applications.UnionWith(changes.Applications);
@@ -44,6 +46,7 @@ internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, T
     {
         lock (_gate)
         {
+            _firstPendingAt ??= time.GetTimestamp();
             _resync = true;
         }
         Ring();
@@ -55,14 +58,25 @@ internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, T
         while (true)
         {
             await _doorbell.WaitAsync(cancellationToken);
-            if (window > TimeSpan.Zero)
+            // The window opens with the oldest pending change, not when the reader gets round to it: a reader that was
+            // busy with the previous batch for longer than the window takes the next one at once.
+            var remaining = window - PendingFor();
+            if (remaining > TimeSpan.Zero)
             {
-                await Task.Delay(window, time, cancellationToken);
+                await Task.Delay(remaining, time, cancellationToken);
             }
             if (Take() is { } batch)
             {
                 yield return batch;
             }
+        }
+    }
+
+    private TimeSpan PendingFor()
+    {
+        lock (_gate)
+        {
+            return _firstPendingAt is { } since ? time.GetElapsedTime(since) : TimeSpan.Zero;
         }
     }
 
@@ -78,6 +92,7 @@ internal sealed class FeedSubscriber(ChangeFilter filter, FeedOptions options, T
             _applications = [];
             _instances = new(StringComparer.Ordinal);
             _resync = false;
+            _firstPendingAt = null;
             return batch;
         }
     }

@@ -47,6 +47,24 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task Reader_busy_for_longer_than_the_window_gets_the_waiting_changes_at_once()
+    {
+        var feed = Feed();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        await using var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
+        feed.Publish(new ChangeSet([Orders], []));
+        Assert.True(await AdvanceUntil(changes.MoveNextAsync()));
+
+        feed.Publish(new ChangeSet([Payments], []));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        var next = changes.MoveNextAsync().AsTask();
+
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([Payments], changes.Current.Applications);
+    }
+
+    [Fact]
     public async Task Application_subscriber_is_not_told_about_other_applications()
     {
         var feed = Feed();
