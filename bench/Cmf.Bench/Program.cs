@@ -1,13 +1,16 @@
 using Cmf.Bench;
 using Cmf.Bench.Latency;
+using Cmf.Bench.Memory;
 
 // One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
 var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     [LatencyBench.Part] = LatencyBench.RunAsync,
+    [MemoryBench.Part] = MemoryBench.RunAsync,
     ["report"] = ResultsReport.WriteAsync,
 };
 
+if (args.Length > 1 && args[0] == "memprobe") { Console.WriteLine(await ProcessMemory.ReadAfterGcAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))); return 0; }
 if (args.Length == 0 || !parts.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: Cmf.Bench <{string.Join('|', parts.Keys)}> [--quick]");

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Cmf.Bench.Browser;
+using Cmf.Bench.Latency;
+using Cmf.E2ETests;
+
+namespace Cmf.Bench.Memory;
+
+/// <summary>
+/// The dashboard process's memory: idle on the demo cluster; idle with a large store it ingested itself through its own
+/// watcher, tracker and writer; and with live application lists open in Chromium, per circuit.
+/// </summary>
+public static class MemoryBench
+{
+    public const string Part = "memory";
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var figures = new List<Figure>();
+        figures.AddRange(await IdleOnDemoAsync());
+        figures.AddRange(await LargeStoreAndCircuitsAsync(context));
+        await ResultsFile.WriteAsync(context, Part, figures);
+    }
+
+    private static async Task<IEnumerable<Figure>> IdleOnDemoAsync()
+    {
+        await using var dashboard = await DashboardProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Cmf:Cluster:Mode"] = "Simulated",
+            ["Cmf:Cluster:Simulator:Scenario"] = "demo",
+            ["Cmf:Cluster:Simulator:Seed"] = "8",
+        });
+        await DashboardReadiness.WaitAsync(dashboard, TimeSpan.FromSeconds(120));
+        Console.WriteLine("bench: the demo dashboard is ready");
+        await Task.Delay(Settle);
+        var idle = await ProcessMemory.ReadAfterGcAsync(dashboard.ProcessId);
+        Console.WriteLine($"bench: idle on the demo cluster: {idle}");
+        const string Note = "demo cluster (simulator in process), no browser";
+        return
+        [
+            new Figure(Part, "idle, managed heap after GC", idle.ManagedHeapKiB / 1024, "MiB", Note: Note),
+            new Figure(Part, "idle, resident set", idle.ResidentKiB / 1024, "MiB", Note: Note),
+        ];
+    }
+
+    private static async Task<IEnumerable<Figure>> LargeStoreAndCircuitsAsync(BenchContext context)
+    {
+        var applications = context.Quick ? 500 : 5_000;
+        var pages = context.Quick ? 10 : 50;
+
+        using var scratch = context.Scratch(Part);
+        await using var cluster = await BenchCluster.StartAsync(scratch.Path);
+        for (var i = 0; i < applications; i++)
+        {
+            cluster.CreateRunningApplication($"app-{i:00000}");
+        }
+        await using var dashboard = await DashboardProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Cmf:Cluster:Mode"] = "Kubernetes",
+            ["Cmf:Cluster:Kubeconfig"] = cluster.KubeconfigPath,
+        });
+        // Ready means the first list of every watch is committed: every application and its first instance are in the store.
+        await DashboardReadiness.WaitAsync(dashboard, TimeSpan.FromMinutes(10));
+        var instances = applications;
+        await Task.Delay(Settle);
+        var idle = await ProcessMemory.ReadAfterGcAsync(dashboard.ProcessId);
+        Console.WriteLine($"bench: idle with the large store: {idle}");
+
+        await using var browser = await BenchBrowser.LaunchAsync();
+        var open = new List<IPage>();
+        await using var browserContext = await browser.NewContextAsync();
+        for (var i = 0; i < pages; i++)
+        {
+            var page = await browserContext.NewPageAsync();
+            await page.GotoAsync(dashboard.Url("/applications"));
+            await page.MainFrame.WaitForCircuitAsync();
+            open.Add(page);
+            Console.WriteLine($"bench: {open.Count} live lists open");
+        }
+        var rows = await open[^1].Locator("tr.application-table__row").CountAsync();
+        await Task.Delay(Settle);
+        var withPages = await ProcessMemory.ReadAfterGcAsync(dashboard.ProcessId);
+        Console.WriteLine($"bench: with {pages} live lists of {rows} rows: {withPages}");
+        foreach (var page in open)
+        {
+            await page.CloseAsync();
+        }
+
+        var perCircuitKiB = (withPages.ManagedHeapKiB - idle.ManagedHeapKiB) / pages;
+        var perCircuitRssKiB = (withPages.ResidentKiB - idle.ResidentKiB) / pages;
+        var store = string.Create(CultureInfo.InvariantCulture, $"{applications:N0} applications with one instance each, listed and stored by the dashboard's own watcher and writer");
+        var circuits = string.Create(CultureInfo.InvariantCulture, $"{pages} pages on /applications, {rows} rows each, on the {instances:N0}-instance store");
+        return
+        [
+            new Figure(Part, "large store idle, managed heap after GC", idle.ManagedHeapKiB / 1024, "MiB", Note: store),
+            new Figure(Part, "large store idle, resident set", idle.ResidentKiB / 1024, "MiB", Note: store),
+            new Figure(Part, $"{pages} live lists, managed heap after GC", withPages.ManagedHeapKiB / 1024, "MiB", Note: circuits),
+            new Figure(Part, $"{pages} live lists, resident set", withPages.ResidentKiB / 1024, "MiB", Note: circuits),
+            new Figure(Part, "managed heap per circuit", perCircuitKiB, "KB", Target: "<= 500 KB", Met: perCircuitKiB <= 500,
+                Note: "(heap with pages - heap without) / pages, both after induced full GCs"),
+            new Figure(Part, "resident set per circuit", perCircuitRssKiB, "KB", Note: "same difference in RSS: includes GC segments kept, thread stacks, native buffers"),
+        ];
+    }
+}
