@@ -10,7 +10,6 @@ var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.Ordi
     ["report"] = ResultsReport.WriteAsync,
 };
 
-if (args.Length > 1 && args[0] == "memprobe") { Console.WriteLine(await ProcessMemory.ReadAfterGcAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture))); return 0; }
 if (args.Length == 0 || !parts.TryGetValue(args[0], out var run))
 {
     Console.Error.WriteLine($"usage: Cmf.Bench <{string.Join('|', parts.Keys)}> [--quick]");

@@ -97,7 +97,7 @@ public static class LatencyBench
             throw new InvalidOperationException("No change was seen on both sides.");
         }
         var samples = string.Create(CultureInfo.InvariantCulture,
-            $"{domMs.Count} changes, {backgroundRate:0} background changes/s; browser clock offset {offsets.Min():0.0}..{offsets.Max():0.0} ms");
+            $"{domMs.Count} changes, {backgroundRate:0} background changes/s; browser clock offset {offsets.Min():0.0}..{offsets.Max():0.0} ms; load average at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         var figures = new List<Figure>();
         foreach (var p in new[] { 50, 95, 99 })
         {
