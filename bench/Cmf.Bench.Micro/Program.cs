@@ -18,12 +18,24 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator)
     .WithArtifactsPath(Path.Combine(context.RepositoryRoot, "bench", "Cmf.Bench.Micro", "BenchmarkDotNet.Artifacts"));
 
-var summaries = BenchmarkRunner.Run([typeof(TrackerBenchmarks), typeof(SpecBenchmarks)], config);
+// Other arguments go to BenchmarkDotNet (e.g. --filter *Observation* to compare one benchmark before and after a change).
+var benchmarkArgs = args.Where(a => a != "--quick").ToArray();
+var filtered = benchmarkArgs.Contains("--filter");
+var summaries = BenchmarkSwitcher
+    .FromTypes([typeof(TrackerBenchmarks), typeof(ObservationBenchmarks), typeof(SpecBenchmarks)])
+    .Run(filtered ? benchmarkArgs : [.. benchmarkArgs, "--filter", "*"], config)
+    .ToList();
 var figures = summaries.SelectMany(s => s.Reports.Select(ToFigure)).OfType<Figure>().ToList();
 if (figures.Count == 0)
 {
     Console.Error.WriteLine("micro: no benchmark produced a result");
     return 1;
+}
+if (filtered)
+{
+    // A partial run must not replace the figures of a whole one.
+    figures.ForEach(f => Console.WriteLine(ResultsReport.Row(f)));
+    return 0;
 }
 await ResultsFile.WriteAsync(context, "micro", figures);
 return figures.Count == summaries.Sum(s => s.BenchmarksCases.Length) ? 0 : 1;
