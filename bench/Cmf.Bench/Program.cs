@@ -1,8 +1,10 @@
 using Cmf.Bench;
+using Cmf.Bench.Ingest;
 
 // One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
 var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["ingest"] = IngestBench.RunAsync,
     ["report"] = ResultsReport.WriteAsync,
 };
 

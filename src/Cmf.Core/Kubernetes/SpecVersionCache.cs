@@ -33,6 +33,10 @@ public sealed class SpecVersionCache(int capacity = SpecVersionCache.DefaultCapa
         return version;
     }
 
+    /// <summary>True when this generation of the object was read, accepted and remembered with these defaults.</summary>
+    internal bool Holds(string objectUid, long generation, JsonObject? defaults) =>
+        _specs.TryGetValue(objectUid, out var entry) && entry.Generation == generation && ReferenceEquals(entry.Defaults, defaults);
+
     internal LastStableSpec LastStable(
         string objectUid, string lastStableSpec, JsonObject? defaults, Func<string, JsonObject?, LastStableSpec> read)
     {
