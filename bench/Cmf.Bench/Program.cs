@@ -1,10 +1,14 @@
 using Cmf.Bench;
+using Cmf.Bench.ColdStart;
 using Cmf.Bench.Ingest;
+using Cmf.Bench.Scale;
 
 // One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
 var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ingest"] = IngestBench.RunAsync,
+    ["scale"] = ScaleBench.RunAsync,
+    ["coldstart"] = ColdStartBench.RunAsync,
     ["report"] = ResultsReport.WriteAsync,
 };
 
