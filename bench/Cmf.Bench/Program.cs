@@ -1,10 +1,16 @@
 using Cmf.Bench;
+using Cmf.Bench.ColdStart;
+using Cmf.Bench.Ingest;
 using Cmf.Bench.Latency;
 using Cmf.Bench.Memory;
+using Cmf.Bench.Scale;
 
 // One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
 var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["ingest"] = IngestBench.RunAsync,
+    ["scale"] = ScaleBench.RunAsync,
+    ["coldstart"] = ColdStartBench.RunAsync,
     [LatencyBench.Part] = LatencyBench.RunAsync,
     [MemoryBench.Part] = MemoryBench.RunAsync,
     ["report"] = ResultsReport.WriteAsync,

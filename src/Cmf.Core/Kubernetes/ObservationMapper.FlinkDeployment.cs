@@ -39,7 +39,9 @@ public static partial class ObservationMapper
 
     private static Observation Observed(EnvironmentInfo environment, JsonNode? resource, SpecVersionCache? cache)
     {
-        var read = FlinkDeploymentReader.Read(resource);
+        // A status-only update of a generation already read skips the spec checks (the cache would skip the spec work too).
+        var read = FlinkDeploymentReader.Read(resource, cache is null ? null : m => m.Uid is { } objectUid && m.Generation is { } version
+            && cache.Holds(objectUid, version, environment.FlinkApplicationDefaults));
         if (!read.IsValid)
         {
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, read.Error);

@@ -37,11 +37,19 @@ public static class FlinkDeploymentReader
         return Read(node, maxSpecBytes);
     }
 
-    public static ReadResult<FlinkDeploymentResource> Read(JsonNode? resource, int maxSpecBytes = MaxSpecBytes)
+    public static ReadResult<FlinkDeploymentResource> Read(JsonNode? resource, int maxSpecBytes = MaxSpecBytes) =>
+        Read(resource, specAccepted: null, maxSpecBytes);
+
+    /// <summary>
+    /// Reads the resource; when <paramref name="specAccepted"/> says this object's generation was read and accepted
+    /// before, its spec (unchanged: Kubernetes bumps the generation on every spec change) is not checked again, so a
+    /// status-only update costs no walk over a large spec.
+    /// </summary>
+    public static ReadResult<FlinkDeploymentResource> Read(JsonNode? resource, Func<ObjectMetadata, bool>? specAccepted, int maxSpecBytes = MaxSpecBytes)
     {
         try
         {
-            return ReadObject(resource, maxSpecBytes);
+            return ReadObject(resource, maxSpecBytes, specAccepted);
         }
         catch (Exception ex) when (UnreadableJson.Is(ex))
         {
@@ -49,7 +57,7 @@ public static class FlinkDeploymentReader
         }
     }
 
-    private static ReadResult<FlinkDeploymentResource> ReadObject(JsonNode? resource, int maxSpecBytes)
+    private static ReadResult<FlinkDeploymentResource> ReadObject(JsonNode? resource, int maxSpecBytes, Func<ObjectMetadata, bool>? specAccepted)
     {
         if (resource is not JsonObject root)
         {
@@ -64,7 +72,7 @@ public static class FlinkDeploymentReader
         fields.String(root, "", "apiVersion");
         var metadata = ObjectMetadata.Read(root, fields);
         var spec = fields.Object(root, "", "spec", required: true);
-        if (spec is not null && fields.Error is null)
+        if (spec is not null && fields.Error is null && specAccepted?.Invoke(metadata!) != true)
         {
             CheckSize(spec, maxSpecBytes, fields);
             CheckSpec(spec, fields);

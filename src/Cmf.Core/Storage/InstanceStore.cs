@@ -190,6 +190,7 @@ public sealed partial class InstanceStore : IDisposable
     {
         var now = _time.GetUtcNow();
         var touched = new Dictionary<ApplicationKey, long>();
+        var listColumnsChanged = new HashSet<long>();
         var withEvents = new HashSet<long>();
         var newUids = new List<string>();
         var changedUids = new List<string>();
@@ -204,6 +205,10 @@ public sealed partial class InstanceStore : IDisposable
             var state = change.State;
             var applicationId = await statements.UpsertApplicationAsync(state, commit, cancellationToken);
             touched[state.Key] = applicationId;
+            if (ChangesListColumns(change))
+            {
+                listColumnsChanged.Add(applicationId);
+            }
 
             foreach (var instance in change.ChangedInstances())
             {
@@ -251,7 +256,7 @@ public sealed partial class InstanceStore : IDisposable
                 eventCount++;
             }
         }
-        foreach (var applicationId in touched.Values)
+        foreach (var applicationId in listColumnsChanged)
         {
             await statements.RefreshListColumnsAsync(applicationId, cancellationToken);
         }
@@ -267,6 +272,15 @@ public sealed partial class InstanceStore : IDisposable
         return new CommitResult(
             commit, [.. touched.Keys], [.. newUids.Distinct()], [.. changedUids.Except(newUids)], prunedUids, eventCount);
     }
+
+    /// <summary>
+    /// The list columns (instance count, latest and current sequence, pending upgrade) follow from the instance rows
+    /// and the current instance only; a status-only change, the most frequent, leaves them as they are.
+    /// </summary>
+    private static bool ChangesListColumns(TrackerResult change) =>
+        change.State.CurrentInstanceUid != change.Previous.CurrentInstanceUid
+        || change.State.LastSequence != change.Previous.LastSequence
+        || !change.PrunedInstanceUids.IsEmpty;
 
     /// <summary>Retention never removes the latest or the current deployed instance, nor one the state still holds.</summary>
     private static bool IsProtected(ApplicationState state, string uid) =>

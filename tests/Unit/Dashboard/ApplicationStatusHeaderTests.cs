@@ -47,6 +47,31 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_json_error_leads_with_its_message_lists_its_causes_and_keeps_the_raw_text_folded()
+    {
+        const string error = """
+            {"type":"org.apache.flink.kubernetes.operator.exception.UpgradeFailureException","message":"Savepoint Error",
+             "throwableList":[{"type":"java.util.concurrent.ExecutionException","message":"CheckpointException: Checkpoint Coordinator is suspending"},
+                              {"type":"X","message":"Savepoint Error"},{"type":"Y"}]}
+            """;
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { Error = error }));
+
+        Assert.Equal("Savepoint Error", cut.Find(".application-header__error-text").TextContent);
+        Assert.Equal(["CheckpointException: Checkpoint Coordinator is suspending"], cut.FindAll(".application-header__error-causes li").Select(li => li.TextContent));
+        Assert.Equal(error.Trim(), cut.Find(".application-header__error-raw pre").TextContent);
+        Assert.Null(cut.Find(".application-header__error-raw").GetAttribute("open"));
+    }
+
+    [Fact]
+    public void A_plain_text_error_is_shown_once_with_nothing_folded()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
+
+        Assert.Empty(cut.FindAll(".application-header__error-causes"));
+        Assert.Empty(cut.FindAll(".application-header__error-raw"));
+    }
+
+    [Fact]
     public void Without_a_live_cluster_there_is_no_current_instance()
     {
         var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { CurrentInstance = null, Error = null }));
@@ -86,5 +111,19 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
         Assert.Empty(cut.FindAll("img"));
         Assert.Equal(hostile, cut.Find("h1").TextContent);
         Assert.Equal(hostile, cut.Find(".application-header__error-text").TextContent);
+    }
+
+    [Theory]
+    [InlineData(HostileText.Script)]
+    [InlineData(HostileText.ImageOnError)]
+    public void Hostile_messages_inside_a_json_error_are_shown_as_text(string hostile)
+    {
+        var error = System.Text.Json.JsonSerializer.Serialize(new { message = hostile, throwableList = new[] { new { message = hostile + " cause" } } });
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { Error = error }));
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Equal(hostile, cut.Find(".application-header__error-text").TextContent);
+        Assert.Equal(hostile + " cause", cut.Find(".application-header__error-causes li").TextContent);
     }
 }

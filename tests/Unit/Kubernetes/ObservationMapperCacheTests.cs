@@ -90,6 +90,29 @@ public class ObservationMapperCacheTests
     }
 
     [Fact]
+    public void A_status_update_of_an_accepted_generation_does_not_check_the_spec_again()
+    {
+        var cache = new SpecVersionCache();
+        Snapshot(FlinkDeploymentBuilder.New(), cache);
+
+        // Kubernetes bumps the generation on every spec change, so this spec is the one accepted above.
+        var update = FlinkDeploymentBuilder.New().Set("spec.flinkVersion", 20).Set("status.jobStatus.state", "RUNNING").Build();
+
+        Assert.IsType<FlinkDeploymentObserved>(ObservationMapper.MapFlinkDeployment(Environment, update, cache: cache));
+    }
+
+    [Fact]
+    public void A_new_generation_with_an_unreadable_spec_is_rejected_although_the_last_was_accepted()
+    {
+        var cache = new SpecVersionCache();
+        Snapshot(FlinkDeploymentBuilder.New(), cache);
+
+        var changed = FlinkDeploymentBuilder.New().Set("metadata.generation", 2).Set("spec.flinkVersion", 20).Build();
+
+        Assert.IsType<ResourceRejected>(ObservationMapper.MapFlinkDeployment(Environment, changed, cache: cache));
+    }
+
+    [Fact]
     public void A_capacity_below_one_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpecVersionCache(capacity: 0));

@@ -123,6 +123,19 @@ public sealed class CommitTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Status_only_commits_leave_the_list_columns_as_the_instances_say()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.StartCluster(), app.NewInstance());
+
+        await Db.CommitAsync(app.ReportJobState(JobState.Restarting));
+        await Db.CommitAsync(app.ReportJobState(JobState.Running), app.RecordEvents(2));
+
+        var summary = (await Db.Queries.GetApplicationAsync(app.Key, None))!.Summary;
+        Assert.Equal((2, 1, 2, true), (summary.InstanceCount, summary.CurrentInstance?.Sequence, summary.LatestInstance?.Sequence, summary.PendingUpgrade));
+    }
+
+    [Fact]
     public async Task A_superseded_instance_keeps_its_last_job_state()
     {
         var app = new TrackedApplication();

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Cmf.Bench.Ingest;
+
+/// <summary>
+/// The baseline a user would compare ingest with: the rows the pipeline ended with (every table, as it wrote them)
+/// inserted into a new SQLite file of the same schema and settings (WAL, synchronous=NORMAL, foreign keys) with
+/// prepared statements, in as many transactions as the pipeline committed batches, and no logic at all.
+/// </summary>
+internal static class RawSqliteBaseline
+{
+    public sealed record Measurement(TimeSpan Elapsed, long Rows, int Transactions);
+
+    private sealed record Table(string Name, string Sql, string[] Columns, List<object?[]> Rows);
+
+    public static async Task<Measurement> InsertSameRowsAsync(string productDatabase, string baselineDatabase, long transactions, CancellationToken cancellationToken)
+    {
+        var (tables, indexes) = await ReadAsync(productDatabase, cancellationToken);
+        await using var target = await OpenAsync(baselineDatabase, cancellationToken);
+        foreach (var sql in tables.Select(t => t.Sql).Concat(indexes))
+        {
+            await ExecuteAsync(target, sql, cancellationToken);
+        }
+
+        var rows = tables.Sum(t => (long)t.Rows.Count);
+        var perTransaction = Math.Max(1, (long)Math.Ceiling(rows / (double)Math.Max(1, transactions)));
+        var clock = Stopwatch.StartNew();
+        var committed = 0;
+        SqliteTransaction? transaction = null;
+        long inTransaction = 0;
+        foreach (var table in tables)
+        {
+            await using var insert = target.CreateCommand();
+            insert.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) "
+                + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
+            var parameters = table.Columns.Select((_, i) => insert.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+            foreach (var row in table.Rows)
+            {
+                if (transaction is null)
+                {
+                    transaction = target.BeginTransaction(deferred: false);
+                }
+                insert.Transaction = transaction;
+                for (var i = 0; i < row.Length; i++)
+                {
+                    parameters[i].Value = row[i] ?? DBNull.Value;
+                }
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (++inTransaction == perTransaction)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    await transaction.DisposeAsync();
+                    transaction = null;
+                    inTransaction = 0;
+                    committed++;
+                }
+            }
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            committed++;
+        }
+        return new Measurement(clock.Elapsed, rows, committed);
+    }
+
+    private static async Task<(List<Table> Tables, List<string> Indexes)> ReadAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var source = await OpenAsync(database, cancellationToken);
+        var schema = new List<(string Type, string Name, string Sql)>();
+        await using (var command = source.CreateCommand())
+        {
+            // In creation order, so a referenced table is filled before the tables referring to it.
+            command.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' ORDER BY rowid";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                schema.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        var tables = new List<Table>();
+        foreach (var (_, name, sql) in schema.Where(s => s.Type == "table"))
+        {
+            await using var command = source.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{name}\" ORDER BY rowid";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var rows = new List<object?[]>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = new object?[columns.Length];
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+                rows.Add(row);
+            }
+            tables.Add(new Table(name, sql, columns, rows));
+        }
+        return (tables, schema.Where(s => s.Type == "index").Select(s => s.Sql).ToList());
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            ForeignKeys = true,
+        }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
