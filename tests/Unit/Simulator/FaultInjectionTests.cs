@@ -51,7 +51,8 @@ public sealed class FaultInjectionTests
 
         Assert.Equal(2, dropped.Object["dropped"]!.GetValue<int>());
         await Eventually.TrueAsync(() => first.Ended && second.Ended, "both watch streams ended");
-        Assert.Equal(0, server.Faults.OpenWatches);
+        // The server counts a watch closed when its handler returns, which can be just after the client read the end.
+        await Eventually.TrueAsync(() => server.Faults.OpenWatches == 0, "the server counts no open watch");
     }
 
     [Fact]
