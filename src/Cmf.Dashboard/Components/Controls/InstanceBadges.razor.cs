@@ -22,15 +22,22 @@ public partial class InstanceBadges
     [Parameter]
     public string? ApplicationError { get; set; }
 
-    private InstanceRole Role => InstanceRoles.Of(InstanceUid, CurrentInstanceUid, LatestInstanceUid);
+    /// <summary>The badges' markup without a component of their own, for tables that draw them per row.</summary>
+    public static RenderFragment Render(string instanceUid, string? currentInstanceUid, string? latestInstanceUid, string? applicationError) =>
+        InstanceRoles.Of(instanceUid, currentInstanceUid, latestInstanceUid) switch
+        {
+            InstanceRole.Current => Badge("instance-badge--current", "current", "This instance owns the live cluster"),
+            InstanceRole.Pending => Badge("instance-badge--pending", PendingText(applicationError), PendingTitle(applicationError)),
+            _ => static _ => { },
+        };
 
-    private string PendingText => string.IsNullOrWhiteSpace(ApplicationError)
+    private static string PendingText(string? applicationError) => string.IsNullOrWhiteSpace(applicationError)
         ? "pending"
-        : $"pending, upgrade blocked: {Shorten(OperatorError.Summary(ApplicationError))}";
+        : $"pending, upgrade blocked: {Shorten(OperatorError.Summary(applicationError))}";
 
-    private string PendingTitle => string.IsNullOrWhiteSpace(ApplicationError)
+    private static string PendingTitle(string? applicationError) => string.IsNullOrWhiteSpace(applicationError)
         ? "The latest instance; not deployed yet"
-        : $"The latest instance; its upgrade is blocked: {ApplicationError}";
+        : $"The latest instance; its upgrade is blocked: {applicationError}";
 
     private static string Shorten(string error)
     {
