@@ -14,7 +14,7 @@ public static class ResultsReport
     {
         var figures = ResultsFile.ReadAll(context);
         var table = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Run of {DateTime.UtcNow:yyyy-MM-dd} at commit `{Git(context, "rev-parse --short HEAD")}` on {Machine()}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Table written {DateTime.UtcNow:yyyy-MM-dd} at commit `{Git(context, "rev-parse --short HEAD")}` on {Machine()}, from `bench/results`: each part's figures come from its last full run on this machine kind (`bench/run.sh <part>`).")
             .AppendLine()
             .AppendLine("| part | figure | value | baseline (same run) | ratio | target | met |")
             .AppendLine("|---|---|---:|---|---:|---|---|");
