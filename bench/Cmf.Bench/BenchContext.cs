@@ -6,9 +6,11 @@ public sealed record BenchContext(string RepositoryRoot, string ResultsDirectory
     public static BenchContext FromArgs(string[] args)
     {
         var root = FindRepositoryRoot(AppContext.BaseDirectory);
-        var results = Path.Combine(root, "bench", "results");
+        var quick = args.Contains("--quick");
+        // A smoke run's figures are not comparable: they go beside the real ones, never over them.
+        var results = quick ? Path.Combine(root, "bench", "results", "quick") : Path.Combine(root, "bench", "results");
         Directory.CreateDirectory(results);
-        return new BenchContext(root, results, args.Contains("--quick"));
+        return new BenchContext(root, results, quick);
     }
 
     /// <summary>A scratch directory for one part, removed by the caller's <c>using</c>.</summary>

@@ -39,7 +39,7 @@ public static class ColdStartBench
         }
         for (var i = 0; i < applications; i++)
         {
-            simulator.Api.CreateFlinkDeployment(Namespace(i % Namespaces), FlinkDeployment(i));
+            simulator.Api.CreateFlinkDeployment(Namespace(i % Namespaces), FlinkDeploymentSpec.Create($"app-{i:D5}", stateful: true, parallelism: 2));
         }
         // Let the simulated operator deploy every application: JobManager Deployments, pods, a running job.
         await simulator.Clock.AdvanceAsync(TimeSpan.FromSeconds(30));
@@ -213,29 +213,6 @@ public static class ColdStartBench
     }
 
     private static string Namespace(int n) => $"team-{n:D2}";
-
-    private static JsonObject FlinkDeployment(int i) => new()
-    {
-        ["apiVersion"] = "flink.apache.org/v1beta1",
-        ["kind"] = "FlinkDeployment",
-        ["metadata"] = new JsonObject { ["name"] = $"app-{i:D5}", ["namespace"] = Namespace(i % Namespaces) },
-        ["spec"] = new JsonObject
-        {
-            ["image"] = "flink:1.20",
-            ["flinkVersion"] = "v1_20",
-            ["serviceAccount"] = "flink",
-            ["flinkConfiguration"] = new JsonObject { ["taskmanager.numberOfTaskSlots"] = "2", ["state.savepoints.dir"] = $"s3://savepoints/app-{i:D5}" },
-            ["jobManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
-            ["taskManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
-            ["job"] = new JsonObject
-            {
-                ["jarURI"] = "local:///opt/flink/examples/streaming/StateMachineExample.jar",
-                ["parallelism"] = 2,
-                ["upgradeMode"] = "savepoint",
-                ["state"] = "running",
-            },
-        },
-    };
 }
 
 /// <summary>Seconds from the dashboard's process start to: listening (its URL printed), every first list in hand, <c>/readyz</c> 200.</summary>

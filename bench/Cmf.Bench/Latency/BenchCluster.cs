@@ -41,26 +41,7 @@ public sealed class BenchCluster : IAsyncDisposable
     /// <summary>A running streaming application, as the operator would report it once stable.</summary>
     public void CreateRunningApplication(string name)
     {
-        Api.CreateFlinkDeployment(Namespace, new JsonObject
-        {
-            ["metadata"] = new JsonObject { ["name"] = name },
-            ["spec"] = new JsonObject
-            {
-                ["image"] = "flink:1.20.1",
-                ["flinkVersion"] = "v1_20",
-                ["serviceAccount"] = "flink",
-                ["flinkConfiguration"] = new JsonObject { ["taskmanager.numberOfTaskSlots"] = "2" },
-                ["jobManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
-                ["taskManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "2048m", ["cpu"] = 1 } },
-                ["job"] = new JsonObject
-                {
-                    ["jarURI"] = "local:///opt/flink/examples/streaming/StateMachineExample.jar",
-                    ["parallelism"] = 2,
-                    ["upgradeMode"] = "savepoint",
-                    ["state"] = "running",
-                },
-            },
-        });
+        Api.CreateFlinkDeployment(Namespace, FlinkDeploymentSpec.Create(name, stateful: true, parallelism: 2));
         Api.PatchFlinkDeploymentStatus(Namespace, name, new JsonObject
         {
             ["status"] = new JsonObject

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 
-namespace Cmf.Bench.Ingest;
+namespace Cmf.Bench;
 
-/// <summary>FlinkDeployments shaped after the operator's basic and basic-checkpoint-ha examples.</summary>
+/// <summary>FlinkDeployments shaped after the operator's basic and basic-checkpoint-ha examples, for every part that creates them.</summary>
 internal static class FlinkDeploymentSpec
 {
     public static JsonObject Create(string name, bool stateful, int parallelism)
