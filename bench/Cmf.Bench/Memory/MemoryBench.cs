@@ -1,13 +1,15 @@
 using System.Globalization;
 using Cmf.Bench.Browser;
 using Cmf.Bench.Latency;
+using Cmf.Bench.Scale;
 using Cmf.E2ETests;
 
 namespace Cmf.Bench.Memory;
 
 /// <summary>
-/// The dashboard process's memory: idle on the demo cluster; idle with a large store it ingested itself through its own
-/// watcher, tracker and writer; and with live application lists open in Chromium, per circuit.
+/// The dashboard process's memory: idle on the demo cluster; idle serving the scale part's 1M-instance store; idle with a
+/// large store it ingested itself through its own watcher, tracker and writer; and with live application lists open in
+/// Chromium, per circuit.
 /// </summary>
 public static class MemoryBench
 {
@@ -18,6 +20,7 @@ public static class MemoryBench
     {
         var figures = new List<Figure>();
         figures.AddRange(await IdleOnDemoAsync());
+        figures.AddRange(await IdleOnSeededStoreAsync(context));
         figures.AddRange(await LargeStoreAndCircuitsAsync(context));
         await ResultsFile.WriteAsync(context, Part, figures);
     }
@@ -40,6 +43,40 @@ public static class MemoryBench
         [
             new Figure(Part, "idle, managed heap after GC", idle.ManagedHeapKiB / 1024, "MiB", Note: Note),
             new Figure(Part, "idle, resident set", idle.ResidentKiB / 1024, "MiB", Note: Note),
+        ];
+    }
+
+    /// <summary>
+    /// The store the scale part reads (seeded the same way, through the tracker and the store writer), served as it is
+    /// (<c>Cmf:Cluster:Mode=None</c>): what a million stored instances cost a dashboard that only reads them.
+    /// </summary>
+    private static async Task<IEnumerable<Figure>> IdleOnSeededStoreAsync(BenchContext context)
+    {
+        var shape = context.Quick
+            ? new ScaleShape("large", Applications: 1_000, InstancesPerApplication: 10, Environments: 10, CommitBatchApplications: 20)
+            : new ScaleShape("large", Applications: 10_000, InstancesPerApplication: 100, Environments: 10, CommitBatchApplications: 20);
+        using var scratch = context.Scratch("memory-seeded");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromHours(1));
+        var report = await new StoreSeeder(shape).SeedAsync(scratch.Path, cancellation.Token);
+        await SeedCheck.VerifyAsync(scratch.Path, shape, cancellation.Token);
+        Console.WriteLine($"bench: seeded {shape.Instances:N0} instances ({report.DatabaseBytes / 1048576.0:N0} MiB) for the idle reading");
+
+        await using var dashboard = await DashboardProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Cmf:DataDirectory"] = scratch.Path,
+            ["Cmf:Cluster:Mode"] = "None",
+        });
+        await DashboardReadiness.WaitAsync(dashboard, TimeSpan.FromSeconds(120));
+        await Task.Delay(Settle);
+        var idle = await ProcessMemory.ReadAfterGcAsync(dashboard.ProcessId);
+        Console.WriteLine($"bench: idle on the seeded store: {idle}");
+        var note = string.Create(CultureInfo.InvariantCulture,
+            $"{shape.Applications:N0} applications x {shape.InstancesPerApplication} instances seeded as the scale part does, {report.DatabaseBytes / 1048576.0:N0} MiB, served with Cmf:Cluster:Mode=None, no browser");
+        var size = shape.Instances >= 1_000_000 ? "1M" : $"{shape.Instances:N0}";
+        return
+        [
+            new Figure(Part, $"{size}-instance store idle, managed heap after GC", idle.ManagedHeapKiB / 1024, "MiB", Note: note),
+            new Figure(Part, $"{size}-instance store idle, resident set", idle.ResidentKiB / 1024, "MiB", Note: note),
         ];
     }
 
