@@ -75,19 +75,4 @@ internal static class LargeSpec
             ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = $"data-{index}", ["mountPath"] = $"/data/{index}" }),
         };
     }
-
-    /// <summary>Environment defaults merged under every spec (Cmf:Environments:N:FlinkApplicationDefaults).</summary>
-    public static JsonObject Defaults() => new()
-    {
-        ["spec"] = new JsonObject
-        {
-            ["flinkConfiguration"] = new JsonObject
-            {
-                ["execution.checkpointing.interval"] = "60s",
-                ["state.savepoints.dir"] = "s3://flink/savepoints",
-                ["s3.access-key"] = "defaults-access-key",
-            },
-            ["serviceAccount"] = "flink-default",
-        },
-    };
 }

@@ -71,7 +71,7 @@ public class TrackerBenchmarks
         ResourceVersion = (generation * 100 + 50).ToString(CultureInfo.InvariantCulture),
         Generation = generation,
         CreationTimestamp = Start,
-        Spec = SpecVersionFactory.Create(null, new JsonObject
+        Spec = SpecVersionFactory.Create(new JsonObject
         {
             ["image"] = "flink:1.20",
             ["flinkVersion"] = "v1_20",

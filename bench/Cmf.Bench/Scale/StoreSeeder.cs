@@ -127,7 +127,7 @@ public sealed class StoreSeeder(ScaleShape shape)
         for (var generation = 1; generation <= shape.InstancesPerApplication; generation++)
         {
             var at = start.AddHours(generation);
-            var spec = SpecVersionFactory.Create(null, Spec(key, generation));
+            var spec = SpecVersionFactory.Create(Spec(key, generation));
             var upgrading = new FlinkDeploymentStatusSnapshot
             {
                 JobState = generation == 1 ? null : JobState.Finished,

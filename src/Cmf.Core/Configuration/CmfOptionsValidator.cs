@@ -89,7 +89,7 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
             {
                 errors.Add(error);
             }
-            else if (Specs.EffectiveSpec.ValidateDefaults(environment.FlinkApplicationDefaults) is { } shape)
+            else if (Specs.EnvironmentDefaults.Validate(environment.FlinkApplicationDefaults) is { } shape)
             {
                 errors.Add($"{where}:FlinkApplicationDefaults must be a partial FlinkDeployment: {shape}.");
             }

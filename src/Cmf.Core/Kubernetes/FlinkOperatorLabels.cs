@@ -3,6 +3,9 @@ namespace Cmf.Core.Kubernetes;
 /// <summary>The labels and annotations the Flink operator puts on the objects it creates for a FlinkDeployment.</summary>
 public static class FlinkOperatorLabels
 {
+    /// <summary>The API group of FlinkDeployment, as the ownerReference's apiVersion names it (<c>flink.apache.org/v1beta1</c>).</summary>
+    public const string ApiGroup = "flink.apache.org";
+
     /// <summary>The FlinkDeployment's name.</summary>
     public const string App = "app";
 

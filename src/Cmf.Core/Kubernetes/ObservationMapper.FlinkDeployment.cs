@@ -41,7 +41,7 @@ public static partial class ObservationMapper
     {
         // A status-only update of a generation already read skips the spec checks (the cache would skip the spec work too).
         var read = FlinkDeploymentReader.Read(resource, cache is null ? null : m => m.Uid is { } objectUid && m.Generation is { } version
-            && cache.Holds(objectUid, version, environment.FlinkApplicationDefaults));
+            && cache.Holds(objectUid, version));
         if (!read.IsValid)
         {
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, read.Error);
@@ -56,46 +56,31 @@ public static partial class ObservationMapper
         {
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, error);
         }
-        var (uid, generation, defaults) = (metadata.Uid!, metadata.Generation!.Value, environment.FlinkApplicationDefaults);
+        var (uid, generation) = (metadata.Uid!, metadata.Generation!.Value);
         var snapshot = new FlinkDeploymentSnapshot
         {
             ObjectUid = uid,
             ResourceVersion = metadata.ResourceVersion!,
             Generation = generation,
             CreationTimestamp = metadata.CreationTimestamp,
-            Spec = cache?.Version(uid, generation, defaults, spec) ?? SpecVersionFactory.Create(defaults, spec),
-            Status = StatusSnapshot(uid, defaults, status, cache),
+            Spec = cache?.Version(uid, generation, spec) ?? SpecVersionFactory.Create(spec),
+            Status = StatusSnapshot(status),
         };
         return new FlinkDeploymentObserved(Key(environment, metadata), @namespace, snapshot);
     }
 
-    private static FlinkDeploymentStatusSnapshot StatusSnapshot(
-        string objectUid, JsonObject? defaults, FlinkDeploymentStatus status, SpecVersionCache? cache)
+    private static FlinkDeploymentStatusSnapshot StatusSnapshot(FlinkDeploymentStatus status) => new()
     {
-        var text = status.ReconciliationStatus?.LastStableSpec;
-        var lastStable = text is null ? LastStableSpec.None
-            : cache?.LastStable(objectUid, text, defaults, ReadLastStable) ?? ReadLastStable(text, defaults);
-        return new FlinkDeploymentStatusSnapshot
-        {
-            JobState = status.JobStatus?.State,
-            JobId = status.JobStatus?.JobId,
-            JobName = status.JobStatus?.JobName,
-            LifecycleState = status.LifecycleState,
-            JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
-            ReconciliationState = status.ReconciliationStatus?.State,
-            Error = status.Error,
-            ObservedGeneration = status.ObservedGeneration,
-            UpgradeSavepointPath = status.JobStatus?.UpgradeSavepointPath,
-            LastStableSpecHash = lastStable.Hash,
-            LastStableGeneration = lastStable.Generation,
-        };
-    }
-
-    // A rollback runs lastStableSpec: hashed like any spec so the tracker can find its instance.
-    private static LastStableSpec ReadLastStable(string text, JsonObject? defaults) =>
-        LastSpecDocument.Read(text) is { } document
-            ? new LastStableSpec(SpecVersionFactory.Hash(defaults, document.Spec), document.Generation)
-            : LastStableSpec.None;
+        JobState = status.JobStatus?.State,
+        JobId = status.JobStatus?.JobId,
+        JobName = status.JobStatus?.JobName,
+        LifecycleState = status.LifecycleState,
+        JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
+        ReconciliationState = status.ReconciliationStatus?.State,
+        Error = status.Error,
+        ObservedGeneration = status.ObservedGeneration,
+        UpgradeSavepointPath = status.JobStatus?.UpgradeSavepointPath,
+    };
 
     private static ApplicationKey Key(EnvironmentInfo environment, ObjectMetadata metadata) => new(environment.Name, metadata.Name);
 }

@@ -9,10 +9,11 @@ namespace Cmf.Core.Kubernetes;
 public static partial class ObservationMapper
 {
     /// <summary>
-    /// A JobManager Deployment (label <c>component=jobmanager</c>): one cluster. Its application is the
-    /// <c>app</c> label, else the Deployment's name (the operator names it after the FlinkDeployment).
-    /// Null for other Deployments. An unreadable generation annotation counts as absent: the tracker then
-    /// falls back to the latest instance rather than losing the cluster.
+    /// A JobManager Deployment (label <c>component=jobmanager</c>) that FKO made for a FlinkDeployment: one cluster of
+    /// the application its ownerReference names (FKO sets it, <c>AbstractFlinkResourceReconciler.setOwnerReference</c>).
+    /// Null for other Deployments, including JobManagers without that owner: Flink's own standalone manifests and
+    /// <c>kubernetes-session.sh</c> clusters carry the same labels. An unreadable generation annotation counts as
+    /// absent: the tracker then falls back to the latest instance rather than losing the cluster.
     /// </summary>
     public static Observation? MapJobManagerDeployment(EnvironmentInfo environment, JsonNode? resource, bool deleted = false)
     {
@@ -25,7 +26,7 @@ public static partial class ObservationMapper
                 return Rejected(environment, resource, DeploymentKind, read.Error);
             }
             var metadata = read.Value;
-            if (!IsJobManager(metadata))
+            if (!IsJobManager(metadata) || FlinkDeploymentOwner(metadata) is not { } owner)
             {
                 return null;
             }
@@ -52,7 +53,7 @@ public static partial class ObservationMapper
                     && InstanceUid.IsValid(instance) ? instance : null,
                 DeploymentType = metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Type),
             };
-            var key = new ApplicationKey(environment.Name, metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.App) ?? metadata.Name);
+            var key = new ApplicationKey(environment.Name, owner.Name);
             return deleted
                 ? new JobManagerDeploymentDeleted(key, @namespace, deployment)
                 : new JobManagerDeploymentObserved(key, @namespace, deployment);
@@ -93,6 +94,10 @@ public static partial class ObservationMapper
                 : new JobManagerPodObserved(new ApplicationKey(environment.Name, app!), @namespace, metadata.Name, instance);
         });
     }
+
+    private static OwnerReference? FlinkDeploymentOwner(ObjectMetadata metadata) =>
+        metadata.OwnerReferences.FirstOrDefault(o => o.Kind == FlinkDeploymentReader.Kind
+            && o.ApiVersion.StartsWith(FlinkOperatorLabels.ApiGroup + "/", StringComparison.Ordinal));
 
     private static bool IsJobManager(ObjectMetadata metadata) =>
         metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Component) == FlinkOperatorLabels.JobManager;

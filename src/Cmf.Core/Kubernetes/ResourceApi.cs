@@ -27,7 +27,7 @@ internal abstract class ResourceApi(ResourceKind kind, string? @namespace)
         var scopes = namespaces is null ? [null] : namespaces.Cast<string?>().ToList();
         return
         [
-            .. scopes.Select(ns => new CustomObjectApi(client, ResourceKind.FlinkDeployment, ns, "flink.apache.org", "v1beta1", "flinkdeployments", labelSelector: null)),
+            .. scopes.Select(ns => new CustomObjectApi(client, ResourceKind.FlinkDeployment, ns, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkdeployments", labelSelector: null)),
             .. scopes.Select(ns => new CustomObjectApi(client, ResourceKind.JobManagerDeployment, ns, "apps", "v1", "deployments", JobManagerSelector)),
             .. scopes.Select(ns => new PodApi(client, ns)),
         ];

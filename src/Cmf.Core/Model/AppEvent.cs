@@ -7,6 +7,7 @@ public enum AppEventKind
     CurrentInstanceChanged,
     ClusterStarted,
     ClusterEnded,
+    ClusterHandedOver,
     JobStateChanged,
     LifecycleChanged,
     ErrorSet,
@@ -26,10 +27,22 @@ public sealed record AppEvent(DateTimeOffset Timestamp, AppEventKind Kind, strin
     /// <summary>The new state for status changes (a job state, a lifecycle state), as the operator spells it.</summary>
     public string? NewStatus { get; init; }
 
+    /// <summary>
+    /// Set on an event that is updated in place as the same thing keeps happening (an error episode): an event with
+    /// a key already stored replaces that row instead of adding one.
+    /// </summary>
+    public string? Key { get; init; }
+
+    /// <summary>How often it happened: more than 1 only for keyed events.</summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>When it last happened, for keyed events; <see cref="Timestamp"/> is when it first did.</summary>
+    public DateTimeOffset? LastSeenAt { get; init; }
+
     /// <summary>CMF's event type: CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>
     public string CmfType => Kind switch
     {
-        AppEventKind.ClusterStarted or AppEventKind.ClusterEnded => "CLUSTER_STATUS",
+        AppEventKind.ClusterStarted or AppEventKind.ClusterEnded or AppEventKind.ClusterHandedOver => "CLUSTER_STATUS",
         AppEventKind.JobStateChanged => "JOB_STATUS",
         _ => "CMF_STATUS",
     };

@@ -26,6 +26,8 @@ public sealed record ObjectMetadata
 
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = JsonFieldReader.EmptyMap;
 
+    public IReadOnlyList<OwnerReference> OwnerReferences { get; init; } = [];
+
     /// <summary>Reads <c>metadata</c> of an object; problems go to <paramref name="fields"/>.</summary>
     internal static ObjectMetadata? Read(JsonObject resource, JsonFieldReader fields)
     {
@@ -42,6 +44,7 @@ public sealed record ObjectMetadata
             DeletionTimestamp = fields.Timestamp(metadata, "metadata", "deletionTimestamp"),
             Labels = fields.StringMap(metadata, "metadata", "labels"),
             Annotations = fields.StringMap(metadata, "metadata", "annotations"),
+            OwnerReferences = OwnerReference.ReadAll(metadata, fields),
         };
         return fields.Error is null ? result : null;
     }

@@ -3,54 +3,36 @@ using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Specs;
 
-/// <summary>Turns a submitted spec and its environment's defaults into the <see cref="SpecVersion"/> the tracker keeps.</summary>
+/// <summary>Turns an observed FlinkDeployment spec into the <see cref="SpecVersion"/> the tracker keeps.</summary>
 public static class SpecVersionFactory
 {
-    public static SpecVersion Create(JsonObject? environmentDefaults, JsonObject submittedSpec)
+    public static SpecVersion Create(JsonObject observedSpec)
     {
-        var effective = EffectiveSpec.Build(environmentDefaults, submittedSpec);
+        var effective = EffectiveSpec.Of(observedSpec);
         // Hashed unsealed, so that changing nothing but a password still makes a new instance.
         var hash = SpecHash.Compute(CanonicalJson.SerializeToUtf8Bytes(effective));
         var flinkVersion = JsonScalars.AsString(effective["flinkVersion"]);
         var upgradeMode = JsonScalars.AsString((effective["job"] as JsonObject)?["upgradeMode"]);
+        var annotation = InstanceAnnotation(effective);
 
         SecretMasker.SealInPlace(effective);
-        var effectiveJson = CanonicalJson.Serialize(effective);
-        // Without defaults the effective spec is the submitted spec, and so is its canonical text.
-        var submittedJson = effectiveJson;
-        if (EffectiveSpec.DefaultsSpec(environmentDefaults) is { Count: > 0 })
-        {
-            var submitted = EffectiveSpec.CanonicalCopy(submittedSpec);
-            SecretMasker.SealInPlace(submitted);
-            submittedJson = CanonicalJson.Serialize(submitted);
-        }
-
         return new SpecVersion
         {
-            EffectiveSpecJson = effectiveJson,
+            EffectiveSpecJson = CanonicalJson.Serialize(effective),
             SpecHash = hash,
-            SubmittedSpecJson = submittedJson,
-            InstanceAnnotation = InstanceAnnotation(submittedSpec),
+            InstanceAnnotation = annotation,
             FlinkVersion = flinkVersion,
             UpgradeMode = upgradeMode,
         };
     }
 
-    /// <summary>Only the hash of the effective spec, for specs that are compared but not stored (<c>lastStableSpec</c>).</summary>
-    public static string Hash(JsonObject? environmentDefaults, JsonObject submittedSpec) =>
-        SpecHash.Compute(CanonicalJson.SerializeToUtf8Bytes(EffectiveSpec.Build(environmentDefaults, submittedSpec)));
-
-    /// <summary>
-    /// CMF's instance annotation on the pod template (or on the JobManager's), when it is a valid UID.
-    /// Read from the submitted spec: an annotation coming from environment defaults would give every
-    /// application the same instance.
-    /// </summary>
-    public static string? InstanceAnnotation(JsonObject submittedSpec)
+    /// <summary>CMF's instance annotation on the pod template (or on the JobManager's), when it is a valid UID.</summary>
+    public static string? InstanceAnnotation(JsonObject spec)
     {
-        var annotation = AnnotationOf(submittedSpec);
+        var annotation = AnnotationOf(spec);
         if (!InstanceUid.IsValid(annotation))
         {
-            annotation = AnnotationOf(submittedSpec["jobManager"] as JsonObject);
+            annotation = AnnotationOf(spec["jobManager"] as JsonObject);
         }
         return InstanceUid.IsValid(annotation) ? annotation : null;
     }

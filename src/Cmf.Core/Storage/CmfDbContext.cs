@@ -37,6 +37,7 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<ReconciliationState>().HaveConversion<string>();
         configurationBuilder.Properties<ClusterOwnerSource>().HaveConversion<string>();
         configurationBuilder.Properties<AppEventKind>().HaveConversion<string>();
+        configurationBuilder.Properties<InstanceStop>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -106,6 +107,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         appEvent.ToTable("Events");
         appEvent.HasKey(e => e.Id);
         appEvent.HasIndex(e => new { e.ApplicationId, e.Id });
+        appEvent.HasIndex(e => new { e.ApplicationId, e.Key });
+        appEvent.Property(e => e.Count).HasDefaultValue(1);
         appEvent.HasOne<StoredApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 

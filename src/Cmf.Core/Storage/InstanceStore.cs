@@ -251,8 +251,10 @@ public sealed partial class InstanceStore : IDisposable
             }
             foreach (var appEvent in change.Events)
             {
-                await statements.InsertEventAsync(applicationId, appEvent, cancellationToken);
-                withEvents.Add(applicationId);
+                if (await statements.WriteEventAsync(applicationId, appEvent, cancellationToken))
+                {
+                    withEvents.Add(applicationId);
+                }
                 eventCount++;
             }
         }

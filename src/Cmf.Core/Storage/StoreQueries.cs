@@ -98,10 +98,14 @@ public sealed class StoreQueries(StoreProvider provider)
             }
             var spec = await db.InstanceSpecs.AsNoTracking()
                 .FirstOrDefaultAsync(s => s.InstanceId == instance.Id, cancellationToken);
-            var clusters = await db.Clusters.AsNoTracking()
-                .Where(c => c.OwnerInstanceUid == uid && c.ApplicationId == application.Id)
+            // Hand-overs are rare and an application has few clusters: the segments are read here rather than indexed.
+            var clusters = (await db.Clusters.AsNoTracking()
+                .Where(c => c.ApplicationId == application.Id && (c.OwnerInstanceUid == uid || c.SegmentsJson != null))
                 .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken))
+                .Select(ViewMapping.ToSummary)
+                .Where(c => c.Segments.Any(s => s.InstanceUid == uid))
+                .ToList();
             var previous = await db.Instances.AsNoTracking()
                 .Where(i => i.ApplicationId == application.Id && i.Sequence < instance.Sequence)
                 .OrderByDescending(i => i.Sequence)
@@ -117,8 +121,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 Application = key,
                 Instance = ViewMapping.ToSummary(instance),
                 EffectiveSpecJson = spec?.EffectiveSpecJson,
-                SubmittedSpecJson = spec?.SubmittedSpecJson,
-                Clusters = [.. clusters.Select(ViewMapping.ToSummary)],
+                Clusters = clusters,
                 PreviousInstanceUid = previous,
                 NextInstanceUid = next,
                 IsCurrent = application.CurrentInstanceUid == uid,
@@ -190,7 +193,7 @@ public sealed class StoreQueries(StoreProvider provider)
         {
             var rows = await db.Instances.AsNoTracking()
                 .Where(i => uids.Contains(i.Uid))
-                .Join(db.InstanceSpecs, i => i.Id, s => s.InstanceId, (i, s) => new InstanceSpecTexts(i.Uid, s.EffectiveSpecJson, s.SubmittedSpecJson))
+                .Join(db.InstanceSpecs, i => i.Id, s => s.InstanceId, (i, s) => new InstanceSpecTexts(i.Uid, s.EffectiveSpecJson))
                 .ToListAsync(cancellationToken);
             return rows.ToDictionary(r => r.Uid, StringComparer.Ordinal);
         }, cancellationToken);
@@ -222,7 +225,9 @@ public sealed class StoreQueries(StoreProvider provider)
                     SupersededAt = i.SupersededAt,
                     EndedAt = i.EndedAt,
                     JobState = i.JobState,
-                    StoppedForUpgrade = i.StoppedForUpgrade,
+                    Stop = i.Stop,
+                    StopSavepointPath = i.StopSavepointPath,
+                    ReconciledAt = i.ReconciledAt,
                 })
                 .ToListAsync(cancellationToken);
             var clusterBars = await clusters.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);

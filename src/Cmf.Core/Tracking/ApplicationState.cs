@@ -39,6 +39,9 @@ public sealed record ApplicationState
 
     public ApplicationStatus Status { get; init; } = new();
 
+    /// <summary>The error the operator keeps reporting, open or dormant (cleared but expected back); null when none.</summary>
+    public ErrorEpisode? ErrorEpisode { get; init; }
+
     /// <summary>
     /// JobManager Deployments seen before the FlinkDeployment generation they were made for (the two arrive on
     /// separate watches). Held until that generation is seen, so their owner is decided with it. Not stored:
@@ -51,8 +54,17 @@ public sealed record ApplicationState
     /// <summary>The newest cluster that has not ended.</summary>
     public ClusterState? LiveCluster => Clusters.LastOrDefault(c => c.EndedAt is null);
 
-    /// <summary>The owner of the live cluster (CMF's currentDeployedInstanceName); null when no cluster is live.</summary>
+    /// <summary>The instance the live cluster runs (CMF's currentDeployedInstanceName); null when no cluster is live.</summary>
     public string? CurrentInstanceUid => LiveCluster?.OwnerInstanceUid;
+
+    /// <summary>
+    /// The latest instance while the operator has not reconciled its generation (DESIGN 3.2 rule 5): FKO advances
+    /// <c>status.observedGeneration</c> only once it took a generation on.
+    /// </summary>
+    public InstanceState? PendingInstance =>
+        LatestInstance is { } latest && !ObjectDeleted && latest.ObjectUid == ObjectUid && (Status.ObservedGeneration ?? 0) < latest.Generation
+            ? latest
+            : null;
 
     public InstanceState? FindInstance(string uid) => Instances.Find(i => i.Uid == uid);
 

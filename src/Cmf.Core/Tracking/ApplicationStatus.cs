@@ -27,12 +27,6 @@ public sealed record ApplicationStatus
 
     public string? UpgradeMode { get; init; }
 
-    /// <summary>Hash of the effective spec of <c>lastStableSpec</c>: what a rollback runs.</summary>
-    public string? LastStableSpecHash { get; init; }
-
-    /// <summary>Generation recorded in <c>lastStableSpec</c> by operators up to 1.9.</summary>
-    public long? LastStableGeneration { get; init; }
-
     /// <summary>When anything about the application last changed (instances, clusters, status).</summary>
     public DateTimeOffset? LastChangeAt { get; init; }
 }

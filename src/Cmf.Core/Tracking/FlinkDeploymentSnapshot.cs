@@ -19,17 +19,15 @@ public sealed record FlinkDeploymentSnapshot
 }
 
 /// <summary>
-/// The spec of one FlinkDeployment generation, already turned into an effective spec.
+/// The spec of one FlinkDeployment generation as observed, which is its effective spec (DESIGN 3.1).
 /// <see cref="EffectiveSpecJson"/> is canonical and sealed (secrets replaced by fingerprints);
-/// <see cref="SpecHash"/> is the SHA-256 of the unsealed canonical effective spec.
+/// <see cref="SpecHash"/> is the SHA-256 of the unsealed canonical spec.
 /// </summary>
 public sealed record SpecVersion
 {
     public required string EffectiveSpecJson { get; init; }
 
     public required string SpecHash { get; init; }
-
-    public required string SubmittedSpecJson { get; init; }
 
     /// <summary>The pod template's <c>platform.confluent.io/cmf-fa-instance</c> annotation, when CMF manages the app.</summary>
     public string? InstanceAnnotation { get; init; }
@@ -59,12 +57,6 @@ public sealed record FlinkDeploymentStatusSnapshot
     public long? ObservedGeneration { get; init; }
 
     public string? UpgradeSavepointPath { get; init; }
-
-    /// <summary>SHA-256 of the canonical effective spec built from <c>lastStableSpec</c> (rollbacks run it).</summary>
-    public string? LastStableSpecHash { get; init; }
-
-    /// <summary><c>resource_metadata.metadata.generation</c> of <c>lastStableSpec</c> (operators up to 1.9 write it).</summary>
-    public long? LastStableGeneration { get; init; }
 }
 
 /// <summary>What the tracker reads of one JobManager Deployment.</summary>

@@ -24,8 +24,14 @@ public sealed record InstanceState
     /// <summary>When a newer instance replaced this one as the latest.</summary>
     public DateTimeOffset? SupersededAt { get; init; }
 
-    /// <summary>Superseded and its last cluster gone (DESIGN 3.2 rule 4).</summary>
+    /// <summary>Superseded and no cluster runs it any more (DESIGN 3.2 rule 7).</summary>
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>
+    /// When the operator took this generation on (<c>status.observedGeneration</c> reached it). Never set for an
+    /// instance superseded while its upgrade was still pending: it was never deployed.
+    /// </summary>
+    public DateTimeOffset? ReconciledAt { get; init; }
 
     public JobState? JobState { get; init; }
 
@@ -35,8 +41,11 @@ public sealed record InstanceState
 
     public string? Error { get; init; }
 
-    /// <summary>FINISHED while the operator was UPGRADING: stopped with a savepoint for an upgrade.</summary>
-    public bool StoppedForUpgrade { get; init; }
+    /// <summary>Why the operator stopped this instance's job, if it did.</summary>
+    public InstanceStop Stop { get; init; }
+
+    /// <summary>The savepoint the operator took when it stopped the job; null for stateless and last-state stops.</summary>
+    public string? StopSavepointPath { get; init; }
 
     public DateTimeOffset? StatusUpdatedAt { get; init; }
 

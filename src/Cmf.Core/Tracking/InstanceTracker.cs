@@ -4,7 +4,7 @@ namespace Cmf.Core.Tracking;
 
 /// <summary>
 /// The functional core: from an application's state and one observation, decide the new state and the
-/// events (DESIGN 3.2 rules 1-6). Pure: no I/O, no clock reads, time is passed in.
+/// events (DESIGN 3.2). Pure: no I/O, no clock reads, time is passed in.
 /// </summary>
 public static class InstanceTracker
 {
@@ -37,7 +37,7 @@ public static class InstanceTracker
                 step.EndCluster(deleted.Deployment.Uid, approximate: deleted.Replayed);
                 break;
             case ClustersRelisted relisted:
-                step.ReconcileClusters(relisted.Deployments);
+                step.ApplyClusterRelist(relisted.Deployments);
                 break;
             case JobManagerPodObserved pod:
                 step.ObserveJobManagerPod(pod.InstanceUid);

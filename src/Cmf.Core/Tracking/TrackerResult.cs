@@ -4,7 +4,7 @@ using Cmf.Core.Model;
 namespace Cmf.Core.Tracking;
 
 /// <summary>The spec texts of an instance the tracker just created; the state keeps only the hash.</summary>
-public sealed record InstanceSpec(string InstanceUid, string EffectiveSpecJson, string SubmittedSpecJson);
+public sealed record InstanceSpec(string InstanceUid, string EffectiveSpecJson);
 
 /// <summary>The tracker's decision for one observation: the new state and what to record.</summary>
 public sealed record TrackerResult(

@@ -9,8 +9,11 @@ public sealed record ClusterResource
 
     public required string OwnerInstanceUid { get; init; }
 
-    /// <summary>How the owner was decided: instance annotation, generation annotation, latest instance, or last stable spec.</summary>
+    /// <summary>How the first owner was decided: instance annotation, generation annotation, latest instance, or rollback.</summary>
     public required string OwnerSource { get; init; }
+
+    /// <summary>The instances it ran and since when, oldest first: two or more after an in-place hand-over.</summary>
+    public required IReadOnlyList<ClusterSegmentResource> Segments { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -23,6 +26,9 @@ public sealed record ClusterResource
 
     public string? DeploymentType { get; init; }
 }
+
+/// <summary>A stretch of a cluster's life during which it ran one instance.</summary>
+public sealed record ClusterSegmentResource(string InstanceUid, DateTimeOffset From);
 
 /// <summary>The clusters of one application, oldest first.</summary>
 public sealed record ClusterList(string Environment, string Application, IReadOnlyList<ClusterResource> Items);

@@ -76,7 +76,7 @@ public static class CmfApi
         var specs = await queries.ListInstanceSpecsAsync(
             [.. applications.Items.Select(a => a.LatestInstance?.Uid).OfType<string>()], cancellationToken);
         var items = applications.Items
-            .Select(a => CmfMapping.Application(a, a.LatestInstance is { } latest ? specs.GetValueOrDefault(latest.Uid)?.SubmittedSpecJson : null))
+            .Select(a => CmfMapping.Application(a, a.LatestInstance is { } latest ? specs.GetValueOrDefault(latest.Uid)?.EffectiveSpecJson : null))
             .ToList();
         return ApiResults.Ok(CmfPage<CmfApplication>.Of(page, applications.TotalCount, items));
     }
@@ -94,7 +94,7 @@ public static class CmfApi
         }
         var latest = application.Summary.LatestInstance?.Uid;
         var specs = latest is null ? null : await queries.ListInstanceSpecsAsync([latest], cancellationToken);
-        return ApiResults.Ok(CmfMapping.Application(application, latest is null ? null : specs?.GetValueOrDefault(latest)?.SubmittedSpecJson));
+        return ApiResults.Ok(CmfMapping.Application(application, latest is null ? null : specs?.GetValueOrDefault(latest)?.EffectiveSpecJson));
     }
 
     private static async Task<IResult> ListInstancesAsync(string envName, string appName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Storage.Views;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Api;
 
@@ -26,7 +27,9 @@ public static class ExtensionMapping
             JobId = instance.JobId,
             LifecycleState = WireNames.Of(instance.LifecycleState),
             Error = instance.Error is { } error ? SecretMasker.Display(error) : null,
-            StoppedForUpgrade = instance.StoppedForUpgrade,
+            Stop = StopName(instance.Stop),
+            StopSavepointPath = instance.StopSavepointPath,
+            ReconciledAt = instance.ReconciledAt,
             StatusUpdatedAt = instance.StatusUpdatedAt,
             FlinkVersion = instance.FlinkVersion,
             UpgradeMode = instance.UpgradeMode,
@@ -35,7 +38,6 @@ public static class ExtensionMapping
             PreviousInstanceUid = detail.PreviousInstanceUid,
             NextInstanceUid = detail.NextInstanceUid,
             EffectiveSpec = DisplayedSpec.Object(detail.EffectiveSpecJson),
-            SubmittedSpec = DisplayedSpec.Object(detail.SubmittedSpecJson),
             Clusters = [.. detail.Clusters.Select(Cluster)],
             Links = new InstanceLinks(
                 DashboardUrls.InstanceUrl(environment, application, instance.Uid),
@@ -55,6 +57,7 @@ public static class ExtensionMapping
             Name = cluster.Name,
             OwnerInstanceUid = cluster.OwnerInstanceUid,
             OwnerSource = cluster.OwnerSource.ToString(),
+            Segments = [.. cluster.Segments.Select(s => new ClusterSegmentResource(s.InstanceUid, s.From))],
             StartedAt = cluster.StartedAt,
             EndedAt = cluster.EndedAt,
             EndIsApproximate = cluster.EndIsApproximate,
@@ -74,7 +77,9 @@ public static class ExtensionMapping
             SupersededAt = i.SupersededAt,
             EndedAt = i.EndedAt,
             JobState = WireNames.Of(i.JobState),
-            StoppedForUpgrade = i.StoppedForUpgrade,
+            Stop = StopName(i.Stop),
+            StopSavepointPath = i.StopSavepointPath,
+            ReconciledAt = i.ReconciledAt,
         });
         return new TimelineResource(timeline.Application.Environment, timeline.Application.Name, [.. instances], [.. timeline.Clusters.Select(Cluster)])
         {
@@ -82,4 +87,6 @@ public static class ExtensionMapping
             To = range?.To,
         };
     }
+
+    private static string? StopName(InstanceStop stop) => stop == InstanceStop.None ? null : FlinkStateNames.ToWire(stop);
 }

@@ -30,8 +30,14 @@ public sealed record InstanceResource
 
     public string? Error { get; init; }
 
-    /// <summary>FINISHED while upgrading: the job was stopped with a savepoint for the next instance.</summary>
-    public bool StoppedForUpgrade { get; init; }
+    /// <summary>UPGRADE or SUSPEND when the operator stopped the job; null otherwise.</summary>
+    public string? Stop { get; init; }
+
+    /// <summary>The savepoint taken when the job was stopped; null for stateless and last-state stops.</summary>
+    public string? StopSavepointPath { get; init; }
+
+    /// <summary>When the operator took this instance's generation on; null while pending and for an instance never deployed.</summary>
+    public DateTimeOffset? ReconciledAt { get; init; }
 
     public DateTimeOffset? StatusUpdatedAt { get; init; }
 
@@ -50,7 +56,6 @@ public sealed record InstanceResource
 
     public required JsonObject EffectiveSpec { get; init; }
 
-    public required JsonObject SubmittedSpec { get; init; }
 
     public required IReadOnlyList<ClusterResource> Clusters { get; init; }
 

@@ -28,5 +28,10 @@ public sealed record TimelineInstanceResource
 
     public string? JobState { get; init; }
 
-    public bool StoppedForUpgrade { get; init; }
+    /// <summary>UPGRADE or SUSPEND when the operator stopped the job; null otherwise.</summary>
+    public string? Stop { get; init; }
+
+    public string? StopSavepointPath { get; init; }
+
+    public DateTimeOffset? ReconciledAt { get; init; }
 }

@@ -15,13 +15,16 @@ public sealed record ApplicationSummary
 
     public LifecycleState? LifecycleState { get; init; }
 
-    /// <summary>FINISHED while the operator was UPGRADING: stopped with a savepoint for an upgrade.</summary>
+    /// <summary>FINISHED or CANCELED while the operator upgrades or rolls back: the job was stopped for it.</summary>
     public bool StoppedForUpgrade { get; init; }
 
-    /// <summary>The owner of the live cluster; null when no cluster is live.</summary>
+    /// <summary>The instance the live cluster runs; null when no cluster is live.</summary>
     public InstanceRef? CurrentInstance { get; init; }
 
     public InstanceRef? LatestInstance { get; init; }
+
+    /// <summary>The operator has not reconciled the latest instance's generation yet.</summary>
+    public bool LatestIsPending { get; init; }
 
     /// <summary>The operator's <c>status.error</c>, already free of secrets.</summary>
     public string? Error { get; init; }
@@ -34,6 +37,6 @@ public sealed record ApplicationSummary
 
     public DateTimeOffset? LastChangeAt { get; init; }
 
-    /// <summary>The latest instance when it is not the current deployed one: an upgrade still to happen.</summary>
-    public InstanceRef? PendingInstance => LatestInstance?.Uid == CurrentInstance?.Uid ? null : LatestInstance;
+    /// <summary>The latest instance while the operator has not reconciled it (DESIGN 3.2 rule 5).</summary>
+    public InstanceRef? PendingInstance => LatestIsPending ? LatestInstance : null;
 }

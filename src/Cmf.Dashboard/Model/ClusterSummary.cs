@@ -1,6 +1,8 @@
+using Cmf.Core.Tracking;
+
 namespace Cmf.Dashboard.Model;
 
-/// <summary>One physical Flink cluster (one JobManager Deployment) and the instance that owns it.</summary>
+/// <summary>One physical Flink cluster (one JobManager Deployment) and the instances it ran.</summary>
 public sealed record ClusterSummary
 {
     /// <summary>The JobManager Deployment's metadata.uid.</summary>
@@ -9,7 +11,11 @@ public sealed record ClusterSummary
     /// <summary>The Deployment's name (the FlinkDeployment's).</summary>
     public string? Name { get; init; }
 
+    /// <summary>The instance it runs now, or ran last.</summary>
     public required string OwnerInstanceUid { get; init; }
+
+    /// <summary>The instances it ran and since when, oldest first; two or more after an in-place hand-over.</summary>
+    public IReadOnlyList<ClusterSegment> Segments { get; init; } = [];
 
     public required DateTimeOffset StartedAt { get; init; }
 

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Model;
 
@@ -11,15 +12,25 @@ public sealed record InstanceSummary
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Superseded and its last cluster gone; null while the instance lives.</summary>
+    /// <summary>When a newer instance replaced it as the latest.</summary>
+    public DateTimeOffset? SupersededAt { get; init; }
+
+    /// <summary>Superseded and no cluster runs it any more; null while the instance lives.</summary>
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>When the operator took its generation on; null while pending, and for ever when it was never deployed.</summary>
+    public DateTimeOffset? ReconciledAt { get; init; }
 
     /// <summary>The last job state observed for this instance; kept after it is superseded.</summary>
     public JobState? JobState { get; init; }
 
     public LifecycleState? LifecycleState { get; init; }
 
-    public bool StoppedForUpgrade { get; init; }
+    /// <summary>Why the operator stopped the job, if it did.</summary>
+    public InstanceStop Stop { get; init; }
+
+    /// <summary>The savepoint taken when the job was stopped; null for stateless and last-state stops.</summary>
+    public string? StopSavepointPath { get; init; }
 
     public string Label => $"#{Sequence}";
 }

@@ -1,22 +1,29 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Model;
 
 /// <summary>How a job or lifecycle state is named and coloured: the operator's spelling and a tone.</summary>
 public sealed record StateLabel(string Text, StateTone Tone, string Description)
 {
-    public static StateLabel ForJobState(JobState? state, bool stoppedForUpgrade = false)
+    /// <summary>The application's job state; FINISHED or CANCELED while the operator upgrades says the job was stopped for it.</summary>
+    public static StateLabel ForJobState(JobState? state, bool stoppedForUpgrade) =>
+        ForJobState(state, stoppedForUpgrade ? InstanceStop.Upgrade : InstanceStop.None, savepointPath: null);
+
+    /// <summary>An instance's job state and, when the operator stopped the job, why (only a new savepoint path makes it a savepoint stop).</summary>
+    public static StateLabel ForJobState(JobState? state, InstanceStop stop = InstanceStop.None, string? savepointPath = null)
     {
         if (state is null)
         {
             return new("NO JOB STATE", StateTone.Neutral, "No job state was reported");
         }
-        if (state == JobState.Finished && stoppedForUpgrade)
-        {
-            return new("FINISHED (stopped for upgrade)", StateTone.Finished,
-                "The job was stopped with a savepoint so the new instance can start from it");
-        }
         var wire = FlinkStateNames.ToWire(state.Value);
+        if (stop != InstanceStop.None && state is JobState.Finished or JobState.Canceled)
+        {
+            var why = StopWords.Of(stop, savepointPath);
+            var detail = savepointPath is null ? "" : $" ({savepointPath})";
+            return new($"{wire} ({why})", StateTone.Finished, $"The operator {why}{detail}");
+        }
         var tone = state.Value switch
         {
             JobState.Running => StateTone.Success,

@@ -20,6 +20,7 @@ public static class ViewModelMapping
         StoppedForUpgrade = row.StoppedForUpgrade,
         CurrentInstance = row.CurrentInstance?.ToView(),
         LatestInstance = row.LatestInstance?.ToView(),
+        LatestIsPending = row.PendingUpgrade,
         Error = row.Error,
         FlinkVersion = row.FlinkVersion,
         UpgradeMode = row.UpgradeMode,
@@ -34,10 +35,13 @@ public static class ViewModelMapping
         Uid = instance.Uid,
         Sequence = instance.Sequence,
         CreatedAt = instance.CreatedAt,
+        SupersededAt = instance.SupersededAt,
         EndedAt = instance.EndedAt,
+        ReconciledAt = instance.ReconciledAt,
         JobState = instance.JobState,
         LifecycleState = instance.LifecycleState,
-        StoppedForUpgrade = instance.StoppedForUpgrade,
+        Stop = instance.Stop,
+        StopSavepointPath = instance.StopSavepointPath,
     };
 
     public static InstanceSummary ToView(this Views.TimelineInstance instance) => new()
@@ -45,9 +49,12 @@ public static class ViewModelMapping
         Uid = instance.Uid,
         Sequence = instance.Sequence,
         CreatedAt = instance.CreatedAt,
+        SupersededAt = instance.SupersededAt,
         EndedAt = instance.EndedAt,
+        ReconciledAt = instance.ReconciledAt,
         JobState = instance.JobState,
-        StoppedForUpgrade = instance.StoppedForUpgrade,
+        Stop = instance.Stop,
+        StopSavepointPath = instance.StopSavepointPath,
     };
 
     public static ClusterSummary ToView(this Views.ClusterSummary cluster) => new()
@@ -55,6 +62,7 @@ public static class ViewModelMapping
         Uid = cluster.Uid,
         Name = cluster.Name,
         OwnerInstanceUid = cluster.OwnerInstanceUid,
+        Segments = cluster.Segments,
         StartedAt = cluster.StartedAt,
         EndedAt = cluster.EndedAt,
         EndIsApproximate = cluster.EndIsApproximate,
@@ -91,6 +99,7 @@ public static class ViewModelMapping
         ClusterOwnerSource.InstanceAnnotation => "named by the pods' instance annotation",
         ClusterOwnerSource.Rollback => "runs lastStableSpec during a rollback",
         ClusterOwnerSource.GenerationAnnotation => "by the Deployment's generation annotation",
+        ClusterOwnerSource.ObservedGeneration => "redeployed by the operator for the generation it had reconciled",
         _ => "the latest instance when the cluster appeared",
     };
 }

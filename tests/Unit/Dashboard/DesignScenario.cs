@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 
 namespace Cmf.UnitTests.Dashboard;
@@ -17,7 +18,8 @@ internal static class DesignScenario
         CreatedAt = At(createdAt),
         EndedAt = endedAt is { } end ? At(end) : null,
         JobState = state,
-        StoppedForUpgrade = stoppedForUpgrade,
+        Stop = stoppedForUpgrade ? InstanceStop.Upgrade : InstanceStop.None,
+        StopSavepointPath = stoppedForUpgrade ? $"s3://savepoints/savepoint-{sequence}" : null,
     };
 
     public static ClusterSummary Cluster(string uid, InstanceSummary owner, int startedAt, int? endedAt = null, bool approximate = false) => new()
@@ -25,6 +27,7 @@ internal static class DesignScenario
         Uid = uid,
         OwnerInstanceUid = owner.Uid,
         StartedAt = At(startedAt),
+        Segments = [new ClusterSegment(owner.Uid, At(startedAt))],
         EndedAt = endedAt is { } end ? At(end) : null,
         EndIsApproximate = approximate,
     };

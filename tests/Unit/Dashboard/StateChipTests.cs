@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Controls;
 
 namespace Cmf.UnitTests.Dashboard;
@@ -35,11 +36,31 @@ public sealed class StateChipTests : DashboardTestContext
     public static TheoryData<JobState> AllJobStates => new(Enum.GetValues<JobState>());
 
     [Fact]
-    public void Finished_for_an_upgrade_says_it_was_stopped_for_the_upgrade()
+    public void Finished_for_a_savepoint_upgrade_says_it_was_stopped_with_a_savepoint()
     {
-        var cut = Render<JobStateChip>(p => p.Add(c => c.State, JobState.Finished).Add(c => c.StoppedForUpgrade, true));
+        var cut = Render<JobStateChip>(p => p.Add(c => c.State, JobState.Finished)
+            .Add(c => c.Stop, InstanceStop.Upgrade).Add(c => c.StopSavepointPath, "s3://sp/savepoint-1"));
 
-        Assert.Equal("FINISHED (stopped for upgrade)", cut.Find(".state-chip").TextContent.Trim());
+        Assert.Equal("FINISHED (stopped with a savepoint for an upgrade)", cut.Find(".state-chip").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData(InstanceStop.Upgrade, "FINISHED (stopped for an upgrade)")]
+    [InlineData(InstanceStop.Suspend, "FINISHED (suspended)")]
+    public void A_stop_without_a_savepoint_is_never_called_a_savepoint_stop(InstanceStop stop, string expected)
+    {
+        var cut = Render<JobStateChip>(p => p.Add(c => c.State, JobState.Finished).Add(c => c.Stop, stop));
+
+        Assert.Equal(expected, cut.Find(".state-chip").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_savepoint_suspend_says_so()
+    {
+        var cut = Render<JobStateChip>(p => p.Add(c => c.State, JobState.Finished)
+            .Add(c => c.Stop, InstanceStop.Suspend).Add(c => c.StopSavepointPath, "s3://sp/savepoint-2"));
+
+        Assert.Equal("FINISHED (suspended with a savepoint)", cut.Find(".state-chip").TextContent.Trim());
     }
 
     [Fact]

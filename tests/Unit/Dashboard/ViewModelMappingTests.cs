@@ -45,6 +45,7 @@ public sealed class ViewModelMappingTests
             Namespace = "flink-prod",
             CurrentInstance = new Views.InstanceReference("uid-1", 1),
             LatestInstance = new Views.InstanceReference("uid-3", 3),
+            PendingUpgrade = true,
             StoppedForUpgrade = true,
         };
 
@@ -58,7 +59,7 @@ public sealed class ViewModelMappingTests
     [Fact]
     public void A_cluster_says_in_words_why_its_owner_owns_it()
     {
-        var cluster = new Views.ClusterSummary { Uid = "c", Name = "orders", OwnerInstanceUid = "i", OwnerSource = ClusterOwnerSource.Rollback };
+        var cluster = new Views.ClusterSummary { Uid = "c", Name = "orders", OwnerInstanceUid = "i", OwnerSource = ClusterOwnerSource.Rollback, Segments = [] };
 
         Assert.Equal("runs lastStableSpec during a rollback", cluster.ToView().OwnerReason);
     }

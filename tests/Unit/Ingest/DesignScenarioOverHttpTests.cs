@@ -53,7 +53,7 @@ public sealed class DesignScenarioOverHttpTests
         Assert.Equal(["#1 ended", "#2 ended", "#5"], clusters.Select(c => Describe(c, instances)));
         Assert.Equal(Uid(instances, 5), (await cluster.ApplicationAsync(Ns, App))!.Summary.CurrentInstance!.Uid);
         Assert.Equal(JobState.Finished, instances[0].JobState);
-        Assert.True(instances[0].StoppedForUpgrade);
+        Assert.Equal(Cmf.Core.Tracking.InstanceStop.Upgrade, instances[0].Stop);
         Assert.Null(instances[2].JobState);
         Assert.Null(instances[3].JobState);
         Assert.Equal(JobState.Running, instances[4].JobState);
@@ -79,7 +79,7 @@ public sealed class DesignScenarioOverHttpTests
 
         var instances = await cluster.InstancesAsync(Ns, App);
         Assert.Equal(JobState.Finished, instances[0].JobState);
-        Assert.False(instances[0].StoppedForUpgrade);
+        Assert.Equal(Cmf.Core.Tracking.InstanceStop.None, instances[0].Stop);
         Assert.Equal(JobState.Running, instances[1].JobState);
     }
 

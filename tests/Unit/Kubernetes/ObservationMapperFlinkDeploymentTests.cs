@@ -26,7 +26,6 @@ public class ObservationMapperFlinkDeploymentTests
         Assert.Equal(JobManagerDeploymentStatus.Ready, status.JobManagerDeploymentStatus);
         Assert.Equal(ReconciliationState.Deployed, status.ReconciliationState);
         Assert.Equal(1, status.ObservedGeneration);
-        Assert.Equal(2, status.LastStableGeneration);
         Assert.Equal("44cc5573945d1d4925732d915c70b9ac", status.JobId);
         Assert.Equal("Minimal Spec Example", status.JobName);
     }
@@ -59,53 +58,30 @@ public class ObservationMapperFlinkDeploymentTests
 
         var observed = Assert.IsType<FlinkDeploymentObserved>(ObservationMapper.MapFlinkDeployment(Environment, resource));
 
-        Assert.Equal(SpecVersionFactory.Create(null, (JsonObject)resource["spec"]!), observed.Resource.Spec);
+        Assert.Equal(SpecVersionFactory.Create((JsonObject)resource["spec"]!), observed.Resource.Spec);
         Assert.Equal((JobState.Reconciling, LifecycleState.Deployed), (observed.Resource.Status.JobState, observed.Resource.Status.LifecycleState));
     }
 
     [Fact]
-    public void Environment_defaults_are_merged_into_the_effective_spec()
+    public void Environment_defaults_are_never_merged_into_the_effective_spec()
     {
         var environment = Environment with { FlinkApplicationDefaults = Json.Object("""{"spec":{"podTemplate":{"spec":{"priorityClassName":"batch"}}}}""") };
 
         var observed = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(environment, FlinkDeploymentBuilder.New().Build());
 
-        Assert.Contains("\"priorityClassName\":\"batch\"", observed.Resource.Spec.EffectiveSpecJson);
-        Assert.DoesNotContain("priorityClassName", observed.Resource.Spec.SubmittedSpecJson);
+        Assert.DoesNotContain("priorityClassName", observed.Resource.Spec.EffectiveSpecJson);
     }
 
     [Fact]
-    public void The_last_stable_spec_is_hashed_with_the_same_defaults()
+    public void A_change_of_environment_defaults_leaves_the_spec_version_as_it_was()
     {
-        var environment = Environment with { FlinkApplicationDefaults = Json.Object("""{"spec":{"serviceAccount":"platform"}}""") };
-        var stable = FlinkDeploymentBuilder.New().Set("spec.job.parallelism", 4).BuildSpec();
-        var resource = FlinkDeploymentBuilder.New().WithLastStableSpec(stable, generation: null).Build();
+        var resource = FlinkDeploymentBuilder.New().Build();
+        var before = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(Environment, resource);
+        var changed = Environment with { FlinkApplicationDefaults = Json.Object("""{"spec":{"serviceAccount":"platform"}}""") };
 
-        var observed = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(environment, resource);
+        var after = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(changed, resource);
 
-        Assert.Equal(SpecVersionFactory.Hash(environment.FlinkApplicationDefaults, stable), observed.Resource.Status.LastStableSpecHash);
-        Assert.Null(observed.Resource.Status.LastStableGeneration);
-    }
-
-    [Fact]
-    public void A_last_stable_spec_equal_to_the_current_spec_has_the_current_hash()
-    {
-        var builder = FlinkDeploymentBuilder.New();
-        var resource = builder.WithLastStableSpec(builder.BuildSpec(), generation: 1).Build();
-
-        var observed = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(Environment, resource);
-
-        Assert.Equal(observed.Resource.Spec.SpecHash, observed.Resource.Status.LastStableSpecHash);
-    }
-
-    [Fact]
-    public void A_malformed_last_stable_spec_leaves_its_hash_out()
-    {
-        var resource = FlinkDeploymentBuilder.New().Set("status.reconciliationStatus.lastStableSpec", "{not json").Build();
-
-        var observed = (FlinkDeploymentObserved)ObservationMapper.MapFlinkDeployment(Environment, resource);
-
-        Assert.Equal((null, null), (observed.Resource.Status.LastStableSpecHash, observed.Resource.Status.LastStableGeneration));
+        Assert.Equal(before.Resource.Spec, after.Resource.Spec);
     }
 
     [Fact]

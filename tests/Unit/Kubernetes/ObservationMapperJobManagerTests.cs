@@ -35,21 +35,31 @@ public class ObservationMapperJobManagerTests
     }
 
     [Fact]
-    public void Without_an_app_label_the_application_is_the_deployment_name()
+    public void The_owning_flink_deployment_names_the_application()
     {
-        var deployment = JobManagerDeployment().WithLabel("app", null).Build();
+        var deployment = JobManagerDeployment().WithLabel("app", "something-else").WithOwner("flink.apache.org/v1beta1", "FlinkDeployment", "orders").Build();
 
-        var observation = ObservationMapper.MapJobManagerDeployment(Environment, deployment);
-
-        Assert.Equal(new ApplicationKey("production", "orders"), observation?.Application);
+        Assert.Equal(new ApplicationKey("production", "orders"), ObservationMapper.MapJobManagerDeployment(Environment, deployment)?.Application);
     }
 
     [Fact]
-    public void The_app_label_names_the_application_when_it_differs_from_the_deployment_name()
+    public void A_job_manager_deployment_without_a_flink_deployment_owner_is_not_a_cluster_we_track()
     {
-        var deployment = JobManagerDeployment().WithLabel("app", "payments").Build();
+        // Flink's own standalone manifests and kubernetes-session.sh clusters carry the same labels.
+        var deployment = JobManagerDeployment().WithoutOwner().Build();
 
-        Assert.Equal(new ApplicationKey("production", "payments"), ObservationMapper.MapJobManagerDeployment(Environment, deployment)?.Application);
+        Assert.Null(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
+        Assert.Null(ObservationMapper.MapJobManagerDeployment(Environment, deployment, deleted: true));
+    }
+
+    [Theory]
+    [InlineData("flink.apache.org/v1beta1", "FlinkSessionJob")]
+    [InlineData("example.com/v1", "FlinkDeployment")]
+    public void An_owner_of_another_kind_or_group_is_not_a_flink_deployment(string apiVersion, string kind)
+    {
+        var deployment = JobManagerDeployment().WithOwner(apiVersion, kind, "orders").Build();
+
+        Assert.Null(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
     }
 
     [Fact]
@@ -183,6 +193,7 @@ public class ObservationMapperJobManagerTests
         private readonly JsonObject _labels = [];
         private readonly JsonObject _annotations = [];
         private readonly JsonObject _templateAnnotations = [];
+        private JsonObject? _owner = kind == "Deployment" ? Owner("flink.apache.org/v1beta1", "FlinkDeployment", name) : null;
 
         public KubernetesObjectBuilder WithLabel(string key, string? value) => Put(_labels, key, value);
 
@@ -191,6 +202,18 @@ public class ObservationMapperJobManagerTests
         public KubernetesObjectBuilder WithGeneration(string generation) => Put(_annotations, FlinkOperatorLabels.GenerationAnnotation, generation);
 
         public KubernetesObjectBuilder WithTemplateAnnotation(string key, JsonNode value) => Put(_templateAnnotations, key, value);
+
+        public KubernetesObjectBuilder WithOwner(string ownerApiVersion, string ownerKind, string ownerName)
+        {
+            _owner = Owner(ownerApiVersion, ownerKind, ownerName);
+            return this;
+        }
+
+        public KubernetesObjectBuilder WithoutOwner()
+        {
+            _owner = null;
+            return this;
+        }
 
         public JsonObject Build()
         {
@@ -209,6 +232,10 @@ public class ObservationMapperJobManagerTests
                     ["annotations"] = _annotations.DeepClone(),
                 },
             };
+            if (_owner is not null)
+            {
+                resource["metadata"]!["ownerReferences"] = new JsonArray(_owner.DeepClone());
+            }
             if (kind == "Deployment")
             {
                 resource["spec"] = new JsonObject
@@ -219,6 +246,17 @@ public class ObservationMapperJobManagerTests
             }
             return resource;
         }
+
+        // FKO sets the owner through kubernetes.jobmanager.owner.reference: blockOwnerDeletion true, controller false.
+        private static JsonObject Owner(string apiVersion, string kind, string name) => new()
+        {
+            ["apiVersion"] = apiVersion,
+            ["kind"] = kind,
+            ["name"] = name,
+            ["uid"] = "0b1ec7a1-0000-4000-8000-0000000000fd",
+            ["blockOwnerDeletion"] = true,
+            ["controller"] = false,
+        };
 
         private KubernetesObjectBuilder Put(JsonObject map, string key, JsonNode? value)
         {

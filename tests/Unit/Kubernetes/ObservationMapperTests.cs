@@ -34,7 +34,8 @@ public class ObservationMapperTests
     {
         var deployment = Json.Object("""
             {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"orders","uid":"u-1","resourceVersion":"5",
-             "labels":{"app":"orders","component":"jobmanager"}},"spec":{}}
+             "labels":{"app":"orders","component":"jobmanager"},
+             "ownerReferences":[{"apiVersion":"flink.apache.org/v1beta1","kind":"FlinkDeployment","name":"orders","uid":"fd-1"}]},"spec":{}}
             """);
 
         Assert.IsType<JobManagerDeploymentObserved>(ObservationMapper.Map(Environment, WatchEventType.Added, deployment));

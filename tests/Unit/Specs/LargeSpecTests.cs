@@ -8,13 +8,12 @@ public class LargeSpecTests
     private const int OneMegabyte = 1_000_000;
 
     [Fact]
-    public void A_one_megabyte_spec_is_read_merged_canonicalised_hashed_and_sealed()
+    public void A_one_megabyte_spec_is_read_canonicalised_hashed_and_sealed()
     {
         var resource = FlinkDeploymentBuilder.New().Set("spec.flinkConfiguration", Configuration(OneMegabyte)).Build();
-        var defaults = new JsonObject { ["spec"] = new JsonObject { ["serviceAccount"] = "platform" } };
 
         var read = FlinkDeploymentReader.Read(resource);
-        var version = SpecVersionFactory.Create(defaults, read.Value!.Spec);
+        var version = SpecVersionFactory.Create(read.Value!.Spec);
 
         Assert.True(read.IsValid, read.Error);
         Assert.InRange(read.Value.Spec.ToJsonString().Length, OneMegabyte, FlinkDeploymentReader.MaxSpecBytes);

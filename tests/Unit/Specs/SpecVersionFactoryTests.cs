@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Cmf.Core.Specs;
 
 namespace Cmf.UnitTests.Specs;
@@ -8,64 +7,41 @@ public class SpecVersionFactoryTests
     private const string InstanceAnnotation = "3f2c1d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
     [Fact]
-    public void The_effective_spec_is_canonical_json_of_the_merged_and_sealed_spec()
+    public void The_effective_spec_is_canonical_json_of_the_sealed_observed_spec()
     {
-        var defaults = Defaults("""{"flinkConfiguration":{"s3.secret-key":"abc"}}""");
-        var submitted = FlinkDeploymentBuilder.New().BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithFlinkConfiguration("s3.secret-key", "abc").BuildSpec();
 
-        var version = SpecVersionFactory.Create(defaults, submitted);
+        var version = SpecVersionFactory.Create(observed);
 
-        var expected = SecretMasker.Seal(EffectiveSpec.Build(defaults, submitted));
-        Assert.Equal(CanonicalJson.Serialize(expected), version.EffectiveSpecJson);
+        Assert.Equal(CanonicalJson.Serialize(SecretMasker.Seal(observed)), version.EffectiveSpecJson);
         Assert.DoesNotContain("abc", version.EffectiveSpecJson);
     }
 
     [Fact]
-    public void The_hash_is_taken_over_the_unsealed_effective_spec()
+    public void The_hash_is_taken_over_the_unsealed_spec()
     {
-        var submitted = FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "hunter2").BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "hunter2").BuildSpec();
 
-        var version = SpecVersionFactory.Create(null, submitted);
+        var version = SpecVersionFactory.Create(observed);
 
-        Assert.Equal(SpecHash.Compute(CanonicalJson.Serialize(submitted)), version.SpecHash);
+        Assert.Equal(SpecHash.Compute(CanonicalJson.Serialize(observed)), version.SpecHash);
     }
 
     [Fact]
     public void Changing_only_a_password_changes_the_hash()
     {
-        var first = SpecVersionFactory.Create(null, FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "a").BuildSpec());
-        var second = SpecVersionFactory.Create(null, FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "b").BuildSpec());
+        var first = SpecVersionFactory.Create(FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "a").BuildSpec());
+        var second = SpecVersionFactory.Create(FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "b").BuildSpec());
 
         Assert.NotEqual(first.SpecHash, second.SpecHash);
     }
 
     [Fact]
-    public void The_submitted_spec_is_sealed_and_leaves_the_defaults_out()
+    public void Flink_version_and_upgrade_mode_come_from_the_spec()
     {
-        var defaults = Defaults("""{"serviceAccount":"platform"}""");
-        var submitted = FlinkDeploymentBuilder.New().Remove("spec.serviceAccount").WithFlinkConfiguration("password", "hunter2").BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().Set("spec.flinkVersion", "v1_20").Set("spec.job.upgradeMode", "last-state").BuildSpec();
 
-        var version = SpecVersionFactory.Create(defaults, submitted);
-
-        Assert.Equal(CanonicalJson.Serialize(SecretMasker.Seal(submitted)), version.SubmittedSpecJson);
-        Assert.Contains("platform", version.EffectiveSpecJson);
-    }
-
-    [Fact]
-    public void Without_defaults_the_submitted_and_effective_texts_are_equal()
-    {
-        var version = SpecVersionFactory.Create(null, FlinkDeploymentBuilder.New().Set("spec.job.entryClass", null).BuildSpec());
-
-        Assert.Equal(version.EffectiveSpecJson, version.SubmittedSpecJson);
-    }
-
-    [Fact]
-    public void Flink_version_and_upgrade_mode_come_from_the_effective_spec()
-    {
-        var defaults = Defaults("""{"flinkVersion":"v1_20","job":{"upgradeMode":"last-state"}}""");
-        var submitted = FlinkDeploymentBuilder.New().Remove("spec.flinkVersion").Remove("spec.job.upgradeMode").BuildSpec();
-
-        var version = SpecVersionFactory.Create(defaults, submitted);
+        var version = SpecVersionFactory.Create(observed);
 
         Assert.Equal(("v1_20", "last-state"), (version.FlinkVersion, version.UpgradeMode));
     }
@@ -73,76 +49,45 @@ public class SpecVersionFactoryTests
     [Fact]
     public void The_instance_annotation_is_read_from_the_pod_template()
     {
-        var submitted = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, InstanceAnnotation).BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, InstanceAnnotation).BuildSpec();
 
-        Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(null, submitted).InstanceAnnotation);
+        Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(observed).InstanceAnnotation);
     }
 
     [Fact]
     public void The_instance_annotation_is_read_from_the_job_manager_pod_template()
     {
-        var submitted = FlinkDeploymentBuilder.New()
+        var observed = FlinkDeploymentBuilder.New()
             .Set(["spec", "jobManager", "podTemplate", "metadata", "annotations", InstanceUid.AnnotationKey], InstanceAnnotation)
             .BuildSpec();
 
-        Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(null, submitted).InstanceAnnotation);
+        Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(observed).InstanceAnnotation);
     }
 
     [Fact]
     public void An_instance_annotation_that_is_not_a_uid_is_left_out()
     {
-        var submitted = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, "'; drop table instances; --").BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, "'; drop table instances; --").BuildSpec();
 
-        Assert.Null(SpecVersionFactory.Create(null, submitted).InstanceAnnotation);
-    }
-
-    [Fact]
-    public void An_instance_annotation_in_environment_defaults_is_ignored()
-    {
-        var defaults = new JsonObject
-        {
-            ["spec"] = new JsonObject
-            {
-                ["podTemplate"] = new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [InstanceUid.AnnotationKey] = InstanceAnnotation } },
-                },
-            },
-        };
-
-        Assert.Null(SpecVersionFactory.Create(defaults, FlinkDeploymentBuilder.New().BuildSpec()).InstanceAnnotation);
-    }
-
-    [Fact]
-    public void The_hash_alone_equals_the_hash_of_the_full_version()
-    {
-        var defaults = Defaults("""{"serviceAccount":"platform","job":{"args":["--x"]}}""");
-        var submitted = FlinkDeploymentBuilder.New().BuildSpec();
-
-        Assert.Equal(SpecVersionFactory.Create(defaults, submitted).SpecHash, SpecVersionFactory.Hash(defaults, submitted));
+        Assert.Null(SpecVersionFactory.Create(observed).InstanceAnnotation);
     }
 
     [Fact]
     public void The_same_spec_twice_gives_equal_versions()
     {
-        var defaults = Defaults("""{"flinkConfiguration":{"password":"x"}}""");
-
         Assert.Equal(
-            SpecVersionFactory.Create(defaults, FlinkDeploymentBuilder.New().BuildSpec()),
-            SpecVersionFactory.Create(defaults, FlinkDeploymentBuilder.New().BuildSpec()));
+            SpecVersionFactory.Create(FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "x").BuildSpec()),
+            SpecVersionFactory.Create(FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "x").BuildSpec()));
     }
 
     [Fact]
-    public void The_inputs_are_not_changed()
+    public void The_input_is_not_changed()
     {
-        var defaults = Defaults("""{"flinkConfiguration":{"password":"x"}}""");
-        var submitted = FlinkDeploymentBuilder.New().WithFlinkConfiguration("api-key", "k").BuildSpec();
-        var before = (defaults.ToJsonString(), submitted.ToJsonString());
+        var observed = FlinkDeploymentBuilder.New().WithFlinkConfiguration("api-key", "k").BuildSpec();
+        var before = observed.ToJsonString();
 
-        SpecVersionFactory.Create(defaults, submitted);
+        SpecVersionFactory.Create(observed);
 
-        Assert.Equal(before, (defaults.ToJsonString(), submitted.ToJsonString()));
+        Assert.Equal(before, observed.ToJsonString());
     }
-
-    private static JsonObject Defaults(string spec) => new() { ["spec"] = Json.Node(spec) };
 }

@@ -131,7 +131,7 @@ public sealed class ApplicationQueryTests : StoreTestBase
 
         Assert.Equal([first, second], specs.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(TrackedApplication.EffectiveSpec(second), specs[second].EffectiveSpecJson);
-        Assert.Equal(TrackedApplication.SubmittedSpec(first), specs[first].SubmittedSpecJson);
+        Assert.Equal(TrackedApplication.EffectiveSpec(first), specs[first].EffectiveSpecJson);
     }
 
     [Fact]

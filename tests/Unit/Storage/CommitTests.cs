@@ -7,7 +7,7 @@ namespace Cmf.UnitTests.Storage;
 public sealed class CommitTests : StoreTestBase
 {
     [Fact]
-    public async Task A_new_instance_is_stored_with_its_effective_and_submitted_spec()
+    public async Task A_new_instance_is_stored_with_its_effective_spec()
     {
         var app = new TrackedApplication();
         await Db.CommitAsync(app.NewInstance());
@@ -17,7 +17,6 @@ public sealed class CommitTests : StoreTestBase
         Assert.NotNull(instance);
         Assert.Equal(1, instance.Instance.Sequence);
         Assert.Equal(TrackedApplication.EffectiveSpec(app.Latest.Uid), instance.EffectiveSpecJson);
-        Assert.Equal(TrackedApplication.SubmittedSpec(app.Latest.Uid), instance.SubmittedSpecJson);
     }
 
     [Fact]

@@ -32,15 +32,14 @@ public sealed class StateLoadingTests : StoreTestBase
         {
             LastRejection = "FlinkDeployment@42",
             PendingClusters = [held],
-            Status = result.State.Status with { LastStableSpecHash = "hash-of-stable", LastStableGeneration = 3 },
+            ErrorEpisode = new ErrorEpisode { Message = "Savepoint Error", PendingInstanceUid = "uid-2", FirstSeen = TrackedApplication.Start, LastSeen = TrackedApplication.Start.AddMinutes(5), Count = 7 },
         };
         await Db.CommitAsync(result with { State = remembered });
 
         var state = Assert.Single(await Db.Store.LoadStatesAsync([orders.Key], None));
 
         Assert.Equal("FlinkDeployment@42", state.LastRejection);
-        Assert.Equal("hash-of-stable", state.Status.LastStableSpecHash);
-        Assert.Equal(3, state.Status.LastStableGeneration);
+        Assert.Equal(remembered.ErrorEpisode, state.ErrorEpisode);
         Assert.Equal([held], state.PendingClusters);
     }
 

@@ -34,7 +34,6 @@ public sealed class StoreFileTests : StoreTestBase
 
         var instance = await Db.Queries.GetInstanceAsync(app.Key, latest, None);
         Assert.Equal(TrackedApplication.EffectiveSpec(latest), instance?.EffectiveSpecJson);
-        Assert.Equal(TrackedApplication.SubmittedSpec(latest), instance?.SubmittedSpecJson);
         Assert.Equal(3, (await Db.Queries.ListEventsAsync(app.Key, 0, 50, None))?.TotalCount);
         Assert.IsType<InstanceLookup.Pruned>(await Db.Queries.FindInstanceAsync(first, None));
     }

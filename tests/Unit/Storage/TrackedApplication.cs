@@ -33,8 +33,6 @@ internal sealed class TrackedApplication
 
     public static string EffectiveSpec(string uid) => $$$"""{"spec":{"job":{"parallelism":2},"note":"{{{uid}}}"}}""";
 
-    public static string SubmittedSpec(string uid) => $$$"""{"job":{"parallelism":2},"note":"{{{uid}}}"}""";
-
     /// <summary>A spec change: a new latest instance that supersedes the previous one.</summary>
     public TrackerResult NewInstance(string flinkVersion = "v1_20", string upgradeMode = "savepoint") => Step(state =>
     {
@@ -70,11 +68,11 @@ internal sealed class TrackedApplication
             Status = state.Status with { FlinkVersion = flinkVersion, UpgradeMode = upgradeMode },
         },
         [new AppEvent(Now, AppEventKind.InstanceCreated, $"Instance #{sequence} created") { InstanceUid = uid }],
-        [new InstanceSpec(uid, EffectiveSpec(uid), SubmittedSpec(uid))],
+        [new InstanceSpec(uid, EffectiveSpec(uid))],
         []);
     });
 
-    /// <summary>A JobManager Deployment appears: a cluster owned by the latest instance.</summary>
+    /// <summary>A JobManager Deployment appears: a cluster owned by the latest instance, whose generation the operator reconciled.</summary>
     public TrackerResult StartCluster() => Step(state =>
     {
         var owner = state.LatestInstance!.Uid;
@@ -85,10 +83,11 @@ internal sealed class TrackedApplication
             OwnerInstanceUid = owner,
             OwnerSource = ClusterOwnerSource.GenerationAnnotation,
             StartedAt = Now,
+            Segments = [new ClusterSegment(owner, Now)],
             Generation = state.Generation,
             DeploymentType = "flink-native-kubernetes",
         };
-        return (state with { Clusters = state.Clusters.Add(cluster) },
+        return (state with { Clusters = state.Clusters.Add(cluster), Status = state.Status with { ObservedGeneration = state.Generation } },
             [new AppEvent(Now, AppEventKind.ClusterStarted, $"Cluster {cluster.Uid} started") { ClusterUid = cluster.Uid, InstanceUid = owner }],
             [],
             []);

@@ -44,13 +44,32 @@ public sealed class RealisticSpec
         return this;
     }
 
+    /// <summary>The spec as CMF writes it for an environment with <see cref="Defaults"/>: the defaults merged in.</summary>
     public RealisticSpec WithEnvironmentDefaults()
     {
         _defaults = Defaults();
         return this;
     }
 
-    public SpecVersion Build() => SpecVersionFactory.Create(_defaults, new JsonObject
+    public SpecVersion Build() => SpecVersionFactory.Create(MergeUnder(_defaults?["spec"] as JsonObject, Spec()));
+
+    private static JsonObject MergeUnder(JsonObject? defaults, JsonObject spec)
+    {
+        foreach (var (key, value) in defaults ?? [])
+        {
+            if (spec[key] is JsonObject own && value is JsonObject fallback)
+            {
+                MergeUnder(fallback, own);
+            }
+            else if (!spec.ContainsKey(key))
+            {
+                spec[key] = value?.DeepClone();
+            }
+        }
+        return spec;
+    }
+
+    private JsonObject Spec() => new()
     {
         ["image"] = "flink:1.20",
         ["flinkVersion"] = "v1_20",
@@ -68,5 +87,5 @@ public sealed class RealisticSpec
             ["parallelism"] = _parallelism,
             ["upgradeMode"] = "savepoint",
         },
-    });
+    };
 }

@@ -31,9 +31,9 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
     /// <summary>A spec change to a realistic spec: the effective spec is built, sealed and hashed by the real factory.</summary>
     public Task<CommitResult> SpecAsync(SpecVersion spec) => CommitAsync(_scenario.Spec(spec));
 
-    /// <summary>A spec change to a realistic FlinkDeployment spec: merged with the defaults, canonicalised and sealed as the watcher does.</summary>
-    public Task<CommitResult> SpecAsync(JsonObject submittedSpec, JsonObject? environmentDefaults = null) =>
-        CommitAsync(_scenario.Spec(SpecVersionFactory.Create(environmentDefaults, submittedSpec)));
+    /// <summary>A spec change to a realistic FlinkDeployment spec: canonicalised, sealed and hashed as the watcher does.</summary>
+    public Task<CommitResult> SpecAsync(JsonObject observedSpec) =>
+        CommitAsync(_scenario.Spec(SpecVersionFactory.Create(observedSpec)));
 
     public Task<CommitResult> RunningAsync() =>
         CommitAsync(_scenario.Status(StatusChanges.Running(observedGeneration: _scenario.Generation)));

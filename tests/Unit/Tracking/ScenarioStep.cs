@@ -4,8 +4,9 @@ namespace Cmf.UnitTests.Tracking;
 
 /// <summary>
 /// One row of a tracker table: what happens, then what the whole application must look like.
-/// Instances read "#1 #2 ended", clusters "C1:#1 ended", job states "#1=FINISHED(upgrade) #2=-",
-/// events "Kind(#2,C1,STATUS)" in the order emitted.
+/// Instances read "#1 #2 ended", clusters "C1:#1>#2 ended" (a hand-over in place), job states
+/// "#1=FINISHED(savepoint upgrade) #2=-", job ids "#1=J1 #2=-", pending "#2" or "-",
+/// events "Kind(#2,C1,STATUS)" in the order emitted. Job ids and pending are checked when given.
 /// </summary>
 internal sealed record ScenarioStep(
     string What,
@@ -14,7 +15,9 @@ internal sealed record ScenarioStep(
     string Clusters,
     string Current,
     string JobStates,
-    string Events)
+    string Events,
+    string? Pending = null,
+    string? JobIds = null)
 {
     public void Check(TrackerScenario scenario)
     {
@@ -24,6 +27,14 @@ internal sealed record ScenarioStep(
         Expect("current instance", Current, scenario.Current);
         Expect("job states", JobStates, scenario.JobStates);
         Expect("events", Events, scenario.Events);
+        if (Pending is not null)
+        {
+            Expect("pending instance", Pending, scenario.Pending);
+        }
+        if (JobIds is not null)
+        {
+            Expect("job ids", JobIds, scenario.JobIds);
+        }
     }
 
     public static void Walk(TrackerScenario scenario, params ScenarioStep[] steps)

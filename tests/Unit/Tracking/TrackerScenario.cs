@@ -56,7 +56,6 @@ public sealed class TrackerScenario
     public static SpecVersion SpecOf(string label, string? instanceAnnotation = null) => new()
     {
         EffectiveSpecJson = $"{{\"job\":{{\"label\":\"{label}\"}}}}",
-        SubmittedSpecJson = $"{{\"job\":{{\"label\":\"{label}\"}}}}",
         SpecHash = HashOf(label),
         InstanceAnnotation = instanceAnnotation,
         FlinkVersion = "v1_20",
@@ -149,12 +148,27 @@ public sealed class TrackerScenario
 
     public string Instances => Join(State.Instances.Select(i => $"#{i.Sequence}{(i.EndedAt is null ? "" : " ended")}"));
 
-    public string Clusters => Join(State.Clusters.Select(c => $"{ClusterName(c.Uid)}:{InstanceName(c.OwnerInstanceUid)}{(c.EndedAt is null ? "" : " ended")}"));
+    /// <summary>"C1:#1", "C1:#1>#2" after an in-place hand-over, " ended" once the Deployment is gone.</summary>
+    public string Clusters => Join(State.Clusters.Select(c =>
+        $"{ClusterName(c.Uid)}:{string.Join(">", c.InstanceUids.Select(InstanceName))}{(c.EndedAt is null ? "" : " ended")}"));
 
     public string Current => State.CurrentInstanceUid is { } uid ? InstanceName(uid) : "-";
 
+    /// <summary>"#1=FINISHED(savepoint upgrade) #2=RUNNING": the stop says why the operator stopped the job.</summary>
     public string JobStates => Join(State.Instances.Select(i =>
-        $"#{i.Sequence}={(i.JobState is { } s ? FlinkStateNames.ToWire(s) : "-")}{(i.StoppedForUpgrade ? "(upgrade)" : "")}"));
+        $"#{i.Sequence}={(i.JobState is { } s ? FlinkStateNames.ToWire(s) : "-")}{StopOf(i)}"));
+
+    /// <summary>"#1=J1 #2=-": the job id each instance keeps.</summary>
+    public string JobIds => Join(State.Instances.Select(i => $"#{i.Sequence}={i.JobId ?? "-"}"));
+
+    /// <summary>The pending instance ("#2"), or "-".</summary>
+    public string Pending => State.PendingInstance is { } pending ? $"#{pending.Sequence}" : "-";
+
+    private static string StopOf(InstanceState instance) => instance.Stop switch
+    {
+        InstanceStop.None => "",
+        var stop => $"({(instance.StopSavepointPath is null ? "" : "savepoint ")}{stop.ToString().ToLowerInvariant()})",
+    };
 
     public string Events => Join(Last.Events.Select(Describe));
 
@@ -172,6 +186,10 @@ public sealed class TrackerScenario
         if (e.NewStatus is { } status)
         {
             parts.Add(status);
+        }
+        if (e.Count > 1)
+        {
+            parts.Add($"x{e.Count}");
         }
         return parts.Count == 0 ? e.Kind.ToString() : $"{e.Kind}({string.Join(",", parts)})";
     }

@@ -83,7 +83,7 @@ public sealed class WatchOrderTests
 
         Assert.Equal("#1=RUNNING #2=RUNNING", scenario.JobStates);
         Assert.Equal("new-job", scenario.State.Instances[1].JobId);
-        Assert.Equal("a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6", scenario.State.Instances[0].JobId);
+        Assert.Equal(StatusChanges.FirstJobId, scenario.State.Instances[0].JobId);
     }
 
     [Fact]

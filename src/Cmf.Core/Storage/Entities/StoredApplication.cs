@@ -50,10 +50,8 @@ internal sealed class StoredApplication
 
     public DateTimeOffset? LastChangeAt { get; set; }
 
-    /// <summary>Tracker memory: what a rollback would run (hash and generation of lastStableSpec).</summary>
-    public string? LastStableSpecHash { get; set; }
-
-    public long? LastStableGeneration { get; set; }
+    /// <summary>Tracker memory: the error the operator keeps reporting (JSON), so its count survives a restart.</summary>
+    public string? ErrorEpisodeJson { get; set; }
 
     /// <summary>Tracker memory: the last resource rejected as unreadable, so it is reported once.</summary>
     public string? LastRejection { get; set; }
@@ -71,7 +69,7 @@ internal sealed class StoredApplication
 
     public int InstanceCount { get; set; }
 
-    /// <summary>A live cluster runs an instance older than the latest one.</summary>
+    /// <summary>The operator has not reconciled the latest instance's generation yet (DESIGN 3.2 rule 5).</summary>
     public bool PendingUpgrade { get; set; }
 
     /// <summary>The commit that last changed this row (for the change feed).</summary>

@@ -28,4 +28,11 @@ internal sealed class StoredCluster
     public long? Generation { get; set; }
 
     public string? DeploymentType { get; set; }
+
+    /// <summary>The instances it ran and since when (JSON); null for a cluster that only ever ran its first owner.</summary>
+    public string? SegmentsJson { get; set; }
+
+    public string? StableInstanceUid { get; set; }
+
+    public bool Departing { get; set; }
 }

@@ -22,4 +22,11 @@ internal sealed class StoredEvent
     public string? ClusterUid { get; set; }
 
     public string? NewStatus { get; set; }
+
+    /// <summary>Set on an event updated in place (an error episode); unique per application.</summary>
+    public string? Key { get; set; }
+
+    public int Count { get; set; } = 1;
+
+    public DateTimeOffset? LastSeenAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Entities;
 
@@ -33,7 +34,11 @@ internal sealed class StoredInstance
 
     public string? Error { get; set; }
 
-    public bool StoppedForUpgrade { get; set; }
+    public InstanceStop Stop { get; set; }
+
+    public string? StopSavepointPath { get; set; }
+
+    public DateTimeOffset? ReconciledAt { get; set; }
 
     public DateTimeOffset? StatusUpdatedAt { get; set; }
 

@@ -1,6 +1,7 @@
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Entities;
 using Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Writing;
 
 namespace Cmf.Core.Storage.Reading;
 
@@ -13,7 +14,8 @@ internal static class ViewMapping
         Namespace = a.Namespace,
         JobState = a.JobState,
         LifecycleState = a.LifecycleState,
-        StoppedForUpgrade = a.JobState == JobState.Finished && a.ReconciliationState == ReconciliationState.Upgrading,
+        StoppedForUpgrade = a.JobState is JobState.Finished or JobState.Canceled
+            && a.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack,
         CurrentInstance = Reference(a.CurrentInstanceUid, a.CurrentInstanceSequence),
         LatestInstance = Reference(a.LatestInstanceUid, a.LatestInstanceSequence),
         PendingUpgrade = a.PendingUpgrade,
@@ -39,6 +41,7 @@ internal static class ViewMapping
         ReconciliationState = a.ReconciliationState,
         ObservedGeneration = a.ObservedGeneration,
         UpgradeSavepointPath = a.UpgradeSavepointPath,
+        ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
     };
 
     public static InstanceSummary ToSummary(StoredInstance i) => new()
@@ -55,7 +58,9 @@ internal static class ViewMapping
         JobId = i.JobId,
         LifecycleState = i.LifecycleState,
         Error = i.Error,
-        StoppedForUpgrade = i.StoppedForUpgrade,
+        Stop = i.Stop,
+        StopSavepointPath = i.StopSavepointPath,
+        ReconciledAt = i.ReconciledAt,
         StatusUpdatedAt = i.StatusUpdatedAt,
         FlinkVersion = i.FlinkVersion,
         UpgradeMode = i.UpgradeMode,
@@ -66,6 +71,7 @@ internal static class ViewMapping
         Uid = c.Uid,
         Name = c.Name,
         OwnerInstanceUid = c.OwnerInstanceUid,
+        Segments = TrackerMemoryJson.ReadSegments(c.SegmentsJson, c.OwnerInstanceUid, c.StartedAt),
         OwnerSource = c.OwnerSource,
         StartedAt = c.StartedAt,
         EndedAt = c.EndedAt,
@@ -84,6 +90,8 @@ internal static class ViewMapping
         InstanceUid = e.InstanceUid,
         ClusterUid = e.ClusterUid,
         NewStatus = e.NewStatus,
+        Count = e.Count,
+        LastSeenAt = e.LastSeenAt,
     };
 
     private static InstanceReference? Reference(string? uid, int? sequence) =>

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -26,4 +27,7 @@ public sealed record ApplicationDetail
     public long? ObservedGeneration { get; init; }
 
     public string? UpgradeSavepointPath { get; init; }
+
+    /// <summary>The error the operator keeps reporting (with how often and since when), or null.</summary>
+    public ErrorEpisode? ErrorEpisode { get; init; }
 }

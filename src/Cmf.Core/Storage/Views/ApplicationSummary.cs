@@ -13,15 +13,15 @@ public sealed record ApplicationSummary
 
     public LifecycleState? LifecycleState { get; init; }
 
-    /// <summary>FINISHED while the operator reconciles an upgrade: the job was stopped with a savepoint for it.</summary>
+    /// <summary>FINISHED or CANCELED while the operator upgrades or rolls back: the job was stopped for it.</summary>
     public bool StoppedForUpgrade { get; init; }
 
-    /// <summary>The owner of the live cluster; null when no cluster is live.</summary>
+    /// <summary>The instance the live cluster runs; null when no cluster is live.</summary>
     public InstanceReference? CurrentInstance { get; init; }
 
     public InstanceReference? LatestInstance { get; init; }
 
-    /// <summary>A live cluster runs an instance older than the latest one.</summary>
+    /// <summary>The operator has not reconciled the latest instance's generation yet (DESIGN 3.2 rule 5).</summary>
     public bool PendingUpgrade { get; init; }
 
     public int InstanceCount { get; init; }

@@ -1,11 +1,12 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
 /// <summary>What the timeline draws: instance lifetimes and cluster lifetimes, oldest first.</summary>
 public sealed record ApplicationTimeline(ApplicationKey Application, IReadOnlyList<TimelineInstance> Instances, IReadOnlyList<ClusterSummary> Clusters);
 
-/// <summary>An instance bar: from creation until superseded and its last cluster gone (DESIGN 3.2 rule 4).</summary>
+/// <summary>An instance bar: from creation until superseded and no cluster runs it (DESIGN 3.2 rule 7).</summary>
 public sealed record TimelineInstance
 {
     public required string Uid { get; init; }
@@ -20,7 +21,11 @@ public sealed record TimelineInstance
 
     public JobState? JobState { get; init; }
 
-    public bool StoppedForUpgrade { get; init; }
+    public InstanceStop Stop { get; init; }
+
+    public string? StopSavepointPath { get; init; }
+
+    public DateTimeOffset? ReconciledAt { get; init; }
 }
 
 /// <summary>A closed time range; items that overlap it are included.</summary>

@@ -9,7 +9,11 @@ public sealed record ClusterSummary
 
     public required string Name { get; init; }
 
+    /// <summary>The instance it runs now, or ran last.</summary>
     public required string OwnerInstanceUid { get; init; }
+
+    /// <summary>The instances it ran and since when, oldest first: two or more after an in-place hand-over.</summary>
+    public required IReadOnlyList<ClusterSegment> Segments { get; init; }
 
     public ClusterOwnerSource OwnerSource { get; init; }
 

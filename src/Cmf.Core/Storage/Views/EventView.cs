@@ -21,4 +21,9 @@ public sealed record EventView
     public string? ClusterUid { get; init; }
 
     public string? NewStatus { get; init; }
+
+    /// <summary>How often it happened (an error episode counts the operator's retries); <see cref="Timestamp"/> is the first time.</summary>
+    public int Count { get; init; } = 1;
+
+    public DateTimeOffset? LastSeenAt { get; init; }
 }

@@ -12,9 +12,7 @@ public sealed record InstanceDetail
     /// <summary>Canonical sealed effective spec; null only if the tracker never handed it over.</summary>
     public string? EffectiveSpecJson { get; init; }
 
-    public string? SubmittedSpecJson { get; init; }
-
-    /// <summary>Clusters this instance owned, oldest first.</summary>
+    /// <summary>Clusters this instance ran on (from the start or handed over in place), oldest first.</summary>
     public required IReadOnlyList<ClusterSummary> Clusters { get; init; }
 
     /// <summary>The retained instance just before this one (the default "diff with previous").</summary>

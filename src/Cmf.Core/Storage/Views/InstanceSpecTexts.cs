@@ -1,4 +1,4 @@
 namespace Cmf.Core.Storage.Views;
 
-/// <summary>The sealed canonical spec texts of one instance (pass them through <c>SecretMasker.Display</c> before showing them).</summary>
-public sealed record InstanceSpecTexts(string Uid, string EffectiveSpecJson, string SubmittedSpecJson);
+/// <summary>The sealed canonical effective spec of one instance (pass it through <c>SecretMasker.Display</c> before showing it).</summary>
+public sealed record InstanceSpecTexts(string Uid, string EffectiveSpecJson);

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -29,7 +30,13 @@ public sealed record InstanceSummary
 
     public string? Error { get; init; }
 
-    public bool StoppedForUpgrade { get; init; }
+    /// <summary>Why the operator stopped the job, if it did; <see cref="StopSavepointPath"/> is set for a stop with a savepoint.</summary>
+    public InstanceStop Stop { get; init; }
+
+    public string? StopSavepointPath { get; init; }
+
+    /// <summary>When the operator took this instance's generation on; null while pending, and for ever when never deployed.</summary>
+    public DateTimeOffset? ReconciledAt { get; init; }
 
     public DateTimeOffset? StatusUpdatedAt { get; init; }
 

@@ -16,25 +16,27 @@ internal sealed class CommitStatements : IAsyncDisposable
         "LastSequence", "JobState", "JobId", "JobName", "LifecycleState", "JobManagerDeploymentStatus",
         "ReconciliationState", "Error", "ObservedGeneration", "UpgradeSavepointPath", "FlinkVersion", "UpgradeMode",
         "LastChangeAt", "CurrentInstanceUid", "InstanceCount", "PendingUpgrade", "LastCommit",
-        "LastStableSpecHash", "LastStableGeneration", "LastRejection", "PendingClustersJson",
+        "ErrorEpisodeJson", "LastRejection", "PendingClustersJson",
     ];
 
     private static readonly string[] InstanceColumns =
     [
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
-        "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "StoppedForUpgrade", "StatusUpdatedAt",
-        "FlinkVersion", "UpgradeMode",
+        "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
+        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode",
     ];
 
     private static readonly string[] ClusterColumns =
     [
         "Uid", "ApplicationId", "Name", "OwnerInstanceUid", "OwnerSource", "StartedAt", "EndedAt",
-        "EndIsApproximate", "ResourceVersion", "Generation", "DeploymentType",
+        "EndIsApproximate", "ResourceVersion", "Generation", "DeploymentType", "SegmentsJson", "StableInstanceUid",
+        "Departing",
     ];
 
     private static readonly string[] EventColumns =
     [
-        "ApplicationId", "Timestamp", "Kind", "CmfType", "Message", "InstanceUid", "ClusterUid", "NewStatus",
+        "ApplicationId", "Timestamp", "Kind", "CmfType", "Message", "InstanceUid", "ClusterUid", "NewStatus", "Key",
+        "Count", "LastSeenAt",
     ];
 
     private readonly Statement _upsertApplication;
@@ -46,14 +48,14 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _deleteSpec;
     private readonly Statement _deleteInstance;
     private readonly Statement _insertEvent;
+    private readonly Statement _updateKeyedEvent;
     private readonly Statement _refreshInstanceColumns;
-    private readonly Statement _refreshPendingUpgrade;
     private readonly Statement _trimEvents;
     private readonly Statement _upsertWatchPosition;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
     private static readonly string UpsertApplicationSql =
-        Upsert("Applications", ApplicationColumns, ["Environment", "Name"], ["Environment", "Name", "InstanceCount", "PendingUpgrade"], guard: null)
+        Upsert("Applications", ApplicationColumns, ["Environment", "Name"], ["Environment", "Name", "InstanceCount"], guard: null)
             + " RETURNING \"Id\"";
 
     // A UID that already belongs to another application is left to that application.
@@ -62,8 +64,8 @@ internal sealed class CommitStatements : IAsyncDisposable
 
     private static readonly string InsertSpecSql =
         """
-        INSERT INTO "InstanceSpecs" ("InstanceId", "EffectiveSpecJson", "SubmittedSpecJson")
-        SELECT "Id", @EffectiveSpecJson, @SubmittedSpecJson FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId
+        INSERT INTO "InstanceSpecs" ("InstanceId", "EffectiveSpecJson")
+        SELECT "Id", @EffectiveSpecJson FROM "Instances" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId
         ON CONFLICT ("InstanceId") DO NOTHING
         """;
 
@@ -89,6 +91,13 @@ internal sealed class CommitStatements : IAsyncDisposable
     private static readonly string InsertEventSql =
         $"INSERT INTO \"Events\" ({Columns(EventColumns)}) VALUES ({Parameters(EventColumns)})";
 
+    // An error episode's event keeps its place (and first-seen time) and takes the new count and last time.
+    private static readonly string UpdateKeyedEventSql =
+        """
+        UPDATE "Events" SET "Message" = @Message, "InstanceUid" = @InstanceUid, "Count" = @Count, "LastSeenAt" = @LastSeenAt
+        WHERE "ApplicationId" = @ApplicationId AND "Key" = @Key
+        """;
+
     private static readonly string RefreshInstanceColumnsSql =
         """
         UPDATE "Applications" SET
@@ -96,14 +105,6 @@ internal sealed class CommitStatements : IAsyncDisposable
             "LatestInstanceSequence" = (SELECT MAX("Sequence") FROM "Instances" WHERE "ApplicationId" = @Id),
             "LatestInstanceUid" = (SELECT "Uid" FROM "Instances" WHERE "ApplicationId" = @Id ORDER BY "Sequence" DESC LIMIT 1),
             "CurrentInstanceSequence" = (SELECT "Sequence" FROM "Instances" WHERE "ApplicationId" = @Id AND "Uid" = "Applications"."CurrentInstanceUid")
-        WHERE "Id" = @Id
-        """;
-
-    // A second statement: SET expressions see the row as it was before the statement.
-    private static readonly string RefreshPendingUpgradeSql =
-        """
-        UPDATE "Applications" SET "PendingUpgrade" =
-            ("CurrentInstanceUid" IS NOT NULL AND "LatestInstanceUid" IS NOT NULL AND "CurrentInstanceUid" <> "LatestInstanceUid")
         WHERE "Id" = @Id
         """;
 
@@ -123,7 +124,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     internal static IReadOnlyList<string> AllSql =>
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
-        DeleteSpecSql, DeleteInstanceSql, InsertEventSql, RefreshInstanceColumnsSql, RefreshPendingUpgradeSql, TrimEventsSql,
+        DeleteSpecSql, DeleteInstanceSql, InsertEventSql, UpdateKeyedEventSql, RefreshInstanceColumnsSql, TrimEventsSql,
         UpsertWatchPositionSql,
     ];
 
@@ -133,15 +134,15 @@ internal sealed class CommitStatements : IAsyncDisposable
 
         _upsertApplication = Prepare(UpsertApplicationSql, ApplicationColumns);
         _upsertInstance = Prepare(UpsertInstanceSql, InstanceColumns);
-        _insertSpec = Prepare(InsertSpecSql, "EffectiveSpecJson", "SubmittedSpecJson", "Uid", "ApplicationId");
+        _insertSpec = Prepare(InsertSpecSql, "EffectiveSpecJson", "Uid", "ApplicationId");
         _upsertCluster = Prepare(UpsertClusterSql, ClusterColumns);
         _deleteCluster = Prepare(DeleteClusterSql, "Uid", "ApplicationId");
         _insertTombstone = Prepare(InsertTombstoneSql, "Environment", "ApplicationName", "PrunedAt", "Uid", "ApplicationId");
         _deleteSpec = Prepare(DeleteSpecSql, "Uid", "ApplicationId");
         _deleteInstance = Prepare(DeleteInstanceSql, "Uid", "ApplicationId");
         _insertEvent = Prepare(InsertEventSql, EventColumns);
+        _updateKeyedEvent = Prepare(UpdateKeyedEventSql, "Message", "InstanceUid", "Count", "LastSeenAt", "ApplicationId", "Key");
         _refreshInstanceColumns = Prepare(RefreshInstanceColumnsSql, "Id");
-        _refreshPendingUpgrade = Prepare(RefreshPendingUpgradeSql, "Id");
         _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
         _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
     }
@@ -154,9 +155,9 @@ internal sealed class CommitStatements : IAsyncDisposable
             state.ObjectDeleted, state.LastSequence, status.JobState, status.JobId, status.JobName, status.LifecycleState,
             status.JobManagerDeploymentStatus, status.ReconciliationState, status.Error, status.ObservedGeneration,
             status.UpgradeSavepointPath, status.FlinkVersion, status.UpgradeMode, status.LastChangeAt,
-            state.CurrentInstanceUid, 0, false, commit,
-            status.LastStableSpecHash, status.LastStableGeneration, state.LastRejection,
-            PendingClustersJson.Write(state.PendingClusters)).ScalarAsync(cancellationToken);
+            state.CurrentInstanceUid, 0, state.PendingInstance is not null, commit,
+            TrackerMemoryJson.WriteErrorEpisode(state.ErrorEpisode), state.LastRejection,
+            TrackerMemoryJson.WritePendingClusters(state.PendingClusters)).ScalarAsync(cancellationToken);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -165,20 +166,21 @@ internal sealed class CommitStatements : IAsyncDisposable
         _upsertInstance.With(
             instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
-            instance.LifecycleState, instance.Error, instance.StoppedForUpgrade, instance.StatusUpdatedAt,
-            instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+            instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
+            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
 
     public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
         _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);
 
     public Task InsertSpecAsync(long applicationId, InstanceSpec spec, CancellationToken cancellationToken) =>
-        _insertSpec.With(spec.EffectiveSpecJson, spec.SubmittedSpecJson, spec.InstanceUid, applicationId).ExecuteAsync(cancellationToken);
+        _insertSpec.With(spec.EffectiveSpecJson, spec.InstanceUid, applicationId).ExecuteAsync(cancellationToken);
 
     public Task UpsertClusterAsync(long applicationId, ClusterState cluster, CancellationToken cancellationToken) =>
         _upsertCluster.With(
             cluster.Uid, applicationId, cluster.Name, cluster.OwnerInstanceUid, cluster.OwnerSource, cluster.StartedAt,
             cluster.EndedAt, cluster.EndIsApproximate, cluster.ResourceVersion, cluster.Generation,
-            cluster.DeploymentType).ExecuteAsync(cancellationToken);
+            cluster.DeploymentType, TrackerMemoryJson.WriteSegments(cluster), cluster.StableInstanceUid,
+            cluster.Departing).ExecuteAsync(cancellationToken);
 
     public Task DeleteClusterAsync(long applicationId, string clusterUid, CancellationToken cancellationToken) =>
         _deleteCluster.With(clusterUid, applicationId).ExecuteAsync(cancellationToken);
@@ -191,17 +193,23 @@ internal sealed class CommitStatements : IAsyncDisposable
         return await _deleteInstance.With(instanceUid, applicationId).ExecuteAsync(cancellationToken) > 0;
     }
 
-    public Task InsertEventAsync(long applicationId, AppEvent appEvent, CancellationToken cancellationToken) =>
-        _insertEvent.With(
+    /// <summary>Adds the event, or updates the stored event with the same key; true when a row was added.</summary>
+    public async Task<bool> WriteEventAsync(long applicationId, AppEvent appEvent, CancellationToken cancellationToken)
+    {
+        if (appEvent.Key is { } key && await _updateKeyedEvent.With(
+            appEvent.Message, appEvent.InstanceUid, appEvent.Count, appEvent.LastSeenAt, applicationId, key).ExecuteAsync(cancellationToken) > 0)
+        {
+            return false;
+        }
+        await _insertEvent.With(
             applicationId, appEvent.Timestamp, appEvent.Kind, appEvent.CmfType, appEvent.Message, appEvent.InstanceUid,
-            appEvent.ClusterUid, appEvent.NewStatus).ExecuteAsync(cancellationToken);
+            appEvent.ClusterUid, appEvent.NewStatus, appEvent.Key, appEvent.Count, appEvent.LastSeenAt).ExecuteAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>Recomputes the application's list columns from its instance rows.</summary>
-    public async Task RefreshListColumnsAsync(long applicationId, CancellationToken cancellationToken)
-    {
-        await _refreshInstanceColumns.With(applicationId).ExecuteAsync(cancellationToken);
-        await _refreshPendingUpgrade.With(applicationId).ExecuteAsync(cancellationToken);
-    }
+    public Task RefreshListColumnsAsync(long applicationId, CancellationToken cancellationToken) =>
+        _refreshInstanceColumns.With(applicationId).ExecuteAsync(cancellationToken);
 
     public Task TrimEventsAsync(long applicationId, int keep, CancellationToken cancellationToken) =>
         _trimEvents.With(applicationId, keep).ExecuteAsync(cancellationToken);
@@ -211,7 +219,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         Statement[] all =
         [
             _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
-            _deleteSpec, _deleteInstance, _insertEvent, _refreshInstanceColumns, _refreshPendingUpgrade, _trimEvents,
+            _deleteSpec, _deleteInstance, _insertEvent, _updateKeyedEvent, _refreshInstanceColumns, _trimEvents,
         ];
         foreach (var statement in all)
         {

@@ -65,7 +65,8 @@ internal static class StateLoader
         ObjectDeleted = a.ObjectDeleted,
         LastSequence = a.LastSequence,
         LastRejection = a.LastRejection,
-        PendingClusters = PendingClustersJson.Read(a.PendingClustersJson),
+        PendingClusters = TrackerMemoryJson.ReadPendingClusters(a.PendingClustersJson),
+        ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
         Instances = [.. instances.Select(ToState)],
         Clusters = [.. clusters.Select(ToState)],
         Status = new ApplicationStatus
@@ -82,8 +83,6 @@ internal static class StateLoader
             FlinkVersion = a.FlinkVersion,
             UpgradeMode = a.UpgradeMode,
             LastChangeAt = a.LastChangeAt,
-            LastStableSpecHash = a.LastStableSpecHash,
-            LastStableGeneration = a.LastStableGeneration,
         },
     };
 
@@ -101,7 +100,9 @@ internal static class StateLoader
         JobId = i.JobId,
         LifecycleState = i.LifecycleState,
         Error = i.Error,
-        StoppedForUpgrade = i.StoppedForUpgrade,
+        Stop = i.Stop,
+        StopSavepointPath = i.StopSavepointPath,
+        ReconciledAt = i.ReconciledAt,
         StatusUpdatedAt = i.StatusUpdatedAt,
         FlinkVersion = i.FlinkVersion,
         UpgradeMode = i.UpgradeMode,
@@ -119,5 +120,8 @@ internal static class StateLoader
         ResourceVersion = c.ResourceVersion,
         Generation = c.Generation,
         DeploymentType = c.DeploymentType,
+        Segments = TrackerMemoryJson.ReadSegments(c.SegmentsJson, c.OwnerInstanceUid, c.StartedAt),
+        StableInstanceUid = c.StableInstanceUid,
+        Departing = c.Departing,
     };
 }

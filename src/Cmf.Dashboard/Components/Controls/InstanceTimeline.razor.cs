@@ -228,7 +228,7 @@ public partial class InstanceTimeline
         text.Append($"\nUID: {instance.Uid}");
         text.Append($"\nCreated: {RelativeTimeText.Iso(instance.CreatedAt)}");
         text.Append(instance.EndedAt is { } ended ? $"\nEnded: {RelativeTimeText.Iso(ended)}" : "\nEnded: still live");
-        text.Append($"\nJob state: {StateLabel.ForJobState(instance.JobState, instance.StoppedForUpgrade).Text}");
+        text.Append($"\nJob state: {StateLabel.ForJobState(instance.JobState, instance.Stop, instance.StopSavepointPath).Text}");
         if (!bar.WasDeployed)
         {
             text.Append("\nNever deployed: no cluster ran this instance");

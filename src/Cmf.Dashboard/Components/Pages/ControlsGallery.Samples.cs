@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -100,7 +101,8 @@ public partial class ControlsGallery
             CreatedAt = created,
             EndedAt = ended,
             JobState = state,
-            StoppedForUpgrade = stoppedForUpgrade,
+            Stop = stoppedForUpgrade ? InstanceStop.Upgrade : InstanceStop.None,
+            StopSavepointPath = stoppedForUpgrade ? $"s3://savepoints/savepoint-{sequence:000000}" : null,
         };
 
         private static ClusterSummary Cluster(string uid, InstanceSummary owner, DateTimeOffset started, DateTimeOffset? ended, bool approximate = false) => new()

@@ -26,7 +26,6 @@ public partial class InstanceDetail
     private IReadOnlyList<ClusterSummary> _clusters = [];
     private IReadOnlyList<Views.EventView> _history = [];
     private string? _effectiveYaml;
-    private string? _submittedYaml;
     private DateTimeOffset _now;
 
     [Parameter]
@@ -63,7 +62,6 @@ public partial class InstanceDetail
         }
         _clusters = [.. detail.Clusters.Select(c => c.ToView())];
         _effectiveYaml = SpecText.MaskedYaml(detail.EffectiveSpecJson);
-        _submittedYaml = SpecText.MaskedYaml(detail.SubmittedSpecJson);
         var events = await Queries.ListEventsAsync(key, 0, EventWindow, cancellationToken);
         _history = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid)];
     }

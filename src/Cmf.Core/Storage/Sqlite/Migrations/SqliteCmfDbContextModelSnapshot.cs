@@ -59,6 +59,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ErrorEpisodeJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FlinkVersion")
                         .HasColumnType("TEXT");
 
@@ -91,12 +94,6 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.Property<int>("LastSequence")
                         .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastStableGeneration")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastStableSpecHash")
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LatestInstanceSequence")
                         .HasColumnType("INTEGER");
@@ -175,6 +172,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Departing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DeploymentType")
                         .HasColumnType("TEXT");
 
@@ -200,6 +200,12 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StableInstanceUid")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartedAt")
@@ -252,12 +258,23 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("InstanceUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Message")
                         .IsRequired()
@@ -272,6 +289,8 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "Id");
+
+                    b.HasIndex("ApplicationId", "Key");
 
                     b.ToTable("Events", (string)null);
                 });
@@ -313,6 +332,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -323,8 +345,12 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long?>("StatusUpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("StoppedForUpgrade")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Stop")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopSavepointPath")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SupersededAt")
                         .HasColumnType("INTEGER");
@@ -355,10 +381,6 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EffectiveSpecJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedSpecJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
