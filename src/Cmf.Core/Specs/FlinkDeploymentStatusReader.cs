@@ -20,11 +20,14 @@ internal static class FlinkDeploymentStatusReader
             JobManagerDeploymentStatus = FlinkStateNames.ParseJobManagerDeploymentStatus(
                 fields.String(status, "status", "jobManagerDeploymentStatus")),
             ReconciliationStatus = ReadReconciliationStatus(fields.Object(status, "status", "reconciliationStatus"), fields),
-            Error = fields.String(status, "status", "error"),
+            Error = ErrorOf(fields.String(status, "status", "error")),
             ObservedGeneration = fields.Integer(status, "status", "observedGeneration"),
             ClusterInfo = fields.StringMap(status, "status", "clusterInfo"),
         };
     }
+
+    // Operators up to 1.2 write "" for no error; FKO itself treats an empty error as none (StringUtils.isEmpty in AuditUtils).
+    private static string? ErrorOf(string? error) => string.IsNullOrWhiteSpace(error) ? null : error;
 
     private static FlinkJobStatus? ReadJobStatus(JsonObject? job, JsonFieldReader fields)
     {

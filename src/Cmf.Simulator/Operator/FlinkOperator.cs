@@ -4,7 +4,8 @@ namespace Cmf.Simulator.Operator;
 
 /// <summary>
 /// The simulated Flink Kubernetes Operator: reconciles every FlinkDeployment when a client changes it
-/// (or its JobManager Deployment disappears) and periodically, on the simulation's scheduler.
+/// (or its JobManager Deployment disappears) and periodically, on the simulation's scheduler. One annotated
+/// <see cref="SimulatorKnobs.Unmanaged"/> is not reconciled at all.
 /// </summary>
 internal sealed class FlinkOperator
 {
@@ -73,7 +74,7 @@ internal sealed class FlinkOperator
             _applications.Remove(key);
             app = null;
         }
-        if (stored is null)
+        if (stored is null || SimulatorKnobs.IsSet(stored.ToJsonObject(), SimulatorKnobs.Unmanaged))
         {
             return;
         }

@@ -24,6 +24,13 @@ public static class SimulatorKnobs
     /// <summary>"true": new JobManagers never become ready (pods crash-loop), except one started by a rollback.</summary>
     public const string StartupFails = Prefix + "startup-fails";
 
+    /// <summary>
+    /// "true": the operator leaves the FlinkDeployment alone (no finalizer, cluster, status or events), so whoever writes
+    /// its status subresource plays the operator, e.g. replaying a status sequence captured on a real cluster. A cluster
+    /// it started before the annotation was set is left as it is; removing the annotation hands the object back.
+    /// </summary>
+    public const string Unmanaged = Prefix + "unmanaged";
+
     internal static string? Read(JsonObject flinkDeployment, string knob) =>
         flinkDeployment.StringAt("metadata", "annotations", knob);
 

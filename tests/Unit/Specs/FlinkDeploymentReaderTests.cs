@@ -160,6 +160,27 @@ public class FlinkDeploymentReaderTests
         Assert.True(result.IsValid, result.Error);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n")]
+    public void An_empty_error_reads_as_no_error(string error)
+    {
+        // Operators up to 1.2 write error: "" while healthy (realworld/flinkdeployment-airflow-fixture-jm-deploying.py).
+        var status = FlinkDeploymentBuilder.New().Set("status.error", error).Read().Status;
+
+        Assert.Null(status.Error);
+    }
+
+    [Fact]
+    public void An_error_is_kept_exactly_as_written()
+    {
+        const string Error = " {\"type\":\"X\",\"message\":\"Savepoint failed\"}\n";
+
+        var status = FlinkDeploymentBuilder.New().Set("status.error", Error).Read().Status;
+
+        Assert.Equal(Error, status.Error);
+    }
+
     [Fact]
     public void A_missing_status_reads_as_empty()
     {

@@ -6,6 +6,8 @@ namespace Cmf.UnitTests.TestSupport;
 /// </summary>
 public static class ReferenceFiles
 {
+    private const string RealWorldFolder = "realworld";
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static string Directory { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
@@ -34,6 +36,25 @@ public static class ReferenceFiles
     }
 
     public static string FkoExample(string fileName) => ReadText(Path.Combine("fko-examples", fileName));
+
+    /// <summary>A file of <c>realworld/</c>: objects, events and logs the operator wrote on real clusters (its README gives each source).</summary>
+    public static string RealWorld(string fileName) => ReadText(Path.Combine(RealWorldFolder, fileName));
+
+    /// <summary>The names of every captured file in <c>realworld/</c> (its README left out), sorted.</summary>
+    public static IReadOnlyList<string> RealWorldFileNames()
+    {
+        var folder = PathOf(RealWorldFolder);
+        if (!System.IO.Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException(
+                $"Reference folder {RealWorldFolder} is missing: the tests expect ../shared/reference beside the checkout ({Directory}).");
+        }
+        return [.. System.IO.Directory.GetFiles(folder)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => name != "README.md")
+            .Order(StringComparer.Ordinal)];
+    }
 
     private static string FindRoot()
     {
