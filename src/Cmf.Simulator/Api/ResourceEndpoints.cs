@@ -95,6 +95,10 @@ internal sealed class ResourceEndpoints(
         FieldValidation.Apply(context, body, unknown);
         if (IsDryRun(context.Request))
         {
+            if (route.Type == ResourceTypes.Namespaces)
+            {
+                NamespaceStrategy.PrepareForCreate(body);
+            }
             await ApiResponses.WriteJsonAsync(context, 201, body);
             return;
         }
