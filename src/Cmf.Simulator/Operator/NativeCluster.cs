@@ -50,14 +50,8 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 },
                 ["ownerReferences"] = new JsonArray(OwnerReference("flink.apache.org/v1beta1", "FlinkDeployment", name, metadata.StringAt("uid")!, controller: false)),
             },
-            ["spec"] = new JsonObject
-            {
-                ["replicas"] = 1,
-                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
-                ["strategy"] = new JsonObject { ["type"] = "Recreate" },
-                ["template"] = template,
-            },
-            ["status"] = DeploymentStatus(ready: false),
+            ["spec"] = DeploymentSpec(labels, template),
+            ["status"] = DeploymentStatus(null, $"{name}-{hash}", ready: false, now),
         };
         var stored = store.Create(ResourceTypes.Deployments, deployment, ChangeOrigin.Cluster);
         var podName = $"{name}-{hash}-{random.NameSuffix(5)}";
@@ -75,9 +69,9 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 ["ownerReferences"] = new JsonArray(OwnerReference("apps/v1", "ReplicaSet", $"{name}-{hash}", random.NewUid(), controller: true)),
             },
             ["spec"] = template["spec"]!.DeepClone(),
-            ["status"] = PendingPodStatus(),
         };
         pod.ObjectAt("spec")!["nodeName"] = random.Pick(Nodes);
+        pod["status"] = PendingPodStatus(pod, now);
         store.Create(ResourceTypes.Pods, pod, ChangeOrigin.Cluster);
         return new FlinkCluster
         {
@@ -102,7 +96,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         {
             cluster.PodsReady = true;
             cluster.RestReadyAt = now + timings.RestApiReadyDelay;
-            UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), _ => DeploymentStatus(ready: true));
+            UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), d => DeploymentStatus(d, $"{app.Key.Name}-{cluster.PodTemplateHash}", ready: true, now));
             UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: true, random));
             cluster.JobState = JobState.Running;
             cluster.JobStartedAt = now;
