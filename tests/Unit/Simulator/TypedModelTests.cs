@@ -27,6 +27,7 @@ public sealed class TypedModelTests
         // The demo's rollback starts a JobManager that crash-loops, and its batch jobs end: both shapes are checked.
         Assert.Contains(served.Of(ServedObjects.Pods), p => ContainerWaitingReason(p) == "CrashLoopBackOff");
         Assert.Contains(served.Of(ServedObjects.Pods), p => ContainerWaitingReason(p) == "ContainerCreating");
+        Assert.Superset(new HashSet<string?> { "UPGRADING", "STABLE", "SUSPENDED", "ROLLED_BACK", "FAILED" }, LifecycleStates(served));
         AssertNone(await TypedModels.ProblemsAsync(builtIn), "the official typed models refused");
         AssertNone(CrdProblems(served.Of(ServedObjects.FlinkDeployments)), "the FlinkDeployment CRD schema refused");
     }
@@ -62,6 +63,7 @@ public sealed class TypedModelTests
         var builtIn = served.BuiltIn();
         AssertCovers(builtIn, "Namespace", "Pod", "Deployment", "Event");
         Assert.Contains(served.Of(ServedObjects.Pods), p => ContainerWaitingReason(p) == "CrashLoopBackOff");
+        Assert.Superset(new HashSet<string?> { "UPGRADING", "STABLE", "SUSPENDED", "FAILED", "ROLLED_BACK", "DELETING" }, LifecycleStates(served));
         AssertNone(await TypedModels.ProblemsAsync(builtIn), "the official typed models refused");
         AssertNone(CrdProblems(served.Of(ServedObjects.FlinkDeployments)), "the FlinkDeployment CRD schema refused");
     }
@@ -124,6 +126,9 @@ public sealed class TypedModelTests
         Assert.NotEmpty(flinkDeployments);
         return [.. flinkDeployments.SelectMany(o => CrdSchema.ValidateFlinkDeployment(o).Select(p => $"{o["metadata"]!["name"]} rv {o["metadata"]!["resourceVersion"]}: {p}"))];
     }
+
+    private static HashSet<string?> LifecycleStates(ServedObjects served) =>
+        [.. served.Of(ServedObjects.FlinkDeployments).Select(o => o["status"]?["lifecycleState"]?.GetValue<string>())];
 
     private static string? ContainerWaitingReason(JsonObject pod) =>
         pod["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"]?.GetValue<string>();
