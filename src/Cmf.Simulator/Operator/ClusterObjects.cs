@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Json;
 using static Cmf.Simulator.Operator.FlinkResources;
@@ -9,9 +7,9 @@ using static Cmf.Simulator.Operator.StatusConditions;
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// The shapes of the objects Flink's native Kubernetes integration and the cluster's controllers write:
-/// labels, owner references, pod and Deployment specs with the API server's defaults, and the statuses the
-/// Deployment controller and the kubelet write, carrying every field the Kubernetes API marks required.
+/// The shapes of the objects Flink's native Kubernetes integration writes: labels, owner references, pod and
+/// Deployment specs with the API server's defaults, and the Deployment controller's status, carrying every field
+/// the Kubernetes API marks required (pod statuses are in <see cref="PodStatuses"/>).
 /// Pure JSON builders, no store: the operator flow (NativeCluster) decides when each applies.
 /// </summary>
 internal static class ClusterObjects
@@ -58,13 +56,21 @@ internal static class ClusterObjects
         ["blockOwnerDeletion"] = true,
     };
 
-    /// <summary>A Deployment's spec as the API server stores it (apps/v1 SetDefaults_Deployment), Recreate as Flink's native mode asks.</summary>
+    /// <summary>
+    /// The JobManager Deployment's spec: replicas, selector and template as Flink writes them
+    /// (KubernetesJobManagerFactory.createJobManagerDeployment sets no strategy), with the API server's
+    /// apps/v1 defaults (SetDefaults_Deployment: RollingUpdate 25%/25%, revisionHistoryLimit, progressDeadlineSeconds).
+    /// </summary>
     public static JsonObject DeploymentSpec(JsonObject labels, JsonObject template) => new()
     {
         ["replicas"] = 1,
         ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
         ["template"] = template,
-        ["strategy"] = new JsonObject { ["type"] = "Recreate" },
+        ["strategy"] = new JsonObject
+        {
+            ["type"] = "RollingUpdate",
+            ["rollingUpdate"] = new JsonObject { ["maxUnavailable"] = "25%", ["maxSurge"] = "25%" },
+        },
         ["revisionHistoryLimit"] = 10,
         ["progressDeadlineSeconds"] = 600,
     };
@@ -78,8 +84,8 @@ internal static class ClusterObjects
         var flinkComponent = component == "jobmanager" ? "jobManager" : component;
         var resources = new JsonObject
         {
-            ["cpu"] = Cpu(spec, flinkComponent).ToString(CultureInfo.InvariantCulture),
-            ["memory"] = $"{MemoryBytes(spec, flinkComponent) / (1024 * 1024)}Mi",
+            ["cpu"] = CpuQuantity(Cpu(spec, flinkComponent)),
+            ["memory"] = MemoryQuantity(MemoryBytes(spec, flinkComponent)),
         };
         var serviceAccount = spec.StringAt("serviceAccount") ?? "default";
         return new JsonObject
@@ -95,7 +101,8 @@ internal static class ClusterObjects
                 ["terminationMessagePolicy"] = "File",
                 ["imagePullPolicy"] = spec.StringAt("imagePullPolicy") ?? "IfNotPresent",
             }),
-            ["restartPolicy"] = "Always",
+            // Flink's ResourceManager replaces failed TaskManagers itself (InitTaskManagerDecorator sets Never); a Deployment's pods must be Always.
+            ["restartPolicy"] = flinkComponent == "jobManager" ? "Always" : "Never",
             ["terminationGracePeriodSeconds"] = 30,
             ["dnsPolicy"] = "ClusterFirst",
             ["serviceAccountName"] = serviceAccount,
@@ -138,144 +145,6 @@ internal static class ClusterObjects
         return status;
     }
 
-    /// <summary>A pod bound to its node whose container is being created: what the kubelet reports first.</summary>
-    public static JsonObject PendingPodStatus(JsonObject pod, DateTimeOffset now)
-    {
-        var current = pod["status"] as JsonObject;
-        var hostIp = HostIp(pod.StringAt("spec", "nodeName"));
-        return new JsonObject
-        {
-            ["phase"] = "Pending",
-            ["conditions"] = PodConditions(current, sandboxReady: false, containersReady: false, now),
-            ["hostIP"] = hostIp,
-            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = hostIp }),
-            ["startTime"] = current?.StringAt("startTime") ?? KubernetesTime.Format(now),
-            ["containerStatuses"] = new JsonArray(new JsonObject
-            {
-                ["name"] = MainContainer,
-                ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
-                ["lastState"] = new JsonObject(),
-                ["ready"] = false,
-                ["restartCount"] = 0,
-                ["image"] = ContainerImage.Normalize(ImageOfPod(pod)),
-                // Nothing has been pulled yet: the kubelet reports an empty imageID (the field is never omitted).
-                ["imageID"] = "",
-                ["started"] = false,
-            }),
-            ["qosClass"] = QosClass(pod),
-        };
-    }
-
-    /// <summary>A pod whose container runs (<paramref name="ready"/>) or crash-loops, as the kubelet reports it; its IPs and start time stay those it had.</summary>
-    public static JsonObject RunningPodStatus(JsonObject pod, DateTimeOffset now, bool ready, SimulatorRandom random)
-    {
-        var current = pod["status"] as JsonObject;
-        var hostIp = HostIp(pod.StringAt("spec", "nodeName"));
-        var podIp = current?.StringAt("podIP") ?? $"10.244.{random.Next(0, 255)}.{random.Next(2, 250)}";
-        var startTime = current?.StringAt("startTime") ?? pod.StringAt("metadata", "creationTimestamp") ?? KubernetesTime.Format(now);
-        return new JsonObject
-        {
-            ["phase"] = "Running",
-            ["conditions"] = PodConditions(current, sandboxReady: true, containersReady: ready, now),
-            ["hostIP"] = hostIp,
-            ["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = hostIp }),
-            ["podIP"] = podIp,
-            ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
-            ["startTime"] = startTime,
-            ["containerStatuses"] = new JsonArray(ready ? RunningContainer(pod, now) : CrashLoopingContainer(pod, now)),
-            ["qosClass"] = QosClass(pod),
-        };
-    }
-
-    private static JsonObject RunningContainer(JsonObject pod, DateTimeOffset now)
-    {
-        var image = ImageOfPod(pod);
-        var started = KubernetesTime.Format(now);
-        return new JsonObject
-        {
-            ["name"] = MainContainer,
-            ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = started } },
-            ["lastState"] = new JsonObject(),
-            ["ready"] = true,
-            ["restartCount"] = 0,
-            ["image"] = ContainerImage.Normalize(image),
-            ["imageID"] = ContainerImage.ImageId(image),
-            ["containerID"] = ContainerId(pod, restart: 0, started),
-            ["started"] = true,
-        };
-    }
-
-    // Three failed starts, the last one 10 seconds long: kubelet's back-off has reached 40s (10s doubling per restart).
-    private static JsonObject CrashLoopingContainer(JsonObject pod, DateTimeOffset now)
-    {
-        const int restarts = 3;
-        var image = ImageOfPod(pod);
-        var lastStarted = KubernetesTime.Format(now.AddSeconds(-10));
-        var containerId = ContainerId(pod, restarts, lastStarted);
-        var podRef = $"{pod.StringAt("metadata", "name")}_{pod.StringAt("metadata", "namespace")}({pod.StringAt("metadata", "uid")})";
-        return new JsonObject
-        {
-            ["name"] = MainContainer,
-            ["state"] = new JsonObject
-            {
-                ["waiting"] = new JsonObject
-                {
-                    ["reason"] = "CrashLoopBackOff",
-                    ["message"] = $"back-off 40s restarting failed container={MainContainer} pod={podRef}",
-                },
-            },
-            ["lastState"] = new JsonObject
-            {
-                ["terminated"] = new JsonObject
-                {
-                    ["exitCode"] = 1,
-                    ["reason"] = "Error",
-                    ["startedAt"] = lastStarted,
-                    ["finishedAt"] = KubernetesTime.Format(now),
-                    ["containerID"] = containerId,
-                },
-            },
-            ["ready"] = false,
-            ["restartCount"] = restarts,
-            ["image"] = ContainerImage.Normalize(image),
-            ["imageID"] = ContainerImage.ImageId(image),
-            ["containerID"] = containerId,
-            ["started"] = false,
-        };
-    }
-
-    // The kubelet's conditions since Kubernetes 1.29 (PodReadyToStartContainers), in the order it writes them.
-    private static JsonArray PodConditions(JsonObject? current, bool sandboxReady, bool containersReady, DateTimeOffset now)
-    {
-        const string notReady = "ContainersNotReady";
-        var unready = $"containers with unready status: [{MainContainer}]";
-        return new JsonArray(
-            PodCondition(current, "PodReadyToStartContainers", sandboxReady, now),
-            PodCondition(current, "Initialized", true, now),
-            PodCondition(current, "Ready", containersReady, now, containersReady ? null : notReady, containersReady ? null : unready),
-            PodCondition(current, "ContainersReady", containersReady, now, containersReady ? null : notReady, containersReady ? null : unready),
-            PodCondition(current, "PodScheduled", true, now));
-    }
-
-    private static JsonObject PodCondition(JsonObject? current, string type, bool value, DateTimeOffset now, string? reason = null, string? message = null)
-    {
-        var status = value ? "True" : "False";
-        var condition = new JsonObject
-        {
-            ["type"] = type,
-            ["status"] = status,
-            // The kubelet never probes these; the API still writes the field, as null.
-            ["lastProbeTime"] = null,
-            ["lastTransitionTime"] = TransitionTime(current, type, status, now),
-        };
-        if (reason is not null)
-        {
-            condition["reason"] = reason;
-            condition["message"] = message;
-        }
-        return condition;
-    }
-
     private static JsonObject DeploymentCondition(JsonObject? current, string type, bool value, string reason, string message, DateTimeOffset now)
     {
         var status = value ? "True" : "False";
@@ -290,6 +159,23 @@ internal static class ClusterObjects
         };
     }
 
+    // The API server stores quantities in canonical form (apimachinery resource.Quantity): 0.5 CPU is "500m", 2048Mi is "2Gi".
+    private static string CpuQuantity(double cores)
+    {
+        var millicores = (long)Math.Round(cores * 1000);
+        return millicores % 1000 == 0
+            ? (millicores / 1000).ToString(CultureInfo.InvariantCulture)
+            : $"{millicores.ToString(CultureInfo.InvariantCulture)}m";
+    }
+
+    private static string MemoryQuantity(long bytes)
+    {
+        var mebibytes = bytes / (1024 * 1024);
+        return mebibytes % 1024 == 0
+            ? $"{(mebibytes / 1024).ToString(CultureInfo.InvariantCulture)}Gi"
+            : $"{mebibytes.ToString(CultureInfo.InvariantCulture)}Mi";
+    }
+
     private static JsonArray Ports(string flinkComponent) => flinkComponent == "jobManager"
         ? new JsonArray(Port("rest", 8081), Port("jobmanager-rpc", 6123), Port("blobserver", 6124))
         : new JsonArray(Port("taskmanager-rpc", 6122));
@@ -297,35 +183,4 @@ internal static class ClusterObjects
     private static JsonObject Port(string name, int port) => new() { ["name"] = name, ["containerPort"] = port, ["protocol"] = "TCP" };
 
     private static string ImageOf(JsonObject spec) => spec.StringAt("image") is { Length: > 0 } image ? image : "flink";
-
-    private static string ImageOfPod(JsonObject pod) =>
-        (pod.NodeAt("spec", "containers") as JsonArray)?.OfType<JsonObject>().FirstOrDefault()?.StringAt("image") ?? "flink";
-
-    // Requests equal to limits for every resource of every container: the Guaranteed class (pkg/apis/core/helper/qos).
-    private static string QosClass(JsonObject pod)
-    {
-        var containers = (pod.NodeAt("spec", "containers") as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        if (containers.All(c => c.ObjectAt("resources", "requests") is not { Count: > 0 } && c.ObjectAt("resources", "limits") is not { Count: > 0 }))
-        {
-            return "BestEffort";
-        }
-        var guaranteed = containers.All(c =>
-            c.ObjectAt("resources", "limits") is { } limits
-            && limits.ContainsKey("cpu") && limits.ContainsKey("memory")
-            && (c.ObjectAt("resources", "requests") ?? limits).All(r => limits[r.Key]?.ToJsonString() == r.Value?.ToJsonString()));
-        return guaranteed ? "Guaranteed" : "Burstable";
-    }
-
-    // A node's address is fixed, so every pod on it reports the same hostIP.
-    private static string HostIp(string? nodeName)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(nodeName ?? ""));
-        return $"10.0.0.{10 + (hash[0] % 240)}";
-    }
-
-    private static string ContainerId(JsonObject pod, int restart, string startedAt)
-    {
-        var key = $"{pod.StringAt("metadata", "namespace")}/{pod.StringAt("metadata", "name")}/{restart}/{startedAt}";
-        return "containerd://" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-    }
 }

@@ -5,6 +5,7 @@ using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
 using static Cmf.Simulator.Operator.ClusterObjects;
 using static Cmf.Simulator.Operator.FlinkResources;
+using static Cmf.Simulator.Operator.PodStatuses;
 
 namespace Cmf.Simulator.Operator;
 

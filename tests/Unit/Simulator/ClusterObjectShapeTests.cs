@@ -65,6 +65,23 @@ public sealed class ClusterObjectShapeTests
     }
 
     [Fact]
+    public async Task Pods_request_canonical_quantities_and_only_task_managers_never_restart()
+    {
+        await using var cluster = await ObservedCluster.StartAsync();
+        var flinkDeployment = FlinkDeploymentBuilder.Named("orders").Build();
+        flinkDeployment["spec"]!["taskManager"] = new JsonObject { ["resource"] = new JsonObject { ["memory"] = "1600m", ["cpu"] = 0.5 } };
+        await cluster.CreateAsync(flinkDeployment);
+        await cluster.AdvanceAsync(Settle);
+
+        var (jobManager, taskManager) = (LatestPod(cluster, "jobmanager"), LatestPod(cluster, "taskmanager"));
+
+        Assert.Equal(("1", "2Gi"), (Text(jobManager, "spec", "containers", "0", "resources", "requests", "cpu"), Text(jobManager, "spec", "containers", "0", "resources", "requests", "memory")));
+        Assert.Equal(("500m", "1600Mi"), (Text(taskManager, "spec", "containers", "0", "resources", "limits", "cpu"), Text(taskManager, "spec", "containers", "0", "resources", "limits", "memory")));
+        Assert.Equal(("Always", "Never"), (Text(jobManager, "spec", "restartPolicy"), Text(taskManager, "spec", "restartPolicy")));
+        Assert.Equal("Guaranteed", Text(taskManager, "status", "qosClass"));
+    }
+
+    [Fact]
     public async Task A_pod_keeps_its_host_and_the_transition_time_of_conditions_that_did_not_change()
     {
         await using var cluster = await ObservedCluster.StartAsync();
@@ -118,7 +135,7 @@ public sealed class ClusterObjectShapeTests
         JsonNode? current = node;
         foreach (var part in path)
         {
-            current = current?[part];
+            current = current is JsonArray array ? array[int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)] : current?[part];
         }
         return current?.GetValue<string>();
     }
