@@ -26,13 +26,28 @@ ensure_chromium() {
   fi
 }
 
+ensure_python_kubernetes() {
+  /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1 && return 0
+  echo "test.sh: the Kubernetes Python client is missing; installing Debian's python3-kubernetes with apt-get"
+  local log="$results/apt-get.log" sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y python3-kubernetes >>"$log" 2>&1 \
+    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y python3-kubernetes >>"$log" 2>&1; }
+  if ! /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1; then
+    echo "test.sh: python3-kubernetes could not be installed (apt-get install python3-kubernetes failed; see $log); the simulator's typed-model tests cannot run." >&2
+    tail -n 5 "$log" >&2
+    return 1
+  fi
+}
+
 ensure_kubectl() {
   command -v kubectl >/dev/null 2>&1 && return 0
   echo "test.sh: kubectl is missing; the simulator tests use it as an independent client." >&2
   return 1
 }
 
-if ! ensure_chromium || ! ensure_kubectl; then
+if ! ensure_chromium || ! ensure_python_kubernetes || ! ensure_kubectl; then
   summary 0 1 0
   exit 1
 fi

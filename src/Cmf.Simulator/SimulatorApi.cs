@@ -38,8 +38,6 @@ public sealed class SimulatorApi
             ["apiVersion"] = "v1",
             ["kind"] = "Namespace",
             ["metadata"] = metadata,
-            ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
-            ["status"] = new JsonObject { ["phase"] = "Active" },
         };
         return Create(ResourceTypes.Namespaces, ns);
     }

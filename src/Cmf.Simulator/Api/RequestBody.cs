@@ -1,16 +1,72 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmf.Simulator.Api.Protobuf;
+using Cmf.Simulator.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace Cmf.Simulator.Api;
 
-/// <summary>Reads request bodies with the API server's size limit and turns bad JSON into a 400.</summary>
+/// <summary>Reads request bodies with the API server's size limit and turns bad JSON or protobuf into a 400.</summary>
 internal static class RequestBody
 {
     /// <summary>The API server refuses bodies over 3 MiB (etcd's default request limit).</summary>
     public const long MaxBytes = 3 * 1024 * 1024;
 
     public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, bool required, CancellationToken ct)
+    {
+        var body = await ReadBytesAsync(request, ct);
+        if (body.Length == 0)
+        {
+            return required ? throw ApiException.BadRequest("the request body is empty") : null;
+        }
+        try
+        {
+            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException e)
+        {
+            throw ApiException.BadRequest($"the body of the request could not be decoded as JSON: {e.Message}");
+        }
+    }
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct) =>
+        await ReadJsonAsync(request, required: true, ct) as JsonObject
+        ?? throw ApiException.BadRequest("the body of the request must be a JSON object");
+
+    /// <summary>An object to create or replace: JSON, or protobuf for the built-in types kubectl sends so.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, ResourceType type, CancellationToken ct)
+    {
+        var mediaType = MediaType(request);
+        if (mediaType is "" or ApiResponses.Json)
+        {
+            return await ReadObjectAsync(request, ct);
+        }
+        if (mediaType != KubernetesProtobuf.MediaType || !KubernetesProtobuf.Accepts(type))
+        {
+            throw ApiException.UnsupportedMediaType(mediaType, KubernetesProtobuf.Accepts(type)
+                ? [ApiResponses.Json, KubernetesProtobuf.MediaType]
+                : [ApiResponses.Json]);
+        }
+        var body = await ReadBytesAsync(request, ct);
+        try
+        {
+            return KubernetesProtobuf.Decode(body, type);
+        }
+        catch (ProtobufFormatException e)
+        {
+            throw ApiException.BadRequest($"the body of the request could not be decoded as {type.Kind} protobuf: {e.Message}");
+        }
+    }
+
+    /// <summary>The media type without parameters, lower-cased ("application/json").</summary>
+    public static string MediaType(HttpRequest request)
+    {
+        var contentType = request.ContentType ?? "";
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim().ToLowerInvariant();
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -27,29 +83,6 @@ internal static class RequestBody
             }
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0)
-        {
-            return required ? throw ApiException.BadRequest("the request body is empty") : null;
-        }
-        try
-        {
-            return JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
-        }
-        catch (JsonException e)
-        {
-            throw ApiException.BadRequest($"the body of the request could not be decoded as JSON: {e.Message}");
-        }
-    }
-
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct) =>
-        await ReadJsonAsync(request, required: true, ct) as JsonObject
-        ?? throw ApiException.BadRequest("the body of the request must be a JSON object");
-
-    /// <summary>The media type without parameters, lower-cased ("application/json").</summary>
-    public static string MediaType(HttpRequest request)
-    {
-        var contentType = request.ContentType ?? "";
-        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
-        return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim().ToLowerInvariant();
+        return buffer.ToArray();
     }
 }

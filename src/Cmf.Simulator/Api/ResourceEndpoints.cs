@@ -81,8 +81,7 @@ internal sealed class ResourceEndpoints(
 
     private async Task CreateAsync(HttpContext context, ResourceRoute route)
     {
-        RequireJsonBody(context.Request);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        var body = await RequestBody.ReadObjectAsync(context.Request, route.Type, context.RequestAborted);
         CheckKind(route.Type, body);
         var metadata = body.Metadata();
         if (string.IsNullOrEmpty(metadata.StringAt("name")) && metadata.StringAt("generateName") is { Length: > 0 } prefix)
@@ -95,6 +94,10 @@ internal sealed class ResourceEndpoints(
         FieldValidation.Apply(context, body, unknown);
         if (IsDryRun(context.Request))
         {
+            if (route.Type == ResourceTypes.Namespaces)
+            {
+                NamespaceStrategy.PrepareForCreate(body);
+            }
             await ApiResponses.WriteJsonAsync(context, 201, body);
             return;
         }
@@ -104,8 +107,7 @@ internal sealed class ResourceEndpoints(
 
     private async Task ReplaceAsync(HttpContext context, ResourceRoute route)
     {
-        RequireJsonBody(context.Request);
-        var body = await RequestBody.ReadObjectAsync(context.Request, context.RequestAborted);
+        var body = await RequestBody.ReadObjectAsync(context.Request, route.Type, context.RequestAborted);
         CheckKind(route.Type, body);
         var name = body.StringAt("metadata", "name");
         if (name is not null && name != route.Name)
@@ -134,7 +136,7 @@ internal sealed class ResourceEndpoints(
             // Strategic merge differs from a merge patch only for lists with merge keys, which the simulated objects do not rely on.
             "application/merge-patch+json" or "application/strategic-merge-patch+json" => (doc, patch) => MergePatch.Apply(doc, patch),
             "application/json-patch+json" => (doc, patch) => JsonPatch.Apply(doc, patch),
-            _ => throw ApiException.UnsupportedMediaType(mediaType),
+            _ => throw ApiException.UnsupportedMediaType(mediaType, ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"]),
         };
         var patch = await RequestBody.ReadJsonAsync(context.Request, required: true, context.RequestAborted);
         for (var attempt = 1; ; attempt++)
@@ -222,15 +224,6 @@ internal sealed class ResourceEndpoints(
     private static UpdateTarget Target(ResourceRoute route) => route.Subresource == "status" ? UpdateTarget.Status : UpdateTarget.Object;
 
     private static bool IsDryRun(HttpRequest request) => request.Query["dryRun"].ToString() == "All";
-
-    private static void RequireJsonBody(HttpRequest request)
-    {
-        var mediaType = RequestBody.MediaType(request);
-        if (mediaType.Length > 0 && mediaType != "application/json")
-        {
-            throw ApiException.UnsupportedMediaType(mediaType);
-        }
-    }
 
     private static void CheckKind(ResourceType type, JsonObject body)
     {

@@ -3,6 +3,9 @@ using System.Text.Json.Nodes;
 using Cmf.Simulator.Api;
 using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
+using static Cmf.Simulator.Operator.ClusterObjects;
+using static Cmf.Simulator.Operator.FlinkResources;
+using static Cmf.Simulator.Operator.PodStatuses;
 
 namespace Cmf.Simulator.Operator;
 
@@ -14,8 +17,6 @@ namespace Cmf.Simulator.Operator;
 internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random, GarbageCollector garbageCollector, OperatorTimings timings)
 {
     public const string GenerationAnnotation = "flinkdeployment.flink.apache.org/generation";
-    public const string NativeType = "flink-native-kubernetes";
-    public const string MainContainer = "flink-main-container";
 
     private static readonly string[] Nodes = ["sim-worker-1", "sim-worker-2", "sim-worker-3"];
 
@@ -50,14 +51,8 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 },
                 ["ownerReferences"] = new JsonArray(OwnerReference("flink.apache.org/v1beta1", "FlinkDeployment", name, metadata.StringAt("uid")!, controller: false)),
             },
-            ["spec"] = new JsonObject
-            {
-                ["replicas"] = 1,
-                ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
-                ["strategy"] = new JsonObject { ["type"] = "Recreate" },
-                ["template"] = template,
-            },
-            ["status"] = DeploymentStatus(ready: false),
+            ["spec"] = DeploymentSpec(labels, template),
+            ["status"] = DeploymentStatus(null, $"{name}-{hash}", ready: false, now),
         };
         var stored = store.Create(ResourceTypes.Deployments, deployment, ChangeOrigin.Cluster);
         var podName = $"{name}-{hash}-{random.NameSuffix(5)}";
@@ -75,9 +70,9 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 ["ownerReferences"] = new JsonArray(OwnerReference("apps/v1", "ReplicaSet", $"{name}-{hash}", random.NewUid(), controller: true)),
             },
             ["spec"] = template["spec"]!.DeepClone(),
-            ["status"] = PendingPodStatus(),
         };
         pod.ObjectAt("spec")!["nodeName"] = random.Pick(Nodes);
+        pod["status"] = PendingPodStatus(pod, now);
         store.Create(ResourceTypes.Pods, pod, ChangeOrigin.Cluster);
         return new FlinkCluster
         {
@@ -102,8 +97,8 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         {
             cluster.PodsReady = true;
             cluster.RestReadyAt = now + timings.RestApiReadyDelay;
-            UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), _ => DeploymentStatus(ready: true));
-            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: true));
+            UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), d => DeploymentStatus(d, $"{app.Key.Name}-{cluster.PodTemplateHash}", ready: true, now));
+            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: true, random));
             cluster.JobState = JobState.Running;
             cluster.JobStartedAt = now;
             CreateTaskManagers(app, cluster, now);
@@ -111,7 +106,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         else if (cluster.PodsReadyAt is null && !cluster.ReportedCrashLoop && now >= cluster.CreatedAt + timings.JobManagerStartup)
         {
             cluster.ReportedCrashLoop = true;
-            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: false));
+            UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: false, random));
         }
         if (cluster.JobState == JobState.Running && cluster.JobStartedAt is { } started)
         {
@@ -240,7 +235,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 ["spec"] = PodSpec(cluster.Spec, "taskManager", ["kubernetes-taskmanager.sh"]),
             };
             pod.ObjectAt("spec")!["nodeName"] = random.Pick(Nodes);
-            pod["status"] = RunningPodStatus(pod, now, ready: true);
+            pod["status"] = RunningPodStatus(pod, now, ready: true, random);
             try
             {
                 store.Create(ResourceTypes.Pods, pod, ChangeOrigin.Cluster);
@@ -263,179 +258,6 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         obj["status"] = status(obj);
         obj.Metadata().Remove("resourceVersion");
         store.Update(type, obj, UpdateTarget.Status, ChangeOrigin.Cluster);
-    }
-
-    private static JsonObject Labels(string name, string component) => new()
-    {
-        ["app"] = name,
-        ["component"] = component,
-        ["type"] = NativeType,
-    };
-
-    private static JsonObject WithPodTemplateHash(JsonObject labels, string hash)
-    {
-        var copy = labels.DeepClone().AsObject();
-        copy["pod-template-hash"] = hash;
-        return copy;
-    }
-
-    /// <summary>spec.podTemplate's annotations overlaid with the component's own pod template annotations.</summary>
-    private static JsonObject PodTemplateAnnotations(JsonObject spec, string component)
-    {
-        var merged = new JsonObject();
-        foreach (var source in new[] { spec.ObjectAt("podTemplate", "metadata", "annotations"), spec.ObjectAt(component, "podTemplate", "metadata", "annotations") })
-        {
-            foreach (var (key, value) in source ?? [])
-            {
-                merged[key] = value?.DeepClone();
-            }
-        }
-        return merged;
-    }
-
-    private static JsonObject OwnerReference(string apiVersion, string kind, string name, string uid, bool controller) => new()
-    {
-        ["apiVersion"] = apiVersion,
-        ["kind"] = kind,
-        ["name"] = name,
-        ["uid"] = uid,
-        ["controller"] = controller,
-        ["blockOwnerDeletion"] = true,
-    };
-
-    private static JsonObject PodSpec(JsonObject spec, string component, string[] args)
-    {
-        var cpu = Cpu(spec, component == "jobmanager" ? "jobManager" : component);
-        var memoryMb = MemoryBytes(spec, component == "jobmanager" ? "jobManager" : component) / (1024 * 1024);
-        var resources = new JsonObject
-        {
-            ["cpu"] = cpu.ToString(CultureInfo.InvariantCulture),
-            ["memory"] = $"{memoryMb}Mi",
-        };
-        return new JsonObject
-        {
-            ["serviceAccountName"] = spec.StringAt("serviceAccount") ?? "default",
-            ["restartPolicy"] = "Always",
-            ["containers"] = new JsonArray(new JsonObject
-            {
-                ["name"] = MainContainer,
-                ["image"] = spec.StringAt("image") ?? "flink",
-                ["imagePullPolicy"] = spec.StringAt("imagePullPolicy") ?? "IfNotPresent",
-                ["args"] = new JsonArray([.. args.Select(a => (JsonNode?)a)]),
-                ["resources"] = new JsonObject { ["limits"] = resources.DeepClone(), ["requests"] = resources },
-            }),
-        };
-    }
-
-    private static JsonObject DeploymentStatus(bool ready)
-    {
-        var status = new JsonObject
-        {
-            ["observedGeneration"] = 1,
-            ["replicas"] = 1,
-            ["updatedReplicas"] = 1,
-        };
-        if (ready)
-        {
-            status["readyReplicas"] = 1;
-            status["availableReplicas"] = 1;
-        }
-        else
-        {
-            status["unavailableReplicas"] = 1;
-        }
-        status["conditions"] = new JsonArray(
-            new JsonObject
-            {
-                ["type"] = "Available",
-                ["status"] = ready ? "True" : "False",
-                ["reason"] = ready ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-            },
-            new JsonObject
-            {
-                ["type"] = "Progressing",
-                ["status"] = "True",
-                ["reason"] = ready ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-            });
-        return status;
-    }
-
-    private static JsonObject PendingPodStatus() => new()
-    {
-        ["phase"] = "Pending",
-        ["conditions"] = new JsonArray(new JsonObject { ["type"] = "PodScheduled", ["status"] = "True" }),
-        ["containerStatuses"] = new JsonArray(new JsonObject
-        {
-            ["name"] = MainContainer,
-            ["ready"] = false,
-            ["restartCount"] = 0,
-            ["started"] = false,
-            ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } },
-        }),
-    };
-
-    private JsonObject RunningPodStatus(JsonObject pod, DateTimeOffset now, bool ready)
-    {
-        var started = KubernetesTime.Format(now);
-        var state = ready
-            ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = started } }
-            : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = $"back-off restarting failed container {MainContainer}" } };
-        var condition = ready ? "True" : "False";
-        return new JsonObject
-        {
-            ["phase"] = "Running",
-            ["hostIP"] = $"10.0.0.{random.Next(2, 250)}",
-            ["podIP"] = $"10.244.{random.Next(0, 255)}.{random.Next(2, 250)}",
-            ["startTime"] = pod.StringAt("metadata", "creationTimestamp") ?? started,
-            ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "Initialized", ["status"] = "True" },
-                new JsonObject { ["type"] = "Ready", ["status"] = condition },
-                new JsonObject { ["type"] = "ContainersReady", ["status"] = condition },
-                new JsonObject { ["type"] = "PodScheduled", ["status"] = "True" }),
-            ["containerStatuses"] = new JsonArray(new JsonObject
-            {
-                ["name"] = MainContainer,
-                ["image"] = (pod.NodeAt("spec", "containers") as JsonArray)?[0]?["image"]?.GetValue<string>() ?? "flink",
-                ["ready"] = ready,
-                ["restartCount"] = ready ? 0 : 3,
-                ["started"] = ready,
-                ["state"] = state,
-            }),
-        };
-    }
-
-    private static double Cpu(JsonObject spec, string component)
-    {
-        if (spec.NodeAt(component, "resource", "cpu") is JsonValue cpu && cpu.TryGetValue<double>(out var cores))
-        {
-            return cores;
-        }
-        return double.TryParse(spec.StringAt(component, "resources", "requests", "cpu"), NumberStyles.Float, CultureInfo.InvariantCulture, out var requested) ? requested : 1.0;
-    }
-
-    private static long MemoryBytes(JsonObject spec, string component)
-    {
-        var text = spec.StringAt(component, "resource", "memory") ?? spec.StringAt(component, "resources", "requests", "memory") ?? "1600m";
-        return ParseFlinkMemory(text) ?? 1600L * 1024 * 1024;
-    }
-
-    // Flink memory sizes: "2048m" means 2048 MiB, "2g" 2 GiB; Kubernetes-style "2Gi" is accepted too.
-    private static long? ParseFlinkMemory(string text)
-    {
-        var trimmed = text.Trim().ToLowerInvariant().Replace("ib", "", StringComparison.Ordinal).Replace("b", "", StringComparison.Ordinal);
-        var digits = trimmed.TakeWhile(char.IsDigit).Count();
-        if (!long.TryParse(trimmed[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-        {
-            return null;
-        }
-        return trimmed[digits..].Trim() switch
-        {
-            "" => amount,
-            "k" => amount * 1024,
-            "m" => amount * 1024 * 1024,
-            "g" => amount * 1024 * 1024 * 1024,
-            _ => null,
-        };
     }
 
     private static string FlinkVersionOf(JsonObject spec) => spec.StringAt("flinkVersion") switch

@@ -116,6 +116,10 @@ internal sealed class ResourceStore
             {
                 metadata.Remove("generation");
             }
+            if (type == ResourceTypes.Namespaces)
+            {
+                NamespaceStrategy.PrepareForCreate(obj);
+            }
             return Commit(type, WatchEventType.Added, StoredObject.From(type, obj), previous: null, origin);
         }
     }
@@ -129,6 +133,10 @@ internal sealed class ResourceStore
             CheckResourceVersion(type, key, current, desired.Metadata()["resourceVersion"], origin);
             var currentObject = current.ToJsonObject();
             var next = target == UpdateTarget.Status ? WithStatusOf(current.ToJsonObject(), desired) : WithServerFieldsOf(type, currentObject, desired);
+            if (type == ResourceTypes.Namespaces && target == UpdateTarget.Object)
+            {
+                NamespaceStrategy.PrepareForUpdate(next, currentObject);
+            }
             next.Metadata()["resourceVersion"] = VersionText(current.ResourceVersion);
             if (JsonEquivalence.AreEquivalent(next, currentObject))
             {

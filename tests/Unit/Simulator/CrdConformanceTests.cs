@@ -54,6 +54,22 @@ public sealed class CrdConformanceTests
     }
 
     [Fact]
+    public void The_crd_validator_reports_a_missing_or_null_required_field_at_any_depth()
+    {
+        // The operator's CRD declares no required field today; a schema that does must still be enforced.
+        var schema = JsonNode.Parse("""
+            {"type": "object", "required": ["spec"], "properties": {
+              "spec": {"type": "object", "required": ["job", "image"], "properties": {
+                "image": {"type": "string"},
+                "job": {"type": "object", "required": ["jarURI"], "properties": {"jarURI": {"type": "string"}, "parallelism": {"type": "integer"}}}}}}}
+            """)!.AsObject();
+
+        Assert.Equal(["spec: Required value"], CrdSchema.Validate(new JsonObject { ["kind"] = "FlinkDeployment" }, schema));
+        Assert.Equal(["spec.job.jarURI: Required value"], CrdSchema.Validate(JsonNode.Parse("""{"spec": {"image": "flink", "job": {"parallelism": 2}}}""")!.AsObject(), schema));
+        Assert.Equal(["spec.image: Required value"], CrdSchema.Validate(JsonNode.Parse("""{"spec": {"image": null, "job": {"jarURI": "local:///x.jar"}}}""")!.AsObject(), schema));
+    }
+
+    [Fact]
     public void The_crd_validator_catches_a_wrong_enum_and_an_unknown_field()
     {
         var invalid = FlinkDeploymentBuilder.Named("x").Build();

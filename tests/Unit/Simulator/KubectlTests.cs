@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using Cmf.UnitTests.TestSupport;
 using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;
 
 namespace Cmf.UnitTests.Simulator;
 
-/// <summary>The installed kubectl (v1.32) works against the simulator: get, apply, patch, get -w, delete.</summary>
+/// <summary>The installed kubectl (v1.32) works against the simulator: get, apply, patch, get -w, delete, create namespace.</summary>
 public sealed class KubectlTests
 {
     [Fact]
@@ -95,6 +96,25 @@ public sealed class KubectlTests
         Assert.Matches(@"^NAME\s+JOB STATUS\s+LIFECYCLE STATE\s+AGE", lines[0]);
         Assert.Contains(lines, l => l.Contains("FINISHED", StringComparison.Ordinal) && l.Contains("UPGRADING", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("RECONCILING", StringComparison.Ordinal) && l.Contains("DEPLOYED", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_namespace_sends_protobuf_and_get_shows_the_namespace_active()
+    {
+        await using var server = await TestSimulator.StartAsync();
+        using var temp = new TempDirectory();
+        var kubectl = new Kubectl(server.WriteKubeconfig(temp.File("kubeconfig")));
+
+        // -v=8 logs the request headers: kubectl's typed client sends the Namespace as protobuf.
+        var created = (await kubectl.RunAsync("create", "namespace", "team-a", "-v=8")).ShouldSucceed();
+        var got = (await kubectl.RunAsync("get", "namespace", "team-a", "-o", "json")).ShouldSucceed();
+
+        Assert.Contains("namespace/team-a created", created.Output);
+        Assert.Contains("Content-Type: application/vnd.kubernetes.protobuf", created.Error);
+        var ns = JsonNode.Parse(got.Output)!;
+        Assert.Equal("Active", ns["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal("kubernetes", ns["spec"]!["finalizers"]![0]!.GetValue<string>());
+        Assert.Equal("team-a", ns["metadata"]!["labels"]!["kubernetes.io/metadata.name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -7,18 +7,21 @@ namespace Cmf.UnitTests.Simulator.Support;
 
 /// <summary>
 /// Validates objects against the real FlinkDeployment CRD's openAPIV3Schema (from ../shared/reference):
-/// types, enums, int-or-string, and no field the structural schema does not know.
+/// required fields, types, enums, int-or-string, and no field the structural schema does not know.
 /// </summary>
 internal static class CrdSchema
 {
     private static readonly Lazy<JsonObject> FlinkDeploymentSchema = new(LoadFlinkDeploymentSchema);
 
     /// <summary>Every violation found in a FlinkDeployment, as "path: problem".</summary>
-    public static List<string> ValidateFlinkDeployment(JsonObject flinkDeployment)
+    public static List<string> ValidateFlinkDeployment(JsonObject flinkDeployment) => Validate(flinkDeployment, FlinkDeploymentSchema.Value);
+
+    /// <summary>Every violation of <paramref name="obj"/> against an openAPIV3Schema; apiVersion, kind and metadata are the API server's to check.</summary>
+    public static List<string> Validate(JsonObject obj, JsonObject schema)
     {
         var errors = new List<string>();
-        var schema = FlinkDeploymentSchema.Value;
-        foreach (var (key, value) in flinkDeployment)
+        RequireFields(obj, schema, "", errors);
+        foreach (var (key, value) in obj)
         {
             if (key is "apiVersion" or "kind" or "metadata")
             {
@@ -64,6 +67,7 @@ internal static class CrdSchema
                     errors.Add($"{path}: must be an object");
                     return;
                 }
+                RequireFields(obj, schema, path, errors);
                 foreach (var (key, value) in obj)
                 {
                     var childPath = $"{path}.{key}";
@@ -113,6 +117,18 @@ internal static class CrdSchema
         if (schema["enum"] is JsonArray allowed && !allowed.Any(a => a?.GetValue<string>() == ((JsonValue)node).ToString()))
         {
             errors.Add($"{path}: {node.ToJsonString()} is not one of [{string.Join(", ", allowed)}]");
+        }
+    }
+
+    // A required field that is missing or null is refused by the API server ("Required value").
+    private static void RequireFields(JsonObject obj, JsonObject schema, string path, List<string> errors)
+    {
+        foreach (var name in (schema["required"] as JsonArray ?? []).Select(r => r?.GetValue<string>()).OfType<string>())
+        {
+            if (obj[name] is null)
+            {
+                errors.Add($"{(path.Length == 0 ? name : $"{path}.{name}")}: Required value");
+            }
         }
     }
 

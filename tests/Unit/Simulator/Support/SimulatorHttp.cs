@@ -30,12 +30,19 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
 
     public Task<Response> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
-    public async Task<Response> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
+    public Task<Response> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null) =>
+        SendAsync(method, path, body is null ? null : new StringContent(body, Encoding.UTF8), contentType, accept);
+
+    /// <summary>Posts raw bytes, such as a protobuf body, with the given content type.</summary>
+    public Task<Response> PostBytesAsync(string path, byte[] body, string contentType, string? accept = null) =>
+        SendAsync(HttpMethod.Post, path, new ByteArrayContent(body), contentType, accept);
+
+    private async Task<Response> SendAsync(HttpMethod method, string path, HttpContent? content, string contentType, string? accept)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
+        if (content is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content = content;
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
         if (accept is not null)
