@@ -43,4 +43,10 @@ public sealed class SimulatorOptions
 
     /// <summary>Simulated durations of the operator's and Flink's steps.</summary>
     public OperatorTimings Timings { get; set; } = new();
+
+    /// <summary>
+    /// Which operator release's status shapes to write: 1.15 (the default) or 1.9, whose <c>lastReconciledSpec</c> and
+    /// <c>lastStableSpec</c> carry the generation and keep flinkConfiguration as strings, and which writes no conditions.
+    /// </summary>
+    public OperatorRelease OperatorRelease { get; set; } = OperatorRelease.V1_15;
 }

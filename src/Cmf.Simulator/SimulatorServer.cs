@@ -48,8 +48,11 @@ public sealed class SimulatorServer : IAsyncDisposable
         Clock.AdvanceHandler = Scheduler.AdvanceToAsync;
         var events = new OperatorEvents(Store, Clock);
         var nativeCluster = new NativeCluster(Store, random, garbageCollector, options.Timings);
-        var reconciler = new FlinkDeploymentReconciler(Store, Clock, random, options.Timings, nativeCluster, new FlinkDeploymentObserver(nativeCluster, events), events);
-        Operator = options.OperatorEnabled ? new FlinkOperator(Store, Scheduler, Clock, options.Timings, reconciler, events) : null;
+        var reconciler = new FlinkDeploymentReconciler(new FlinkService(nativeCluster, random, options.Timings), events);
+        var controller = new FlinkDeploymentController(
+            Store, Clock, nativeCluster, new FlinkDeploymentObserver(nativeCluster, Store, events), reconciler,
+            new StatusRecorder(Store), events, options.Timings, options.OperatorRelease);
+        Operator = options.OperatorEnabled ? new FlinkOperator(Store, Scheduler, Clock, options.Timings, controller, events) : null;
         var watches = new WatchRegistry();
         Faults = new FaultInjector(watches, Store);
         Api = new SimulatorApi(Store, garbageCollector);

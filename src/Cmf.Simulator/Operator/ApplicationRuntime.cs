@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using Cmf.Simulator.Store;
 
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// What the simulation remembers about one FlinkDeployment beyond its status: the live cluster and a
-/// stop-with-savepoint in progress (the real operator blocks on it, so it is never visible in status).
+/// What the simulation remembers about one FlinkDeployment beyond its status: the live cluster, the HA metadata the
+/// cluster left behind, a pass blocked in a long call, and the operator's status cache.
 /// </summary>
 internal sealed class ApplicationRuntime(ObjectKey key, string objectUid)
 {
@@ -15,13 +14,20 @@ internal sealed class ApplicationRuntime(ObjectKey key, string objectUid)
 
     public FlinkCluster? Cluster { get; set; }
 
-    public PendingSavepoint? Savepoint { get; set; }
+    /// <summary>Kubernetes HA ConfigMaps with a checkpoint exist (a job ran with HA on and they were not deleted).</summary>
+    public bool HaMetadata { get; set; }
+
+    /// <summary>The completed checkpoint a cancelled or terminal job left, as its external path.</summary>
+    public string? LatestCheckpoint { get; set; }
+
+    /// <summary>A pass waiting in a blocking call (a stop-with-savepoint), and how it carries on.</summary>
+    public PassBlockedException? Blocked { get; set; }
+
+    /// <summary>The pass the blocked call belongs to.</summary>
+    public ReconcilePass? BlockedPass { get; set; }
 
     public int FailedSavepoints { get; set; }
 
-    /// <summary>The SpecChanged event is emitted once per generation.</summary>
-    public long SpecChangedEventGeneration { get; set; }
+    /// <summary>StatusRecorder's cache: the status JSON this operator last wrote.</summary>
+    public string? LastWrittenStatus { get; set; }
 }
-
-/// <summary>A stop-with-savepoint under way, and what to do once it completes.</summary>
-internal sealed record PendingSavepoint(JsonObject Target, string DesiredJobState, bool RollingBack, DateTimeOffset CompletesAt);

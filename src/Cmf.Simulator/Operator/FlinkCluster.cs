@@ -16,6 +16,12 @@ internal sealed class FlinkCluster
 
     public required JsonObject Spec { get; init; }
 
+    /// <summary>The job id the operator submitted ($internal.pipeline.job-id): the REST API knows only this job.</summary>
+    public required string JobId { get; init; }
+
+    /// <summary>Kubernetes HA is configured: a running job leaves HA metadata that survives the cluster unless deleted.</summary>
+    public required bool HighAvailability { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When the JobManager pod becomes ready; null when it never will (startup fails).</summary>
@@ -30,7 +36,11 @@ internal sealed class FlinkCluster
 
     public List<string> TaskManagerPods { get; } = [];
 
+    /// <summary>The job as Flink's REST API reports it; RECONCILING until the job was submitted (no job to report).</summary>
     public string JobState { get; set; } = Operator.JobState.Reconciling;
 
     public DateTimeOffset? JobStartedAt { get; set; }
+
+    /// <summary>A cancel in progress: the job reads CANCELLING until then, CANCELED after.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
 }

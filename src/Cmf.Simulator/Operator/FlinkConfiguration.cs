@@ -16,12 +16,54 @@ internal static class FlinkConfiguration
     public const string SavepointDirectory = "state.savepoints.dir";
     public const string HighAvailabilityType = "high-availability.type";
     public const string LegacyHighAvailability = "high-availability";
+    public const string CheckpointDirectory = "state.checkpoints.dir";
+    public const string ShutdownTtl = "kubernetes.operator.jm-deployment.shutdown-ttl";
+    public const string DeploymentRecoveryEnabled = "kubernetes.operator.jm-deployment-recovery.enabled";
+    public const string LastStateFallbackEnabled = "kubernetes.operator.job.upgrade.last-state-fallback.enabled";
+    public const string LastStateCancelJob = "kubernetes.operator.job.upgrade.last-state.job-cancel.enabled";
+    public const string InPlaceScalingEnabled = "kubernetes.operator.job.upgrade.inplace-scaling.enabled";
+    public const string ParallelismOverrides = "pipeline.jobvertex-parallelism-overrides";
+    public const string Scheduler = "jobmanager.scheduler";
 
     private static readonly TimeSpan DefaultReadinessTimeout = TimeSpan.FromMinutes(5);
 
     public static string? Get(JsonObject? spec, string key) => Find(spec?["flinkConfiguration"] as JsonObject, key);
 
-    public static bool IsRollbackEnabled(JsonObject spec) => bool.TryParse(Get(spec, RollbackEnabled), out var on) && on;
+    public static bool IsRollbackEnabled(JsonObject spec) => GetBool(spec, RollbackEnabled, false);
+
+    /// <summary>A boolean option with FKO's default (KubernetesOperatorConfigOptions) when absent or unreadable.</summary>
+    public static bool GetBool(JsonObject spec, string key, bool defaultValue) =>
+        bool.TryParse(Get(spec, key), out var value) ? value : defaultValue;
+
+    /// <summary>kubernetes.operator.jm-deployment.shutdown-ttl, 1 day by default.</summary>
+    public static TimeSpan GetShutdownTtl(JsonObject spec) => ParseDuration(Get(spec, ShutdownTtl)) ?? TimeSpan.FromDays(1);
+
+    /// <summary>ConfigObjectNode.asFlatMap: nested keys joined with dots, values as text, arrays joined with ';'.</summary>
+    public static IEnumerable<(string Key, string? Value)> Flatten(JsonObject? configuration, string prefix = "")
+    {
+        foreach (var (key, value) in configuration ?? [])
+        {
+            var path = prefix.Length == 0 ? key : prefix + "." + key;
+            switch (value)
+            {
+                case JsonObject nested:
+                    foreach (var entry in Flatten(nested, path))
+                    {
+                        yield return entry;
+                    }
+                    break;
+                case JsonArray array:
+                    yield return (path, string.Join(";", array.Select(item => item is JsonValue v ? v.AsText() : item?.ToJsonString())));
+                    break;
+                case JsonValue scalar:
+                    yield return (path, scalar.AsText());
+                    break;
+                default:
+                    yield return (path, null);
+                    break;
+            }
+        }
+    }
 
     public static TimeSpan GetReadinessTimeout(JsonObject spec) => ParseDuration(Get(spec, ReadinessTimeout)) ?? DefaultReadinessTimeout;
 

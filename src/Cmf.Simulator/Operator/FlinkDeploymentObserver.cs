@@ -1,121 +1,203 @@
 using Cmf.Simulator.Json;
+using Cmf.Simulator.Store;
 
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// The operator's observe phase: follows the JobManager Deployment (DEPLOYING, DEPLOYED_NOT_READY,
-/// READY, MISSING), reads the job's state once the REST API answers, fills clusterInfo while the
-/// JobManager is ready, and marks the reconciled spec stable when the job runs.
+/// The operator's observe phase for application clusters: AbstractFlinkResourceObserver.observe,
+/// AbstractFlinkDeploymentObserver (JobManager Deployment, cluster info, clearing errors) and JobStatusObserver.
 /// </summary>
-internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, OperatorEvents events)
+internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, ResourceStore store, OperatorEvents events)
 {
-    public void Observe(ReconcileStep step)
+    private const string JobNotFound = "Job Not Found";
+
+    public void Observe(ReconcilePass pass)
     {
-        var app = step.App;
-        var status = step.Status;
+        if (!IsResourceReadyToBeObserved(pass))
+        {
+            return;
+        }
+        var status = pass.Status;
+        if (status.JobManagerDeploymentStatus != JobManagerStatus.Ready)
+        {
+            ObserveJmDeployment(pass);
+        }
+        if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready)
+        {
+            ObserveJob(pass);
+        }
+        if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready && pass.App.Cluster is { } cluster)
+        {
+            status.SetClusterInfo(NativeCluster.ClusterInfo(cluster));
+        }
+        ClearErrorsIfDeploymentIsHealthy(status);
+    }
+
+    /// <summary>AbstractFlinkResourceObserver.isResourceReadyToBeObserved (L62-94).</summary>
+    private bool IsResourceReadyToBeObserved(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        if (status.IsBeforeFirstDeployment || status.ReconciliationState == ReconciliationState.RollingBack)
+        {
+            return false;
+        }
+        if (status.JobState == JobState.Cancelling)
+        {
+            return true;
+        }
+        if (status.ReconciliationState == ReconciliationState.Upgrading)
+        {
+            if (CheckIfAlreadyUpgraded(pass))
+            {
+                return true;
+            }
+            StatusUpdates.ClearLastReconciledSpecIfFirstDeploy(status);
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>AbstractFlinkDeploymentObserver.checkIfAlreadyUpgraded (L243-291): a Deployment of the upgrade's generation exists.</summary>
+    private bool CheckIfAlreadyUpgraded(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+            || store.Get(ResourceTypes.Deployments, pass.App.Key) is not { IsTerminating: false } deployment
+            || deployment.ToJsonObject().NodeAt("metadata", "annotations", NativeCluster.GenerationAnnotation) is not System.Text.Json.Nodes.JsonValue annotation
+            || annotation.AsText() != (status.ObservedGeneration ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+        status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
+        StatusUpdates.AlreadyUpgraded(status);
+        return true;
+    }
+
+    /// <summary>AbstractFlinkDeploymentObserver.observeJmDeployment (L95-163).</summary>
+    private void ObserveJmDeployment(ReconcilePass pass)
+    {
+        var app = pass.App;
+        var status = pass.Status;
+        if (IsSuspendedJob(pass))
+        {
+            return;
+        }
+        var previous = status.JobManagerDeploymentStatus;
+        if (previous == JobManagerStatus.DeployedNotReady)
+        {
+            status.JobManagerDeploymentStatus = JobManagerStatus.Ready;
+            return;
+        }
         if (app.Cluster is { } existing && !nativeCluster.Exists(app, existing))
         {
             app.Cluster = null;
         }
-        if (app.Cluster is not { } cluster)
+        if (app.Cluster is { } cluster)
         {
-            ObserveMissingCluster(step);
-            return;
-        }
-        switch (status.JobManagerDeploymentStatus)
-        {
-            case JobManagerStatus.Deploying when cluster.PodsReady:
+            if (NativeCluster.IsAvailable(cluster))
+            {
                 status.JobManagerDeploymentStatus = JobManagerStatus.DeployedNotReady;
-                break;
-            case JobManagerStatus.DeployedNotReady when cluster.RestReadyAt is { } restReady && step.Now >= restReady:
-                status.JobManagerDeploymentStatus = JobManagerStatus.Ready;
-                break;
-            case JobManagerStatus.Missing or JobManagerStatus.Error:
-                status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
-                break;
-        }
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Ready)
-        {
-            status.SetClusterInfo(null);
+                return;
+            }
+            if (cluster.ReportedCrashLoop)
+            {
+                // checkContainerErrors: thrown only when not already in ERROR, so a spec change can still go through.
+                status.SetJobState(JobState.Reconciling);
+                if (previous != JobManagerStatus.Error)
+                {
+                    throw new DeploymentFailedException("CrashLoopBackOff", $"[{ClusterObjects.MainContainer}] CrashLoop - back-off restarting failed container");
+                }
+                return;
+            }
+            status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
             return;
         }
-        status.SetClusterInfo(NativeCluster.ClusterInfo(cluster));
-        ObserveJob(step, cluster);
-        CheckAndUpdateStableSpec(status);
+        status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
+        if (status.JobState is not { } state || !JobState.IsGloballyTerminal(state))
+        {
+            status.SetJobState(JobState.Reconciling);
+        }
+        if (previous is not (JobManagerStatus.Missing or JobManagerStatus.Error))
+        {
+            // onMissingDeployment (L230-241).
+            status.Error = OperatorErrors.MissingJobManager();
+            events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "Missing", OperatorEvents.ComponentJobManagerDeployment, "Missing JobManager deployment");
+        }
     }
 
-    /// <summary>The operator clears an old error once the deployment is healthy, but not while an upgrade is still blocked on it.</summary>
-    public static void ClearErrorIfHealthy(ReconcileStep step, bool upgradePending)
+    /// <summary>isSuspendedJob (L213-228): nothing to observe while a suspended job has no JobManager.</summary>
+    private static bool IsSuspendedJob(ReconcilePass pass) =>
+        pass.Status.JobManagerDeploymentStatus == JobManagerStatus.Missing
+        && JobSpec.StateOf(pass.Spec) == JobSpecValues.Suspended
+        && pass.Status.Reconciled?.JobState == JobSpecValues.Suspended;
+
+    /// <summary>JobStatusObserver.observe (L72-112) and updateJobStatus (L327-364).</summary>
+    private void ObserveJob(ReconcilePass pass)
     {
-        var status = step.Status;
-        if (!upgradePending
-            && status.JobManagerDeploymentStatus != JobManagerStatus.Error
+        var status = pass.Status;
+        if (status.Reconciled?.JobState == JobSpecValues.Suspended)
+        {
+            return;
+        }
+        var previous = status.JobState;
+        if (pass.App.Cluster is { } cluster && !nativeCluster.Exists(pass.App, cluster))
+        {
+            pass.App.Cluster = null;
+        }
+        if (NativeCluster.RestJobStatus(pass.App.Cluster, pass.Now) is not { } job)
+        {
+            // The REST call times out: RUNNING becomes RECONCILING and the JobManager is looked at again (onTimeout).
+            if (previous == JobState.Running)
+            {
+                status.SetJobState(JobState.Reconciling);
+            }
+            ObserveJmDeployment(pass);
+            return;
+        }
+        if (job.JobId != status.JobId)
+        {
+            // onTargetJobNotFound (L272-297).
+            status.ReconciliationState = ReconciliationState.Deployed;
+            status.SetJobState(JobState.Reconciling);
+            status.Error = JobNotFound;
+            events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "Missing", OperatorEvents.ComponentJob, JobNotFound);
+            return;
+        }
+        status.JobName = job.Name;
+        status.StartTime = KubernetesTime.EpochMillis(job.StartTime);
+        if (status.ObserveJobState(job.State, pass.Now))
+        {
+            if (job.State == JobState.Canceled || (JobState.IsGloballyTerminal(job.State) && previous == JobState.Cancelling))
+            {
+                // markSuspended (L366-374): the cancelled job is recorded as suspended; observedGeneration stays.
+                StatusUpdates.LastReconciledSpec(status, spec => JobSpec.With(spec, state: JobSpecValues.Suspended), firstDeployment: false);
+            }
+            if (job.State == JobState.Failed)
+            {
+                // recordJobErrorIfPresent (L376-402): the failure cause as the error, and an Error event before the change.
+                status.Error = OperatorErrors.JobFailed();
+                events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "Error", OperatorEvents.ComponentJob,
+                    "Recovery is suppressed by NoRestartBackoffTimeStrategy -> " + $"The job failed (simulated by {SimulatorKnobs.FailAfterSeconds}).");
+            }
+            var message = previous is null ? $"Job status changed to {job.State}" : $"Job status changed from {previous} to {job.State}";
+            events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "JobStatusChanged", OperatorEvents.ComponentJob, message);
+        }
+        StatusUpdates.CheckAndUpdateStableSpec(status);
+        if (JobState.IsGloballyTerminal(job.State) && pass.App.LatestCheckpoint is { } checkpoint)
+        {
+            // SnapshotObserver.observeLatestCheckpoint (L453-469): a terminal job's last checkpoint is where it resumes from.
+            status.UpgradeSavepointPath = checkpoint;
+        }
+    }
+
+    /// <summary>clearErrorsIfDeploymentIsHealthy (L203-211): the error goes while the JobManager is not in ERROR, the job has not failed and the spec is stable.</summary>
+    private static void ClearErrorsIfDeploymentIsHealthy(FlinkDeploymentStatus status)
+    {
+        if (status.JobManagerDeploymentStatus != JobManagerStatus.Error
             && status.JobState != JobState.Failed
             && status.IsLastReconciledSpecStable)
         {
             status.Error = null;
-        }
-    }
-
-    private void ObserveMissingCluster(ReconcileStep step)
-    {
-        var status = step.Status;
-        status.SetClusterInfo(null);
-        if (status.JobManagerDeploymentStatus is JobManagerStatus.Ready or JobManagerStatus.DeployedNotReady or JobManagerStatus.Deploying)
-        {
-            status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-            if (!JobState.IsGloballyTerminal(status.JobState))
-            {
-                status.SetJobState(JobState.Reconciling, step.Now);
-            }
-            status.Error = OperatorErrors.MissingJobManager();
-            events.Emit(step.FlinkDeployment, OperatorEvents.Warning, "Missing", OperatorEvents.ComponentJobManagerDeployment, "Missing JobManager deployment");
-        }
-    }
-
-    private void ObserveJob(ReconcileStep step, FlinkCluster cluster)
-    {
-        var status = step.Status;
-        var previous = status.JobState;
-        var observed = cluster.JobState;
-        if (previous == JobState.Suspended || (previous == JobState.Finished && observed == JobState.Finished) || observed == JobState.Reconciling)
-        {
-            return;
-        }
-        status.JobName = NativeCluster.JobNameOf(cluster.Spec);
-        if (cluster.JobStartedAt is { } started)
-        {
-            status.StartTime = KubernetesTime.EpochMillis(started);
-        }
-        if (!status.SetJobState(observed, step.Now))
-        {
-            return;
-        }
-        if (observed == JobState.Failed)
-        {
-            status.Error = OperatorErrors.JobFailed();
-        }
-        var message = previous is null ? $"Job status changed to {observed}" : $"Job status changed from {previous} to {observed}";
-        events.Emit(step.FlinkDeployment, OperatorEvents.Normal, "JobStatusChanged", OperatorEvents.ComponentJob, message);
-    }
-
-    private static void CheckAndUpdateStableSpec(FlinkDeploymentStatus status)
-    {
-        if (status.ReconciliationState != ReconciliationState.Deployed)
-        {
-            return;
-        }
-        if (status.JobState == JobState.Running)
-        {
-            status.MarkReconciledSpecStable();
-            return;
-        }
-        if (status.JobState == JobState.Finished
-            && SpecWithMeta.Parse(status.LastReconciledSpec) is { } last
-            && JobSpec.StateOf(last.Spec) == JobSpecValues.Running)
-        {
-            // A job that finished on its own counts as stable.
-            status.MarkReconciledSpecStable();
         }
     }
 }

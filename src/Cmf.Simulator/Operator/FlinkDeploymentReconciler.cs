@@ -1,508 +1,522 @@
 using System.Text.Json.Nodes;
-using Cmf.Simulator.Api;
 using Cmf.Simulator.Json;
-using Cmf.Simulator.Store;
 
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// The simulated Flink Kubernetes Operator's reconcile loop for one application cluster, following
-/// the operator's own flow: first deployment, upgrades (stateless, savepoint, last-state), suspend and
-/// resume, savepoint failures that block an upgrade, reverts, rollback, and cleanup on deletion.
+/// The reconcile phase for application clusters, method for method after FKO's AbstractFlinkResourceReconciler,
+/// AbstractJobReconciler and ApplicationReconciler (reconciler/deployment/*.java at commit 6e9caeb): first deployment,
+/// spec changes classified by the spec diff, upgrades in every suspend mode, suspend and resume, in-place changes,
+/// rollback, JobManager recovery and the shutdown TTL. docs/operator-conformance.md maps each status write to its source.
 /// </summary>
-internal sealed class FlinkDeploymentReconciler(
-    ResourceStore store,
-    SimulatorClock clock,
-    SimulatorRandom random,
-    OperatorTimings timings,
-    NativeCluster nativeCluster,
-    FlinkDeploymentObserver observer,
-    OperatorEvents events)
+internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, OperatorEvents events)
 {
-    public const string Finalizer = "flinkdeployments.flink.apache.org/finalizer";
+    private const string MsgSuspended = "Suspending existing deployment.";
+    private const string MsgSpecChanged = "{0} change(s) detected ({1}), starting reconciliation.";
+    private const string MsgRollback = "Rolling back failed deployment.";
+    private const string MsgSubmit = "Starting deployment";
+    private const string MsgRecovery = "Recovering lost deployment";
+    private const string LastStateDummySavepointPath = "KUBERNETES_OPERATOR_LAST_STATE";
 
-    private enum SuspendMode
+    /// <summary>AbstractFlinkResourceReconciler.reconcile (L95-176).</summary>
+    public void Reconcile(ReconcilePass pass)
     {
-        Noop,
-        Stateless,
-        Savepoint,
-        LastState,
-    }
-
-    /// <summary>One pass; returns when the next pass is due, or null once the resource is gone.</summary>
-    public TimeSpan? Reconcile(ApplicationRuntime app)
-    {
-        var stored = store.Get(ResourceTypes.FlinkDeployments, app.Key);
-        if (stored is null || stored.Uid != app.ObjectUid)
+        var status = pass.Status;
+        if (status.IsBeforeFirstDeployment)
         {
-            nativeCluster.Delete(app);
-            return null;
-        }
-        var flinkDeployment = stored.ToJsonObject();
-        if (stored.IsTerminating)
-        {
-            Cleanup(app, flinkDeployment);
-            return null;
-        }
-        if (!HasFinalizer(flinkDeployment))
-        {
-            AddFinalizer(flinkDeployment);
-            return timings.UpgradeStepDelay;
-        }
-
-        var step = new ReconcileStep(store, app, flinkDeployment, clock.Now);
-        if (step.Status.IsNew)
-        {
-            step.Status.Initialize();
-        }
-        nativeCluster.Advance(app, flinkDeployment, step.Now);
-        observer.Observe(step);
-        var last = SpecWithMeta.Parse(step.Status.LastReconciledSpec);
-        var upgradePending = last is not null && (SpecDiff.NeedsUpgrade(last.Spec, step.Spec) || app.Savepoint is not null);
-        FlinkDeploymentObserver.ClearErrorIfHealthy(step, upgradePending);
-        step.WriteStatus();
-
-        if (app.Savepoint is { } savepoint)
-        {
-            if (step.Now < savepoint.CompletesAt)
+            if (JobSpec.StateOf(pass.Spec) == JobSpecValues.Suspended)
             {
-                step.RequestNextPassAt(savepoint.CompletesAt);
-                return step.NextPass;
-            }
-            CompleteSavepoint(step, savepoint);
-        }
-        else
-        {
-            ReconcileSpec(step);
-        }
-        step.WriteStatus();
-        return NextPass(step);
-    }
-
-    private TimeSpan NextPass(ReconcileStep step)
-    {
-        var app = step.App;
-        var status = step.Status;
-        if (app.Savepoint is { } savepoint)
-        {
-            step.RequestNextPassAt(savepoint.CompletesAt);
-        }
-        switch (status.JobManagerDeploymentStatus)
-        {
-            case JobManagerStatus.Deploying:
-                step.RequestNextPass(app.Cluster?.PodsReadyAt is { } ready && ready > step.Now ? ready - step.Now : timings.ProgressCheckInterval);
-                break;
-            case JobManagerStatus.DeployedNotReady:
-                step.RequestNextPass(app.Cluster?.RestReadyAt is { } rest ? rest - step.Now : timings.RestApiReadyDelay);
-                break;
-        }
-        if (status.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack)
-        {
-            step.RequestNextPass(timings.UpgradeStepDelay);
-        }
-        if (app.Cluster is { } cluster && NativeCluster.JobEndsAt(cluster, step.FlinkDeployment) is { } ends)
-        {
-            step.RequestNextPassAt(ends);
-        }
-        if (RollbackDeadline(step) is { } deadline)
-        {
-            step.RequestNextPassAt(deadline + TimeSpan.FromMilliseconds(1));
-        }
-        step.RequestNextPass(timings.ReconcileInterval);
-        return step.NextPass!.Value;
-    }
-
-    private void ReconcileSpec(ReconcileStep step)
-    {
-        var status = step.Status;
-        var last = SpecWithMeta.Parse(status.LastReconciledSpec);
-        if (last is null)
-        {
-            if (JobSpec.StateOf(step.Spec) != JobSpecValues.Suspended)
-            {
-                DeployFirstTime(step);
-            }
-            return;
-        }
-        var state = status.ReconciliationState;
-        var specChanged = SpecDiff.NeedsUpgrade(last.Spec, step.Spec);
-        var target = step.Spec;
-        string? currentJobStateOverride = null;
-        var rollingBack = false;
-        if (ShouldRollBack(step, specChanged, state))
-        {
-            if (state != ReconciliationState.RollingBack)
-            {
-                status.ReconciliationState = ReconciliationState.RollingBack;
-                events.Emit(step.FlinkDeployment, OperatorEvents.Normal, "Rollback", OperatorEvents.ComponentJobManagerDeployment, "Rolling back failed deployment.");
-                step.WriteStatus();
-            }
-            else
-            {
-                currentJobStateOverride = JobSpecValues.Suspended;
-            }
-            var stable = SpecWithMeta.Parse(status.LastStableSpec)!;
-            var restoreMode = JobSpec.UpgradeModeOf(last.Spec) == JobSpecValues.Stateless ? JobSpecValues.Stateless : JobSpecValues.LastState;
-            target = JobSpec.With(stable.Spec, upgradeMode: restoreMode);
-            rollingBack = true;
-        }
-        else if (!specChanged && state != ReconciliationState.Upgrading)
-        {
-            UpdateReconciliationMetadata(step, last);
-            RecoverMissingDeployment(step, last);
-            return;
-        }
-
-        if (!rollingBack && state is ReconciliationState.Deployed or ReconciliationState.RolledBack && IsAlreadyDeployed(status, step.Spec))
-        {
-            // Back to what is running (a revert): record it, keep the cluster.
-            UpdateStatusForSpecReconciliation(step, step.Spec, JobSpec.StateOf(step.Spec), upgrading: false);
-            return;
-        }
-        if (specChanged && !rollingBack && step.App.SpecChangedEventGeneration != step.Generation)
-        {
-            step.App.SpecChangedEventGeneration = step.Generation;
-            events.EmitOnce(step.FlinkDeployment, OperatorEvents.Normal, "SpecChanged", OperatorEvents.ComponentJobManagerDeployment,
-                $"UPGRADE change(s) detected ({SpecDiff.Describe(last.Spec, step.Spec)}), starting reconciliation.",
-                $"SpecChange: {step.Generation}");
-        }
-        ReconcileSpecChange(step, target, last, rollingBack, currentJobStateOverride ?? JobSpec.StateOf(last.Spec));
-    }
-
-    private void ReconcileSpecChange(ReconcileStep step, JsonObject target, SpecWithMeta last, bool rollingBack, string currentJobState)
-    {
-        var desired = JobSpec.StateOf(target);
-        if (currentJobState == JobSpecValues.Running)
-        {
-            if (ChooseSuspendMode(step, target) is not { } mode)
-            {
-                step.RequestNextPass(timings.ProgressCheckInterval);
                 return;
             }
-            if (mode != SuspendMode.Noop)
-            {
-                events.Emit(step.FlinkDeployment, OperatorEvents.Normal, "Suspended", OperatorEvents.ComponentJobManagerDeployment, "Suspending existing deployment.");
-            }
-            switch (mode)
-            {
-                case SuspendMode.Savepoint:
-                    step.App.Savepoint = new PendingSavepoint(target.DeepClone().AsObject(), desired, rollingBack, step.Now + timings.SavepointDuration);
-                    return;
-                case SuspendMode.Stateless or SuspendMode.LastState:
-                    nativeCluster.Delete(step.App);
-                    step.Status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-                    step.Status.SetClusterInfo(null);
-                    if (!JobState.IsGloballyTerminal(step.Status.JobState))
-                    {
-                        step.Status.SetJobState(JobState.Finished, step.Now);
-                    }
-                    break;
-            }
-            var restoreMode = mode switch
-            {
-                SuspendMode.Stateless => JobSpecValues.Stateless,
-                SuspendMode.LastState => JobSpecValues.LastState,
-                _ => JobSpec.UpgradeModeOf(target),
-            };
-            AfterJobStopped(step, target, desired, restoreMode);
+            UpdateStatusBeforeFirstDeployment(pass);
+            Deploy(pass, pass.Spec, pass.Spec.StringAt("job", "initialSavepointPath"), requireHaMetadata: false);
+            StatusUpdates.ForDeployedSpec(pass);
+            return;
         }
-        else if (desired == JobSpecValues.Running)
+        var last = status.Reconciled!;
+        var diff = SpecDiff.Between(last.Spec, pass.Spec);
+        var diffType = diff.Type;
+        var specChanged = diffType != DiffType.Ignore || status.ReconciliationState == ReconciliationState.Upgrading;
+        if (ShouldRollBack(pass, specChanged, last))
         {
-            Restore(step, target, last, rollingBack);
+            last = PrepareForRollback(pass, specChanged, last);
+            specChanged = true;
+            diffType = DiffType.Upgrade;
+        }
+        if (specChanged)
+        {
+            if (CheckNewSpecAlreadyDeployed(pass))
+            {
+                return;
+            }
+            if (diff.Type != DiffType.Ignore)
+            {
+                events.EmitOnce(pass.FlinkDeployment, OperatorEvents.Normal, "SpecChanged", OperatorEvents.ComponentJobManagerDeployment,
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, MsgSpecChanged, diff.TypeName, diff.Describe()),
+                    $"SpecChange: {pass.Generation}");
+            }
+            var scaled = diffType is not (DiffType.SavepointRedeploy or DiffType.Upgrade) && Scale(pass);
+            if (scaled || ReconcileSpecChange(diffType, pass, last))
+            {
+                return;
+            }
         }
         else
         {
-            UpdateStatusForSpecReconciliation(step, target, JobSpecValues.Suspended, upgrading: false);
+            StatusUpdates.ReconciliationMetadata(pass);
         }
+        ReconcileOtherChanges(pass);
     }
 
-    /// <summary>How to stop the running job for this change; null when it cannot be stopped yet (the job is still starting).</summary>
-    private static SuspendMode? ChooseSuspendMode(ReconcileStep step, JsonObject target)
+    /// <summary>ApplicationReconciler.cleanupInternal (L387-406): delete the cluster, stopping a running job stateless first.</summary>
+    public void Cleanup(ReconcilePass pass)
     {
-        var jobState = step.Status.JobState;
-        var upgradeMode = JobSpec.UpgradeModeOf(target);
-        if (JobState.IsGloballyTerminal(jobState))
+        var status = pass.Status;
+        if (status.IsBeforeFirstDeployment || (status.JobState is { } state && JobState.IsGloballyTerminal(state)))
         {
-            return SuspendMode.Noop;
-        }
-        if (upgradeMode == JobSpecValues.Stateless)
-        {
-            return SuspendMode.Stateless;
-        }
-        if (jobState == JobState.Running)
-        {
-            return upgradeMode == JobSpecValues.Savepoint ? SuspendMode.Savepoint : SuspendMode.LastState;
-        }
-        // A JobManager that never started holds no state worth waiting for: delete it.
-        return step.App.Cluster is null || !step.App.Cluster.PodsReady ? SuspendMode.LastState : null;
-    }
-
-    private void CompleteSavepoint(ReconcileStep step, PendingSavepoint savepoint)
-    {
-        var app = step.App;
-        app.Savepoint = null;
-        if (app.Cluster is null || step.Status.JobState != JobState.Running)
-        {
+            flinkService.DeleteClusterDeployment(pass, deleteHaData: true);
             return;
         }
-        if (SimulatorKnobs.ShouldSavepointFail(step.FlinkDeployment, app.FailedSavepoints))
+        // kubernetes.operator.job.savepoint-on-deletion is false by default: a stateless stop.
+        flinkService.CancelJob(pass, SuspendMode.Stateless, _ => { });
+        if (pass.App.Cluster is not null)
         {
-            app.FailedSavepoints++;
-            step.Status.Error = OperatorErrors.SavepointFailed(step.Status.JobId);
-            events.Emit(step.FlinkDeployment, OperatorEvents.Warning, "SavepointError", OperatorEvents.ComponentJobManagerDeployment,
-                "Savepoint Error -> CheckpointException: Checkpoint Coordinator is suspending.");
-            step.RequestNextPass(timings.ReconcileInterval);
-            return;
+            flinkService.DeleteClusterDeployment(pass, deleteHaData: true);
         }
-        var location = nativeCluster.StopWithSavepoint(app, savepoint.Target);
-        var format = FlinkConfiguration.Get(savepoint.Target, "kubernetes.operator.savepoint.format.type") ?? "CANONICAL";
-        step.Status.RecordUpgradeSavepoint(location, step.Now, format.ToUpperInvariant() == "NATIVE" ? "NATIVE" : "CANONICAL");
-        step.Status.SetJobState(JobState.Finished, step.Now);
-        AfterJobStopped(step, savepoint.Target, savepoint.DesiredJobState, JobSpecValues.Savepoint);
     }
 
-    private void AfterJobStopped(ReconcileStep step, JsonObject target, string desired, string restoreMode)
+    /// <summary>
+    /// updateStatusBeforeFirstDeployment (L237-254): the first deployment records upgradeMode stateless (savepoint with an
+    /// initialSavepointPath), whatever the spec says; an IGNORE-only change of it later is never recorded.
+    /// </summary>
+    private static void UpdateStatusBeforeFirstDeployment(ReconcilePass pass)
     {
-        var recorded = JobSpec.With(target, upgradeMode: restoreMode);
+        if (pass.Spec["job"] is JsonObject job)
+        {
+            var initial = job.StringAt("initialSavepointPath");
+            if (initial is not null)
+            {
+                pass.Status.UpgradeSavepointPath = initial;
+            }
+            job["upgradeMode"] = initial is null ? JobSpecValues.Stateless : JobSpecValues.Savepoint;
+        }
+        StatusUpdates.BeforeDeploymentAttempt(pass);
+        pass.WriteStatus();
+    }
+
+    /// <summary>AbstractJobReconciler.reconcileSpecChange (L112-212); true when a spec change action was taken.</summary>
+    private bool ReconcileSpecChange(DiffType diffType, ReconcilePass pass, ReconciledSpec last)
+    {
+        var desired = JobSpec.StateOf(pass.Spec);
+        if (diffType == DiffType.SavepointRedeploy)
+        {
+            RedeployWithSavepoint(pass, desired);
+            return true;
+        }
+        if (last.JobState == JobSpecValues.Running)
+        {
+            var upgrade = GetJobUpgrade(pass, last);
+            if (!upgrade.Available)
+            {
+                return !upgrade.AllowOtherReconcileActions;
+            }
+            var mode = upgrade.SuspendMode!.Value;
+            if (mode != SuspendMode.Noop)
+            {
+                events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Suspended", OperatorEvents.ComponentJobManagerDeployment, MsgSuspended);
+            }
+            var result = CancelJob(pass, mode, afterSavepoint: r => AfterJobStopped(pass, last, upgrade, desired, r));
+            AfterJobStopped(pass, last, upgrade, desired, result);
+            return true;
+        }
+        if (last.JobState == JobSpecValues.Suspended && desired == JobSpecValues.Running)
+        {
+            Resume(pass, last);
+        }
+        return true;
+    }
+
+    /// <summary>The rest of reconcileSpecChange once the job stopped (L155-210); also the continuation of a savepoint stop.</summary>
+    private void AfterJobStopped(ReconcilePass pass, ReconciledSpec last, JobUpgrade upgrade, string desired, CancelResult result)
+    {
+        var status = pass.Status;
+        if (result.Pending)
+        {
+            // Async cancellation: UPGRADING with the old spec recorded in the restore mode; observedGeneration stays.
+            status.ReconciliationState = ReconciliationState.Upgrading;
+            StatusUpdates.LastReconciledSpec(status, spec => JobSpec.With(spec, upgradeMode: upgrade.RestoreMode), firstDeployment: false);
+            return;
+        }
+        JobSpec.SetUpgradeMode(pass.Spec, upgrade.RestoreMode!);
         if (desired == JobSpecValues.Running)
         {
-            UpdateStatusForSpecReconciliation(step, recorded, JobSpecValues.Suspended, upgrading: true);
-            step.RequestNextPass(timings.UpgradeStepDelay);
+            StatusUpdates.BeforeDeploymentAttempt(pass);
+        }
+        else
+        {
+            StatusUpdates.ForDeployedSpec(pass);
+        }
+        if (upgrade.SuspendMode == SuspendMode.Noop)
+        {
+            // Already stopped: restore at once rather than on the next pass.
+            var stopped = last with { Spec = JobSpec.With(last.Spec, state: JobSpecValues.Suspended, upgradeMode: upgrade.RestoreMode) };
+            if (desired == JobSpecValues.Running)
+            {
+                Resume(pass, stopped);
+            }
+        }
+    }
+
+    /// <summary>The SUSPENDED to RUNNING branch of reconcileSpecChange (L191-210).</summary>
+    private void Resume(ReconcilePass pass, ReconciledSpec last)
+    {
+        if (JobSpec.UpgradeModeOf(pass.Spec) != JobSpecValues.Stateless)
+        {
+            JobSpec.SetUpgradeMode(pass.Spec, last.UpgradeMode);
+        }
+        StatusUpdates.BeforeDeploymentAttempt(pass);
+        pass.WriteStatus();
+        RestoreJob(pass, pass.Spec, requireHaMetadata: last.UpgradeMode == JobSpecValues.LastState, withGenerationAnnotation: true);
+        StatusUpdates.ForDeployedSpec(pass);
+    }
+
+    /// <summary>
+    /// ApplicationReconciler.getJobUpgrade (L82-130) over AbstractJobReconciler.getJobUpgrade (L214-301): how the running
+    /// job can be stopped for this change, or why it cannot be yet.
+    /// </summary>
+    private JobUpgrade GetJobUpgrade(ReconcilePass pass, ReconciledSpec last)
+    {
+        var upgrade = GetJobUpgradeByMode(pass);
+        if (upgrade.Available)
+        {
+            return upgrade;
+        }
+        var status = pass.Status;
+        if (upgrade.AllowFallback && FlinkConfiguration.IsHighAvailabilityEnabled(pass.Spec) && FlinkService.IsHaMetadataAvailable(pass))
+        {
+            return JobUpgrade.LastStateUsingHaMeta();
+        }
+        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+            && last.UpgradeMode != JobSpecValues.LastState
+            && pass.App.Cluster is { } cluster && NativeCluster.NeverStarted(cluster))
+        {
+            // deleteJmThatNeverStarted: the job is marked FAILED and its JobManager deleted, then the choice is made again.
+            status.SetJobState(JobState.Failed);
+            flinkService.DeleteClusterDeployment(pass, deleteHaData: false);
+            return GetJobUpgrade(pass, last);
+        }
+        if (status.JobManagerDeploymentStatus is JobManagerStatus.Missing or JobManagerStatus.Error && !FlinkService.IsHaMetadataAvailable(pass))
+        {
+            throw new UpgradeFailureException(
+                "JobManager deployment is missing and HA metadata is not available to make stateful upgrades. "
+                + "It is possible that the job has finished or terminally failed, or the configmaps have been deleted.Manual restore required.",
+                "UpgradeFailed");
+        }
+        return upgrade;
+    }
+
+    private static JobUpgrade GetJobUpgradeByMode(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        var upgradeMode = JobSpec.UpgradeModeOf(pass.Spec);
+        var terminal = status.JobState is { } state && JobState.IsGloballyTerminal(state);
+        if (upgradeMode == JobSpecValues.Stateless)
+        {
+            return JobUpgrade.Stateless(terminal);
+        }
+        if (UseStatusSavepoint(pass, terminal))
+        {
+            if (status.UpgradeSavepointPath is null or LastStateDummySavepointPath && status.Json.NodeAt("jobStatus", "savepointInfo", "lastSavepoint") is null)
+            {
+                throw new UpgradeFailureException(
+                    "Job is in terminal state but last checkpoint is unknown, possibly due to an unrecoverable restore error. Manual restore required.",
+                    "UpgradeFailed");
+            }
+            return JobUpgrade.Savepoint(terminal: true);
+        }
+        if (status.JobState == JobState.Cancelling)
+        {
+            return JobUpgrade.PendingCancellation();
+        }
+        var running = status.JobState == JobState.Running;
+        var versionChanged = StatusUpdates.DeployedSpec(status)?.Spec.StringAt("flinkVersion") != pass.Spec.StringAt("flinkVersion");
+        if (upgradeMode == JobSpecValues.Savepoint)
+        {
+            if (running)
+            {
+                return JobUpgrade.Savepoint(terminal: false);
+            }
+            if (!versionChanged && !FlinkConfiguration.GetBool(pass.Spec, FlinkConfiguration.LastStateFallbackEnabled, true))
+            {
+                return JobUpgrade.PendingUpgrade();
+            }
+            upgradeMode = JobSpecValues.LastState;
+            JobSpec.SetUpgradeMode(pass.Spec, upgradeMode);
+        }
+        if (upgradeMode == JobSpecValues.LastState)
+        {
+            if (versionChanged)
+            {
+                return running && FlinkConfiguration.Get(pass.Spec, FlinkConfiguration.SavepointDirectory) is not null ? JobUpgrade.Savepoint(terminal: false)
+                    : status.IsJobCancellable ? JobUpgrade.LastStateUsingCancel()
+                    : JobUpgrade.PendingUpgrade();
+            }
+            // allowLastStateCancel: without HA metadata the job is cancelled and restored from its last checkpoint (1.10+).
+            var cancellable = status.IsJobCancellable
+                && (!FlinkService.IsHaMetadataAvailable(pass) || FlinkConfiguration.GetBool(pass.Spec, FlinkConfiguration.LastStateCancelJob, false));
+            if (running)
+            {
+                return cancellable ? JobUpgrade.LastStateUsingCancel() : JobUpgrade.LastStateUsingHaMeta();
+            }
+            if (cancellable)
+            {
+                return JobUpgrade.LastStateUsingCancel();
+            }
+        }
+        return JobUpgrade.Unavailable();
+    }
+
+    /// <summary>useStatusSavepoint (L307-333, 1.15): a terminal job resumes from what the status recorded.</summary>
+    private static bool UseStatusSavepoint(ReconcilePass pass, bool terminal) =>
+        terminal && (pass.Status.JobState == JobState.Canceled || !FlinkService.IsHaMetadataAvailable(pass)
+            || pass.Status.JobManagerDeploymentStatus == JobManagerStatus.Ready);
+
+    /// <summary>ApplicationReconciler.cancelJob (L230-240): the stop, and the upgrade savepoint it took.</summary>
+    private CancelResult CancelJob(ReconcilePass pass, SuspendMode mode, Action<CancelResult> afterSavepoint)
+    {
+        var result = flinkService.CancelJob(pass, mode, r =>
+        {
+            RecordUpgradeSavepoint(pass, r.SavepointPath);
+            afterSavepoint(r);
+        });
+        RecordUpgradeSavepoint(pass, result.SavepointPath);
+        return result;
+    }
+
+    /// <summary>
+    /// setUpgradeSavepointPath (L437-469): the path, and without the FlinkStateSnapshot CRD (the simulator serves none)
+    /// the deprecated savepointInfo.
+    /// </summary>
+    private static void RecordUpgradeSavepoint(ReconcilePass pass, string? location)
+    {
+        if (location is null)
+        {
             return;
         }
-        nativeCluster.Delete(step.App);
-        step.Status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-        step.Status.SetClusterInfo(null);
-        step.Status.SetJobState(JobState.Suspended, step.Now);
-        UpdateStatusForSpecReconciliation(step, recorded, JobSpecValues.Suspended, upgrading: false);
+        pass.Status.UpgradeSavepointPath = location;
+        var format = FlinkConfiguration.Get(pass.Spec, "kubernetes.operator.savepoint.format.type")?.ToUpperInvariant() == "NATIVE" ? "NATIVE" : "CANONICAL";
+        pass.Status.RecordUpgradeSavepoint(location, pass.Now, format);
     }
 
-    private void Restore(ReconcileStep step, JsonObject target, SpecWithMeta last, bool rollingBack)
+    /// <summary>restoreJob (L402-427): a savepoint restore starts from upgradeSavepointPath.</summary>
+    private void RestoreJob(ReconcilePass pass, JsonObject spec, bool requireHaMetadata, bool withGenerationAnnotation)
     {
-        var restoreMode = JobSpec.UpgradeModeOf(target) == JobSpecValues.Stateless ? JobSpecValues.Stateless : JobSpec.UpgradeModeOf(last.Spec);
-        var recorded = JobSpec.With(target, upgradeMode: restoreMode);
-        UpdateStatusForSpecReconciliation(step, recorded, JobSpecValues.Suspended, upgrading: true);
-        step.WriteStatus();
-        Deploy(step, target, keepJobId: restoreMode == JobSpecValues.LastState, rollingBack);
-        UpdateStatusForSpecReconciliation(step, recorded, JobSpecValues.Running, upgrading: false);
+        var savepoint = JobSpec.UpgradeModeOf(spec) == JobSpecValues.Savepoint
+            ? pass.Status.UpgradeSavepointPath ?? pass.Status.Json.StringAt("jobStatus", "savepointInfo", "lastSavepoint", "location")
+            : null;
+        Deploy(pass, spec, savepoint, requireHaMetadata, withGenerationAnnotation);
     }
 
-    private void DeployFirstTime(ReconcileStep step)
+    /// <summary>
+    /// ApplicationReconciler.deploy (L143-196): a JobManager still there (its job has ended) is deleted first and
+    /// JobManager MISSING written; then the job id (setJobIdIfNecessary), the Submit event, the new cluster.
+    /// </summary>
+    private void Deploy(ReconcilePass pass, JsonObject spec, string? savepoint, bool requireHaMetadata, bool withGenerationAnnotation = true)
     {
-        var status = step.Status;
-        if (step.Spec.StringAt("job", "initialSavepointPath") is { } initial)
+        var status = pass.Status;
+        if (savepoint is null && requireHaMetadata && FlinkService.IsHaMetadataAvailable(pass))
         {
-            status.UpgradeSavepointPath = initial;
+            status.UpgradeSavepointPath = LastStateDummySavepointPath;
         }
-        UpdateStatusForSpecReconciliation(step, step.Spec, JobSpecValues.Suspended, upgrading: true);
-        status.JobId = FlinkDeploymentStatus.NewJobId(random);
-        step.WriteStatus();
-        Deploy(step, step.Spec, keepJobId: true, rollingBack: false);
-        UpdateStatusForSpecReconciliation(step, step.Spec, JobSpecValues.Running, upgrading: false);
-    }
-
-    private void Deploy(ReconcileStep step, JsonObject runSpec, bool keepJobId, bool rollingBack)
-    {
-        var status = step.Status;
-        if (step.App.Cluster is not null)
+        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing)
         {
-            // The application's job has ended (stopped with a savepoint, finished or failed): its cluster goes first.
-            nativeCluster.Delete(step.App);
-            status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-            status.SetClusterInfo(null);
-            step.WriteStatus();
+            flinkService.DeleteClusterDeployment(pass, deleteHaData: !requireHaMetadata);
+            pass.WriteStatus();
         }
-        if (!keepJobId || status.JobId is null)
-        {
-            status.JobId = FlinkDeploymentStatus.NewJobId(random);
-        }
-        events.Emit(step.FlinkDeployment, OperatorEvents.Normal, "Submit", OperatorEvents.ComponentJobManagerDeployment, "Starting deployment");
-        var startupFails = SimulatorKnobs.IsSet(step.FlinkDeployment, SimulatorKnobs.StartupFails) && !rollingBack;
-        step.App.Cluster = nativeCluster.Create(step.FlinkDeployment, runSpec, startupFails, step.Now);
-        status.JobName = NativeCluster.JobNameOf(runSpec);
-        status.SetJobState(JobState.Reconciling, step.Now);
+        SetJobIdIfNecessary(pass, lastStateDeploy: requireHaMetadata);
+        events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Submit", OperatorEvents.ComponentJobManagerDeployment, MsgSubmit);
+        flinkService.SubmitApplicationCluster(pass, spec, requireHaMetadata, withGenerationAnnotation,
+            rollingBack: status.ReconciliationState == ReconciliationState.RollingBack);
+        status.SetJobState(JobState.Reconciling);
         status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
     }
 
-    /// <summary>The operator's updateStatusForSpecReconciliation: records the spec it works on and the reconciliation state.</summary>
-    private void UpdateStatusForSpecReconciliation(ReconcileStep step, JsonObject spec, string stateAfterReconcile, bool upgrading)
+    /// <summary>setJobIdIfNecessary (L198-228): a new job id for every deploy but a last-state one, written before the cluster exists.</summary>
+    private void SetJobIdIfNecessary(ReconcilePass pass, bool lastStateDeploy)
     {
-        var status = step.Status;
-        var previous = SpecWithMeta.Parse(status.LastReconciledSpec);
-        status.Error = null;
-        status.ReconciliationTimestamp = clock.Now.ToUnixTimeMilliseconds();
-        var state = status.ReconciliationState is ReconciliationState.RollingBack
-            ? (upgrading ? ReconciliationState.RollingBack : ReconciliationState.RolledBack)
-            : (upgrading ? ReconciliationState.Upgrading : ReconciliationState.Deployed);
-        status.ReconciliationState = state;
-        if (state is ReconciliationState.RollingBack or ReconciliationState.RolledBack)
+        if (pass.Status.JobId is null || !lastStateDeploy)
         {
-            // During a rollback lastReconciledSpec keeps the failed spec; only its upgrade mode follows the rollback.
-            if (previous is not null)
-            {
-                status.LastReconciledSpec = (previous with { Spec = JobSpec.With(previous.Spec, upgradeMode: JobSpec.UpgradeModeOf(spec)) }).Serialize();
-            }
-            SetTaskManagerInfo(step, spec, stateAfterReconcile);
-            return;
-        }
-        var firstDeployment = previous is null || (state == ReconciliationState.Deployed && previous.FirstDeployment);
-        var recorded = JobSpec.With(spec, state: stateAfterReconcile);
-        status.LastReconciledSpec = new SpecWithMeta(recorded, step.Generation, firstDeployment).Serialize();
-        status.ObservedGeneration = step.Generation;
-        SetTaskManagerInfo(step, spec, stateAfterReconcile);
-        if (JobSpec.StateOf(step.Spec) == JobSpecValues.Suspended && stateAfterReconcile == JobSpecValues.Suspended && !upgrading)
-        {
-            // A job the user suspended counts as stable.
-            status.MarkReconciledSpecStable();
+            pass.Status.JobId = flinkService.NewJobId();
+            pass.WriteStatus();
         }
     }
 
-    private static void SetTaskManagerInfo(ReconcileStep step, JsonObject spec, string jobState)
+    /// <summary>redeployWithSavepoint (L619-645): a changed savepointRedeployNonce redeploys from initialSavepointPath.</summary>
+    private void RedeployWithSavepoint(ReconcilePass pass, string desired)
     {
-        if (jobState == JobSpecValues.Running)
+        flinkService.CancelJob(pass, SuspendMode.Stateless, _ => { });
+        JobSpec.SetUpgradeMode(pass.Spec, JobSpecValues.Savepoint);
+        var savepoint = pass.Spec.StringAt("job", "initialSavepointPath");
+        pass.Status.UpgradeSavepointPath = savepoint;
+        if (desired == JobSpecValues.Running)
         {
-            step.Status.SetTaskManager($"component=taskmanager,app={step.App.Key.Name}", JobSpec.TaskManagerCount(spec));
+            Deploy(pass, pass.Spec, savepoint, requireHaMetadata: false);
+        }
+        StatusUpdates.ForDeployedSpec(pass);
+        pass.Status.MarkReconciledSpecStable();
+    }
+
+    /// <summary>checkNewSpecAlreadyDeployed (L334-349): a spec equal to what runs is recorded as deployed, nothing else happens.</summary>
+    private static bool CheckNewSpecAlreadyDeployed(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        if (status.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack
+            || StatusUpdates.DeployedSpec(status) is not { } deployed
+            || !JsonEquivalence.AreEquivalent(pass.Spec, deployed.Spec))
+        {
+            return false;
+        }
+        StatusUpdates.ForDeployedSpec(pass);
+        return true;
+    }
+
+    /// <summary>scale (L360-370): an in-place scale records the spec as deployed.</summary>
+    private bool Scale(ReconcilePass pass)
+    {
+        if (!flinkService.Scale(pass, events))
+        {
+            return false;
+        }
+        StatusUpdates.ForDeployedSpec(pass);
+        return true;
+    }
+
+    /// <summary>shouldRollBack (L383-442).</summary>
+    private static bool ShouldRollBack(ReconcilePass pass, bool specChanged, ReconciledSpec last)
+    {
+        var status = pass.Status;
+        if (status.ReconciliationState == ReconciliationState.RollingBack)
+        {
+            return true;
+        }
+        if (specChanged
+            || !FlinkConfiguration.IsRollbackEnabled(pass.Spec)
+            || status.ReconciliationState == ReconciliationState.RolledBack
+            || status.IsLastReconciledSpecStable
+            || status.Stable is not { } stable
+            || stable.JobState == JobSpecValues.Suspended
+            || stable.Spec.StringAt("flinkVersion") != pass.Spec.StringAt("flinkVersion"))
+        {
+            return false;
+        }
+        var reconciledAt = DateTimeOffset.FromUnixTimeMilliseconds(status.ReconciliationTimestamp);
+        if (pass.Now - FlinkConfiguration.GetReadinessTimeout(pass.Spec) <= reconciledAt)
+        {
+            return false;
+        }
+        if (last.UpgradeMode == JobSpecValues.Savepoint && pass.App.Cluster is { } cluster && NativeCluster.NeverStarted(cluster))
+        {
+            // No HA data as the JobManager never started, but the savepoint it started from is safe to go back to.
+            return true;
+        }
+        return FlinkService.IsHaMetadataAvailable(pass);
+    }
+
+    /// <summary>
+    /// prepareCrForRollback (L444-487): ROLLING_BACK and the Rollback event the first time; the spec becomes lastStableSpec,
+    /// restored last-state (stateless if the failed spec was stateless). Returns the recorded spec as the pass sees it.
+    /// </summary>
+    private ReconciledSpec PrepareForRollback(ReconcilePass pass, bool specChanged, ReconciledSpec last)
+    {
+        var status = pass.Status;
+        if (status.ReconciliationState != ReconciliationState.RollingBack)
+        {
+            status.ReconciliationState = ReconciliationState.RollingBack;
+            events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Rollback", OperatorEvents.ComponentJobManagerDeployment, MsgRollback);
         }
         else
         {
-            step.Status.SetTaskManager("", 0);
+            // The rollback's own suspended state is recorded nowhere; this makes the next step restore rather than cancel.
+            last = last with { Spec = JobSpec.With(last.Spec, state: JobSpecValues.Suspended) };
         }
+        if (specChanged)
+        {
+            status.ReconciliationState = ReconciliationState.Upgrading;
+            return last;
+        }
+        var restoreMode = last.UpgradeMode == JobSpecValues.Stateless ? JobSpecValues.Stateless : JobSpecValues.LastState;
+        pass.Spec = JobSpec.With(status.Stable!.Spec, upgradeMode: restoreMode);
+        return last;
     }
 
-    /// <summary>A generation bump without an upgrade-relevant change (a revert, a changed upgradeMode): observedGeneration catches up, nothing is redeployed.</summary>
-    private static void UpdateReconciliationMetadata(ReconcileStep step, SpecWithMeta last)
+    /// <summary>reconcileOtherChanges (AbstractJobReconciler L478-495, ApplicationReconciler L269-316): recovery, then the TTL.</summary>
+    private void ReconcileOtherChanges(ReconcilePass pass)
     {
-        var status = step.Status;
-        if (status.ObservedGeneration == step.Generation)
+        if (ShouldRecoverDeployment(pass))
         {
+            events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "RecoverDeployment", OperatorEvents.ComponentJob, MsgRecovery);
+            ResubmitJob(pass, requireHaMetadata: FlinkConfiguration.IsHighAvailabilityEnabled(pass.Spec));
             return;
         }
-        var wasStable = status.IsLastReconciledSpecStable;
-        var firstDeployment = status.ReconciliationState == ReconciliationState.Deployed && last.FirstDeployment;
-        status.LastReconciledSpec = (last with { Generation = step.Generation, FirstDeployment = firstDeployment }).Serialize();
-        status.ObservedGeneration = step.Generation;
-        if (wasStable)
-        {
-            status.MarkReconciledSpecStable();
-        }
-        FlinkDeploymentObserver.ClearErrorIfHealthy(step, upgradePending: false);
+        CleanupTerminalJmAfterTtl(pass);
     }
 
-    private void RecoverMissingDeployment(ReconcileStep step, SpecWithMeta last)
+    /// <summary>shouldRecoverDeployment (L498-533): a running deployment lost its JobManager and can come back (stateless, or HA).</summary>
+    private static bool ShouldRecoverDeployment(ReconcilePass pass)
     {
-        var status = step.Status;
-        if (step.App.Cluster is not null
-            || status.JobManagerDeploymentStatus != JobManagerStatus.Missing
-            || JobSpec.StateOf(last.Spec) != JobSpecValues.Running
-            || JobState.IsGloballyTerminal(status.JobState)
-            || status.ReconciliationState != ReconciliationState.Deployed && status.ReconciliationState != ReconciliationState.RolledBack)
+        var status = pass.Status;
+        if (!FlinkConfiguration.GetBool(pass.Spec, FlinkConfiguration.DeploymentRecoveryEnabled, true)
+            || StatusUpdates.DeployedSpec(status) is not { } deployed
+            || deployed.JobState != JobSpecValues.Running
+            || status.JobState is { } state && JobState.IsGloballyTerminal(state)
+            || status.JobManagerDeploymentStatus != JobManagerStatus.Missing)
         {
-            return;
-        }
-        var deployed = status.ReconciliationState == ReconciliationState.RolledBack ? SpecWithMeta.Parse(status.LastStableSpec)!.Spec : last.Spec;
-        var highAvailability = FlinkConfiguration.IsHighAvailabilityEnabled(deployed);
-        if (JobSpec.UpgradeModeOf(deployed) != JobSpecValues.Stateless && !highAvailability)
-        {
-            return;
-        }
-        events.Emit(step.FlinkDeployment, OperatorEvents.Warning, "RecoverDeployment", OperatorEvents.ComponentJob, "Recovering lost deployment");
-        Deploy(step, deployed, keepJobId: highAvailability, rollingBack: false);
-        status.Error = null;
-    }
-
-    private static bool IsAlreadyDeployed(FlinkDeploymentStatus status, JsonObject spec)
-    {
-        var deployed = status.ReconciliationState == ReconciliationState.RolledBack
-            ? SpecWithMeta.Parse(status.LastStableSpec)
-            : SpecWithMeta.Parse(status.LastReconciledSpec);
-        return deployed is not null && SpecDiff.AreSame(deployed.Spec, spec);
-    }
-
-    private static bool ShouldRollBack(ReconcileStep step, bool specChanged, string state)
-    {
-        if (state == ReconciliationState.RollingBack)
-        {
-            return true;
-        }
-        return !specChanged && RollbackDeadline(step) is { } deadline && step.Now > deadline;
-    }
-
-    /// <summary>When a deployment that never became stable gets rolled back, if rollback applies to it at all.</summary>
-    private static DateTimeOffset? RollbackDeadline(ReconcileStep step)
-    {
-        var status = step.Status;
-        if (status.ReconciliationState != ReconciliationState.Deployed
-            || status.IsLastReconciledSpecStable
-            || !FlinkConfiguration.IsRollbackEnabled(step.Spec)
-            || SpecWithMeta.Parse(status.LastStableSpec) is not { } stable
-            || JobSpec.StateOf(stable.Spec) == JobSpecValues.Suspended
-            || stable.Spec.StringAt("flinkVersion") != step.Spec.StringAt("flinkVersion"))
-        {
-            return null;
-        }
-        return DateTimeOffset.FromUnixTimeMilliseconds(status.ReconciliationTimestamp) + FlinkConfiguration.GetReadinessTimeout(step.Spec);
-    }
-
-    private void Cleanup(ApplicationRuntime app, JsonObject flinkDeployment)
-    {
-        events.Emit(flinkDeployment, OperatorEvents.Normal, "Cleanup", OperatorEvents.ComponentOperator, "Cleaning up FlinkDeployment");
-        var step = new ReconcileStep(store, app, flinkDeployment, clock.Now);
-        step.Status.LifecycleState = LifecycleState.Deleting;
-        step.WriteStatus();
-        app.Savepoint = null;
-        nativeCluster.Delete(app);
-        RemoveFinalizer(app.Key);
-    }
-
-    private static bool HasFinalizer(JsonObject flinkDeployment) =>
-        (flinkDeployment.NodeAt("metadata", "finalizers") as JsonArray)?.Any(f => f?.GetValue<string>() == Finalizer) ?? false;
-
-    private void AddFinalizer(JsonObject flinkDeployment)
-    {
-        var metadata = flinkDeployment.Metadata();
-        if (metadata["finalizers"] is not JsonArray finalizers)
-        {
-            finalizers = [];
-            metadata["finalizers"] = finalizers;
-        }
-        finalizers.Add(Finalizer);
-        TryUpdateObject(flinkDeployment);
-    }
-
-    private void RemoveFinalizer(ObjectKey key)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            if (store.Get(ResourceTypes.FlinkDeployments, key) is not { } current)
-            {
-                return;
-            }
-            var obj = current.ToJsonObject();
-            if (obj.NodeAt("metadata", "finalizers") is JsonArray finalizers)
-            {
-                foreach (var item in finalizers.Where(f => f?.GetValue<string>() == Finalizer).ToList())
-                {
-                    finalizers.Remove(item);
-                }
-            }
-            if (TryUpdateObject(obj))
-            {
-                return;
-            }
-        }
-    }
-
-    private bool TryUpdateObject(JsonObject obj)
-    {
-        try
-        {
-            store.Update(ResourceTypes.FlinkDeployments, obj, UpdateTarget.Object, ChangeOrigin.Cluster);
-            return true;
-        }
-        catch (ApiException e) when (e.Code is 404 or 409)
-        {
-            // Changed or deleted meanwhile: the next pass sees the new state.
             return false;
         }
+        return JobSpec.UpgradeModeOf(pass.Spec) == JobSpecValues.Stateless || FlinkConfiguration.IsHighAvailabilityEnabled(pass.Spec);
+    }
+
+    /// <summary>resubmitJob (L599-617): the recorded spec again, from HA or the last savepoint, with the observe config (no generation annotation).</summary>
+    private void ResubmitJob(ReconcilePass pass, bool requireHaMetadata)
+    {
+        var status = pass.Status;
+        var spec = StatusUpdates.DeployedSpec(status)!.Spec;
+        var lastSavepointKnown = status.UpgradeSavepointPath is not null || status.Json.NodeAt("jobStatus", "savepointInfo", "lastSavepoint") is not null;
+        if (requireHaMetadata)
+        {
+            spec = JobSpec.With(spec, upgradeMode: JobSpecValues.LastState);
+        }
+        else if (JobSpec.UpgradeModeOf(pass.Spec) != JobSpecValues.Stateless && lastSavepointKnown)
+        {
+            spec = JobSpec.With(spec, upgradeMode: JobSpecValues.Savepoint);
+        }
+        RestoreJob(pass, spec, requireHaMetadata, withGenerationAnnotation: false);
+    }
+
+    /// <summary>cleanupTerminalJmAfterTtl (L361-385): a JobManager left after its job ended goes once the shutdown TTL passed.</summary>
+    private void CleanupTerminalJmAfterTtl(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        if (status.JobState is not { } state || !JobState.IsGloballyTerminal(state)
+            || status.JobManagerDeploymentStatus == JobManagerStatus.Missing
+            || !long.TryParse(status.UpdateTime, out var updated))
+        {
+            return;
+        }
+        if (pass.Now > DateTimeOffset.FromUnixTimeMilliseconds(updated) + FlinkConfiguration.GetShutdownTtl(pass.Spec))
+        {
+            flinkService.DeleteClusterDeployment(pass, deleteHaData: false);
+        }
+    }
+
+    /// <summary>When the shutdown TTL of an ended job's JobManager passes, if one is waiting for it.</summary>
+    public static DateTimeOffset? ShutdownTtlDue(ReconcilePass pass)
+    {
+        var status = pass.Status;
+        return status.JobState is { } state && JobState.IsGloballyTerminal(state)
+            && status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+            && long.TryParse(status.UpdateTime, out var updated)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(updated) + FlinkConfiguration.GetShutdownTtl(pass.Spec)
+                : null;
     }
 }

@@ -3,7 +3,10 @@ using Cmf.Simulator.Json;
 
 namespace Cmf.Simulator.Operator;
 
-/// <summary>Typed access to a FlinkDeployment's status object, in the operator's field names.</summary>
+/// <summary>
+/// Typed access to a FlinkDeployment's status object in the operator's field names (api/status/FlinkDeploymentStatus,
+/// CommonStatus, JobStatus, ReconciliationStatus). Fields FKO leaves null are left out, as the API server prunes nulls.
+/// </summary>
 internal sealed class FlinkDeploymentStatus(JsonObject status)
 {
     public JsonObject Json { get; } = status;
@@ -31,7 +34,7 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     public string? UpgradeSavepointPath
     {
         get => Json.StringAt("jobStatus", "upgradeSavepointPath");
-        set => JobStatus["upgradeSavepointPath"] = value;
+        set => Set(JobStatus, "upgradeSavepointPath", value);
     }
 
     public string? StartTime
@@ -39,6 +42,9 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
         get => Json.StringAt("jobStatus", "startTime");
         set => JobStatus["startTime"] = value;
     }
+
+    /// <summary>Epoch milliseconds of the last job state change the observer saw (the shutdown TTL counts from it).</summary>
+    public string? UpdateTime => Json.StringAt("jobStatus", "updateTime");
 
     public string? JobManagerDeploymentStatus
     {
@@ -49,17 +55,7 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     public string? Error
     {
         get => Json.StringAt("error");
-        set
-        {
-            if (value is null)
-            {
-                Json.Remove("error");
-            }
-            else
-            {
-                Json["error"] = value;
-            }
-        }
+        set => Set(Json, "error", value);
     }
 
     public long? ObservedGeneration
@@ -68,12 +64,7 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
         set => Json["observedGeneration"] = value;
     }
 
-    public string? LifecycleState
-    {
-        get => Json.StringAt("lifecycleState");
-        set => Json["lifecycleState"] = value;
-    }
-
+    /// <summary>ReconciliationStatus.state; a new resource starts UPGRADING.</summary>
     public string ReconciliationState
     {
         get => Json.StringAt("reconciliationStatus", "state") ?? Operator.ReconciliationState.Upgrading;
@@ -83,13 +74,13 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     public string? LastReconciledSpec
     {
         get => Json.StringAt("reconciliationStatus", "lastReconciledSpec");
-        set => Reconciliation["lastReconciledSpec"] = value;
+        set => Set(Reconciliation, "lastReconciledSpec", value);
     }
 
     public string? LastStableSpec
     {
         get => Json.StringAt("reconciliationStatus", "lastStableSpec");
-        set => Reconciliation["lastStableSpec"] = value;
+        set => Set(Reconciliation, "lastStableSpec", value);
     }
 
     public long ReconciliationTimestamp
@@ -98,10 +89,25 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
         set => Reconciliation["reconciliationTimestamp"] = value;
     }
 
+    public ReconciledSpec? Reconciled => ReconciledSpec.Parse(LastReconciledSpec);
+
+    public ReconciledSpec? Stable => ReconciledSpec.Parse(LastStableSpec);
+
+    public bool IsBeforeFirstDeployment => LastReconciledSpec is null;
+
+    /// <summary>ReconciliationStatus.isLastReconciledSpecStable: the two strings are equal.</summary>
     public bool IsLastReconciledSpecStable => LastReconciledSpec is { } last && last == LastStableSpec;
 
-    /// <summary>Sets the job state and, when it changes, the update time (epoch milliseconds as a string).</summary>
-    public bool SetJobState(string state, DateTimeOffset now)
+    /// <summary>CommonStatus.isJobCancellable, and since 1.14 a ready JobManager (FlinkDeploymentStatus.isJobCancellable).</summary>
+    public bool IsJobCancellable =>
+        JobState is { } state && state != Operator.JobState.Reconciling && !Operator.JobState.IsGloballyTerminal(state)
+        && JobManagerDeploymentStatus == JobManagerStatus.Ready;
+
+    /// <summary>The operator sets a job state itself (cancelJob's FINISHED): no update time, no event.</summary>
+    public void SetJobState(string state) => JobStatus["state"] = state;
+
+    /// <summary>JobStatusObserver.updateJobStatus: a state seen on the cluster; a change moves the update time. True when it changed.</summary>
+    public bool ObserveJobState(string state, DateTimeOffset now)
     {
         if (JobState == state)
         {
@@ -117,21 +123,19 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     public void SetTaskManager(string labelSelector, int replicas) =>
         Json["taskManager"] = new JsonObject { ["labelSelector"] = labelSelector, ["replicas"] = replicas };
 
-    public void SetClusterInfo(JsonObject? info)
+    public void SetClusterInfo(JsonObject info)
     {
-        if (info is null)
+        var clusterInfo = Json.GetOrAddObject("clusterInfo");
+        // observeClusterInfo does putAll and never clears: values of an earlier cluster survive a redeploy.
+        foreach (var (key, value) in info)
         {
-            Json.Remove("clusterInfo");
-        }
-        else
-        {
-            Json["clusterInfo"] = info;
+            clusterInfo[key] = value?.DeepClone();
         }
     }
 
+    /// <summary>The deprecated savepointInfo, written when no FlinkStateSnapshot resource records an upgrade savepoint.</summary>
     public void RecordUpgradeSavepoint(string location, DateTimeOffset time, string formatType)
     {
-        UpgradeSavepointPath = location;
         var info = JobStatus.GetOrAddObject("savepointInfo");
         var savepoint = new JsonObject
         {
@@ -149,7 +153,31 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
         history.Add(savepoint.DeepClone());
     }
 
-    /// <summary>The empty status the operator writes on its first look at a new resource.</summary>
+    /// <summary>
+    /// FlinkDeploymentStatus.setRunningConditionIfRequired (FKO 1.15): one condition of type Running in application mode,
+    /// its transition time kept while its status string stays the same. Older operators write no conditions.
+    /// </summary>
+    public void SetRunningCondition(DateTimeOffset now)
+    {
+        if (IsBeforeFirstDeployment || JobState is not { } state)
+        {
+            Json["conditions"] = new JsonArray();
+            return;
+        }
+        var running = state == Operator.JobState.Running ? "True" : "False";
+        var previous = (Json["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.StringAt("type") == "Running");
+        var since = previous?.StringAt("status") == running ? previous.StringAt("lastTransitionTime") : null;
+        Json["conditions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "Running",
+            ["status"] = running,
+            ["reason"] = char.ToUpperInvariant(state[0]) + state[1..].ToLowerInvariant(),
+            ["message"] = "Job status " + state,
+            ["lastTransitionTime"] = since ?? KubernetesTime.FormatMicro(now),
+        });
+    }
+
+    /// <summary>The initial status of a new resource (FlinkDeployment.initStatus): JobManager MISSING, reconciliation UPGRADING.</summary>
     public void Initialize()
     {
         JobManagerDeploymentStatus = Operator.JobManagerStatus.Missing;
@@ -158,8 +186,20 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
         jobStatus["savepointInfo"] = new JsonObject { ["lastPeriodicSavepointTimestamp"] = 0, ["savepointHistory"] = new JsonArray() };
         Reconciliation["reconciliationTimestamp"] = 0;
         Reconciliation["state"] = Operator.ReconciliationState.Upgrading;
-        LifecycleState = Operator.LifecycleState.Created;
+        Json["clusterInfo"] = new JsonObject();
     }
 
     public static string NewJobId(SimulatorRandom random) => random.Hex(32);
+
+    private static void Set(JsonObject target, string key, string? value)
+    {
+        if (value is null)
+        {
+            target.Remove(key);
+        }
+        else
+        {
+            target[key] = value;
+        }
+    }
 }

@@ -18,16 +18,16 @@ internal sealed class FlinkOperator
     private readonly OperatorScheduler _scheduler;
     private readonly SimulatorClock _clock;
     private readonly OperatorTimings _timings;
-    private readonly FlinkDeploymentReconciler _reconciler;
+    private readonly FlinkDeploymentController _controller;
     private readonly OperatorEvents _events;
 
-    public FlinkOperator(ResourceStore store, OperatorScheduler scheduler, SimulatorClock clock, OperatorTimings timings, FlinkDeploymentReconciler reconciler, OperatorEvents events)
+    public FlinkOperator(ResourceStore store, OperatorScheduler scheduler, SimulatorClock clock, OperatorTimings timings, FlinkDeploymentController controller, OperatorEvents events)
     {
         _store = store;
         _scheduler = scheduler;
         _clock = clock;
         _timings = timings;
-        _reconciler = reconciler;
+        _controller = controller;
         _events = events;
         store.AddObserver(OnChange);
     }
@@ -41,19 +41,17 @@ internal sealed class FlinkOperator
         ScheduleEventCollection();
     }
 
+    // The informers FKO reconciles on: the FlinkDeployment itself (changes by clients), and JobManager Deployments
+    // (EventSourceUtils.getDeploymentInformerEventSource), whoever changed them.
     private void OnChange(StoreChange change)
     {
-        if (change.Origin != ChangeOrigin.Client)
-        {
-            return;
-        }
         var obj = change.Object;
-        if (obj.Type == ResourceTypes.FlinkDeployments)
+        if (obj.Type == ResourceTypes.FlinkDeployments && change.Origin == ChangeOrigin.Client)
         {
             ScheduleReconcile(obj.Key, _clock.Now + _timings.ReconcileDelay);
         }
         else if (obj.Type == ResourceTypes.Deployments
-            && change.EventType == WatchEventType.Deleted
+            && change.EventType != WatchEventType.Added
             && obj.Labels.GetValueOrDefault("component") == "jobmanager"
             && obj.Labels.GetValueOrDefault("app") is { } app)
         {
@@ -70,7 +68,7 @@ internal sealed class FlinkOperator
         if (_applications.TryGetValue(key, out var app) && (stored is null || stored.Uid != app.ObjectUid))
         {
             // The object went away (or was re-created under the same name): its leftovers go too.
-            _reconciler.Reconcile(app);
+            _controller.Reconcile(app);
             _applications.Remove(key);
             app = null;
         }
@@ -83,7 +81,7 @@ internal sealed class FlinkOperator
             app = new ApplicationRuntime(key, stored.Uid);
             _applications[key] = app;
         }
-        if (_reconciler.Reconcile(app) is { } next)
+        if (_controller.Reconcile(app) is { } next)
         {
             ScheduleReconcile(key, _clock.Now + next);
         }

@@ -8,6 +8,8 @@ internal static class JobState
     public const string Finished = "FINISHED";
     public const string Failed = "FAILED";
     public const string Canceled = "CANCELED";
+    public const string Cancelling = "CANCELLING";
+    public const string Created = "CREATED";
     public const string Suspended = "SUSPENDED";
 
     public static bool IsGloballyTerminal(string? state) => state is Finished or Failed or Canceled;

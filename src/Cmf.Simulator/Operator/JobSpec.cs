@@ -27,6 +27,9 @@ internal static class JobSpec
         return copy;
     }
 
+    /// <summary>Changes the upgrade mode of a spec in place, as the operator changes its in-memory spec.</summary>
+    public static void SetUpgradeMode(JsonObject spec, string upgradeMode) => spec.GetOrAddObject("job")["upgradeMode"] = upgradeMode;
+
     /// <summary>Native mode starts enough TaskManagers for the parallelism, unless the spec fixes the replicas.</summary>
     public static int TaskManagerCount(JsonObject spec)
     {

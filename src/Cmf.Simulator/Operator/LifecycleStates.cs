@@ -1,8 +1,9 @@
 namespace Cmf.Simulator.Operator;
 
-/// <summary>status.lifecycleState is derived from the rest of the status, as the operator's CommonStatus does.</summary>
+/// <summary>status.lifecycleState is derived from the rest of the status (api/status/CommonStatus.getLifecycleState L71-126).</summary>
 internal static class LifecycleStates
 {
+    // CommonStatus L44-47, matched in the error (FlinkDeploymentStatus only, since 1.13).
     private static readonly string[] FailedMarkers =
     [
         "Manual restore required.",
@@ -12,10 +13,6 @@ internal static class LifecycleStates
 
     public static string Compute(FlinkDeploymentStatus status)
     {
-        if (status.LifecycleState is LifecycleState.Deleting or LifecycleState.Deleted)
-        {
-            return status.LifecycleState;
-        }
         if (status.LastReconciledSpec is null)
         {
             return string.IsNullOrEmpty(status.Error) ? LifecycleState.Created : LifecycleState.Failed;
@@ -27,7 +24,7 @@ internal static class LifecycleStates
             case ReconciliationState.RollingBack:
                 return LifecycleState.RollingBack;
         }
-        if (SpecWithMeta.Parse(status.LastReconciledSpec) is { } last && JobSpec.StateOf(last.Spec) == JobSpecValues.Suspended)
+        if (status.Reconciled is { } last && last.JobState == JobSpecValues.Suspended)
         {
             return LifecycleState.Suspended;
         }

@@ -10,9 +10,10 @@ using static Cmf.Simulator.Operator.PodStatuses;
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// Flink's native Kubernetes integration as the cluster sees it: a JobManager Deployment named after
-/// the FlinkDeployment (labels app, component=jobmanager, type=flink-native-kubernetes, the generation
-/// annotation), its pod, and TaskManager pods <c>&lt;name&gt;-taskmanager-1-&lt;i&gt;</c> once the job runs.
+/// Flink's native Kubernetes integration as the cluster sees it: a JobManager Deployment named after the FlinkDeployment
+/// (labels app, component=jobmanager, type=flink-native-kubernetes, the generation annotation on the Deployment and its
+/// pod template, the FlinkDeployment as owner), its pod, TaskManager pods <c>&lt;name&gt;-taskmanager-1-&lt;i&gt;</c> once the
+/// job runs, and the job as Flink's REST API reports it.
 /// </summary>
 internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random, GarbageCollector garbageCollector, OperatorTimings timings)
 {
@@ -20,16 +21,25 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
 
     private static readonly string[] Nodes = ["sim-worker-1", "sim-worker-2", "sim-worker-3"];
 
-    public FlinkCluster Create(JsonObject flinkDeployment, JsonObject runSpec, bool startupFails, DateTimeOffset now)
+    /// <summary>
+    /// Flink's ApplicationClusterDeployer as FKO calls it: the JobManager Deployment and its pod. The generation annotation
+    /// comes from FKO's deploy config (FlinkConfigManager.getDeployConfig); a redeploy with the observe config (recovery,
+    /// AbstractJobReconciler.resubmitJob) carries none, so <paramref name="generation"/> is null then.
+    /// </summary>
+    public FlinkCluster Create(JsonObject flinkDeployment, JsonObject runSpec, string jobId, long? generation, bool startupFails, DateTimeOffset now)
     {
         var metadata = flinkDeployment.Metadata();
         var name = metadata.StringAt("name")!;
         var ns = metadata.StringAt("namespace")!;
-        var generation = metadata.LongAt("generation") ?? 1;
         var hash = random.NameSuffix(10);
         var labels = Labels(name, "jobmanager");
         var podAnnotations = PodTemplateAnnotations(runSpec, "jobManager");
-        podAnnotations[GenerationAnnotation] = generation.ToString(CultureInfo.InvariantCulture);
+        var deploymentAnnotations = new JsonObject { ["deployment.kubernetes.io/revision"] = "1" };
+        if (generation is { } made)
+        {
+            podAnnotations[GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+            deploymentAnnotations[GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+        }
         var template = new JsonObject
         {
             ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone(), ["annotations"] = podAnnotations.DeepClone() },
@@ -44,11 +54,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
                 ["name"] = name,
                 ["namespace"] = ns,
                 ["labels"] = labels.DeepClone(),
-                ["annotations"] = new JsonObject
-                {
-                    ["deployment.kubernetes.io/revision"] = "1",
-                    [GenerationAnnotation] = generation.ToString(CultureInfo.InvariantCulture),
-                },
+                ["annotations"] = deploymentAnnotations,
                 ["ownerReferences"] = new JsonArray(OwnerReference("flink.apache.org/v1beta1", "FlinkDeployment", name, metadata.StringAt("uid")!, controller: false)),
             },
             ["spec"] = DeploymentSpec(labels, template),
@@ -80,17 +86,26 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
             PodTemplateHash = hash,
             JobManagerPodName = podName,
             Spec = runSpec.DeepClone().AsObject(),
+            JobId = jobId,
+            HighAvailability = FlinkConfiguration.IsHighAvailabilityEnabled(runSpec),
             CreatedAt = now,
             PodsReadyAt = startupFails ? null : now + timings.JobManagerStartup,
         };
     }
 
-    /// <summary>Moves the physical cluster on: pods become ready (or crash-loop), the job starts, and finishes or fails when a knob says so.</summary>
+    /// <summary>
+    /// Moves the physical cluster on: pods become ready (or crash-loop), the job starts, a cancel completes, and the job
+    /// finishes or fails when a knob says so. A job that ran with HA on leaves HA metadata and a checkpoint behind.
+    /// </summary>
     public void Advance(ApplicationRuntime app, JsonObject flinkDeployment, DateTimeOffset now)
     {
         if (app.Cluster is not { } cluster)
         {
             return;
+        }
+        if (cluster.JobState == JobState.Cancelling && cluster.CancelledAt is { } cancelled && now >= cancelled)
+        {
+            StopJob(app, cluster, JobState.Canceled);
         }
         var ns = app.Key.Namespace;
         if (!cluster.PodsReady && cluster.PodsReadyAt is { } readyAt && now >= readyAt)
@@ -102,6 +117,11 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
             cluster.JobState = JobState.Running;
             cluster.JobStartedAt = now;
             CreateTaskManagers(app, cluster, now);
+            app.HaMetadata |= cluster.HighAvailability;
+            if (FlinkConfiguration.Get(cluster.Spec, FlinkConfiguration.CheckpointDirectory) is { } checkpoints)
+            {
+                app.LatestCheckpoint = $"{checkpoints.TrimEnd('/')}/{cluster.JobId}/chk-1";
+            }
         }
         else if (cluster.PodsReadyAt is null && !cluster.ReportedCrashLoop && now >= cluster.CreatedAt + timings.JobManagerStartup)
         {
@@ -135,6 +155,29 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
             .Select(s => started + s!.Value)
             .ToList();
         return ends.Count == 0 ? null : ends.Min();
+    }
+
+    /// <summary>The job as Flink's REST API lists it (GET /jobs/overview); null when the REST API does not answer.</summary>
+    public static RestJob? RestJobStatus(FlinkCluster? cluster, DateTimeOffset now)
+    {
+        if (cluster is null || cluster.RestReadyAt is not { } ready || now < ready)
+        {
+            return null;
+        }
+        return new RestJob(cluster.JobId, cluster.JobState == JobState.Reconciling ? JobState.Created : cluster.JobState, JobNameOf(cluster.Spec), cluster.JobStartedAt ?? cluster.CreatedAt);
+    }
+
+    /// <summary>The Deployment's replicas are available (FKO also checks the REST port; it opens with the pod).</summary>
+    public static bool IsAvailable(FlinkCluster cluster) => cluster.PodsReady;
+
+    /// <summary>FlinkUtils.jmPodNeverStarted: the Deployment never became available since it was created.</summary>
+    public static bool NeverStarted(FlinkCluster cluster) => !cluster.PodsReady && cluster.PodsReadyAt is null;
+
+    /// <summary>Cancels the job through the REST API: CANCELLING until the cancel completes.</summary>
+    public void BeginCancel(FlinkCluster cluster, DateTimeOffset now)
+    {
+        cluster.JobState = JobState.Cancelling;
+        cluster.CancelledAt = now + timings.CancelDuration;
     }
 
     /// <summary>Stops the job with a savepoint; the JobManager stays up. Returns the savepoint's location.</summary>
@@ -273,3 +316,6 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         _ => "1.20.1",
     };
 }
+
+/// <summary>One job of Flink's REST job overview.</summary>
+internal sealed record RestJob(string JobId, string State, string Name, DateTimeOffset StartTime);

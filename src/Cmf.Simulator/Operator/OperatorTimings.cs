@@ -1,28 +1,31 @@
 namespace Cmf.Simulator.Operator;
 
-/// <summary>Simulated durations of the steps the operator and Flink take; scaled by the clock's speed.</summary>
+/// <summary>
+/// Simulated durations of the steps the operator and Flink take; scaled by the clock's speed. The operator's intervals
+/// are FKO's defaults (KubernetesOperatorConfigOptions).
+/// </summary>
 public sealed record OperatorTimings
 {
-    /// <summary>From a change to the resource until the operator reconciles it.</summary>
+    /// <summary>From a change to the resource until the operator reconciles it (the informer's delivery).</summary>
     public TimeSpan ReconcileDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Periodic reconciliation of a quiet resource (also the savepoint retry interval).</summary>
+    /// <summary>kubernetes.operator.reconcile.interval: a quiet resource, or a failed savepoint, is looked at again after this.</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often a deploying or upgrading resource is checked.</summary>
+    /// <summary>kubernetes.operator.observer.progress-check.interval: a deploying JobManager or a cancelling job.</summary>
     public TimeSpan ProgressCheckInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>kubernetes.operator.observer.rest-ready.delay: after the JobManager port opens, until the REST API is used.</summary>
+    public TimeSpan RestApiReadyDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>From the JobManager Deployment's creation until its pod is ready.</summary>
     public TimeSpan JobManagerStartup { get; init; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>From the pod being ready until the Flink REST API answers.</summary>
-    public TimeSpan RestApiReadyDelay { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a stop-with-savepoint takes.</summary>
+    /// <summary>How long a stop-with-savepoint takes (the operator's pass waits for it).</summary>
     public TimeSpan SavepointDuration { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Pause between two steps of one upgrade (the operator reschedules itself at once).</summary>
-    public TimeSpan UpgradeStepDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long Flink takes to cancel a job.</summary>
+    public TimeSpan CancelDuration { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Kubernetes events older than this are removed, as the API server's event TTL does.</summary>
     public TimeSpan EventTimeToLive { get; init; } = TimeSpan.FromHours(1);

@@ -3,67 +3,143 @@ using Cmf.Simulator.Json;
 
 namespace Cmf.Simulator.Operator;
 
-/// <summary>
-/// Whether a spec change needs an upgrade, as the operator's diff decides it: the job fields marked
-/// IGNORE (upgradeMode, the snapshot nonces, initialSavepointPath, allowNonRestoredState,
-/// autoscalerResetNonce) never trigger one, and a missing job.state means running.
-/// </summary>
-internal static class SpecDiff
+/// <summary>FKO's DiffType (api/diff/DiffType.java), ordered: a diff takes the strongest of its changes.</summary>
+internal enum DiffType
 {
-    private static readonly string[] IgnoredJobFields =
-        ["upgradeMode", "savepointTriggerNonce", "checkpointTriggerNonce", "initialSavepointPath", "allowNonRestoredState", "autoscalerResetNonce"];
+    Ignore,
+    Scale,
+    Upgrade,
+    SavepointRedeploy,
+}
 
-    public static bool NeedsUpgrade(JsonObject lastReconciled, JsonObject current) =>
-        !JsonEquivalence.AreEquivalent(Comparable(lastReconciled), Comparable(current));
+/// <summary>
+/// The operator's spec diff (reconciler/diff/ReflectiveDiffBuilder): each changed field is classified by its
+/// <c>@SpecDiff</c> annotation (JobSpec, TaskManagerSpec, AbstractFlinkSpec), flinkConfiguration key by key by prefix;
+/// everything else is an UPGRADE. <see cref="Describe"/> is the text of the SpecChanged event (DiffResult.toString).
+/// Both sides are <see cref="SpecDump"/>s, as the operator compares Java objects with defaults filled in.
+/// </summary>
+internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
+{
+    private const string Native = "native";
 
-    /// <summary>Exact equality but for the job state default, as FlinkDeploymentSpec.equals sees it.</summary>
-    public static bool AreSame(JsonObject a, JsonObject b) =>
-        JsonEquivalence.AreEquivalent(JobSpec.With(a, state: JobSpec.StateOf(a)), JobSpec.With(b, state: JobSpec.StateOf(b)));
+    // JobSpec: @SpecDiff(IGNORE) fields, the SCALE field in standalone mode, and the SAVEPOINT_REDEPLOY nonce.
+    private static readonly HashSet<string> IgnoredJobFields =
+        ["savepointTriggerNonce", "initialSavepointPath", "checkpointTriggerNonce", "upgradeMode", "allowNonRestoredState", "autoscalerResetNonce"];
 
-    /// <summary>"FlinkDeploymentSpec[job.parallelism : 2 -> 3, image : flink:1.19 -> flink:1.20]", as in the SpecChanged event.</summary>
-    public static string Describe(JsonObject before, JsonObject after)
+    // AbstractFlinkSpec.flinkConfiguration: @SpecDiff.Config prefixes.
+    private static readonly string[] IgnoredConfigurationPrefixes = ["job.autoscaler", "parallelism.default", "kubernetes.operator"];
+
+    // FieldUtils.getAllFields: the subclass's fields first, then AbstractFlinkSpec's.
+    private static readonly string[] FieldOrder =
+        ["image", "imagePullPolicy", "serviceAccount", "flinkVersion", "ingress", "podTemplate", "jobManager", "taskManager",
+         "logConfiguration", "mode", "job", "restartNonce", "flinkConfiguration"];
+
+    public static SpecDiff Between(JsonObject before, JsonObject after)
     {
-        var changes = new List<string>();
-        Collect(Comparable(before), Comparable(after), "", changes);
-        var shown = changes.Take(5).ToList();
-        if (changes.Count > shown.Count)
+        var standalone = after.StringAt("mode") == "standalone";
+        var rows = new List<string>();
+        var type = DiffType.Ignore;
+        void Changed(DiffType change, string row)
         {
-            shown.Add("...");
+            type = change > type ? change : type;
+            rows.Add(row);
         }
-        return $"Diff: FlinkDeploymentSpec[{string.Join(", ", shown)}]";
-    }
 
-    private static JsonObject Comparable(JsonObject spec)
-    {
-        var copy = JobSpec.With(spec, state: JobSpec.StateOf(spec));
-        var job = copy.GetOrAddObject("job");
-        foreach (var field in IgnoredJobFields)
+        foreach (var field in FieldOrder)
         {
-            job.Remove(field);
-        }
-        return copy;
-    }
-
-    private static void Collect(JsonNode? before, JsonNode? after, string path, List<string> changes)
-    {
-        if (before is JsonObject a && after is JsonObject b)
-        {
-            foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).Order(StringComparer.Ordinal))
+            var (a, b) = (before[field], after[field]);
+            switch (field)
             {
-                Collect(a[key], b[key], path.Length == 0 ? key : $"{path}.{key}", changes);
+                case "job" when a is JsonObject jobA && b is JsonObject jobB:
+                    foreach (var name in jobB.Select(p => p.Key))
+                    {
+                        if (!JsonEquivalence.AreEquivalent(jobA[name], jobB[name]))
+                        {
+                            if (name == "savepointRedeployNonce" && IsNull(jobB[name]))
+                            {
+                                continue;
+                            }
+                            Changed(JobFieldType(name, standalone), Row($"job.{name}", jobA[name], jobB[name]));
+                        }
+                    }
+                    break;
+                case "taskManager" when a is JsonObject tmA && b is JsonObject tmB:
+                    foreach (var name in tmB.Select(p => p.Key))
+                    {
+                        if (!JsonEquivalence.AreEquivalent(tmA[name], tmB[name]))
+                        {
+                            Changed(name == "replicas" && standalone ? DiffType.Scale : DiffType.Upgrade, Row($"taskManager.{name}", tmA[name], tmB[name]));
+                        }
+                    }
+                    break;
+                case "flinkConfiguration":
+                    CompareConfiguration(a as JsonObject, b as JsonObject, standalone, Changed);
+                    break;
+                case "restartNonce" when IsNull(b):
+                    break;
+                default:
+                    if (!JsonEquivalence.AreEquivalent(a, b))
+                    {
+                        Changed(DiffType.Upgrade, Row(field, a, b));
+                    }
+                    break;
             }
-            return;
         }
-        if (!JsonEquivalence.AreEquivalent(before, after))
+        return new SpecDiff(type, rows);
+    }
+
+    /// <summary>"Diff: FlinkDeploymentSpec[job.parallelism : 2 -> 4, image : flink:1.19 -> flink:1.20]".</summary>
+    public string Describe() => $"Diff: FlinkDeploymentSpec[{string.Join(", ", Rows)}]";
+
+    /// <summary>The diff type as the SpecChanged message names it: IGNORE, SCALE, UPGRADE, SAVEPOINT_REDEPLOY.</summary>
+    public string TypeName => Type switch
+    {
+        DiffType.Ignore => "IGNORE",
+        DiffType.Scale => "SCALE",
+        DiffType.SavepointRedeploy => "SAVEPOINT_REDEPLOY",
+        _ => "UPGRADE",
+    };
+
+    private static DiffType JobFieldType(string field, bool standalone) => field switch
+    {
+        _ when IgnoredJobFields.Contains(field) => DiffType.Ignore,
+        "parallelism" => standalone ? DiffType.Scale : DiffType.Upgrade,
+        "savepointRedeployNonce" => DiffType.SavepointRedeploy,
+        _ => DiffType.Upgrade,
+    };
+
+    // ReflectiveDiffBuilder.configDiff: flattened keys compared as text, so 2 and "2" are no change.
+    private static void CompareConfiguration(JsonObject? before, JsonObject? after, bool standalone, Action<DiffType, string> changed)
+    {
+        var a = FlinkConfiguration.Flatten(before).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var b = FlinkConfiguration.Flatten(after).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        foreach (var key in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
         {
-            changes.Add($"{path} : {Show(before)} -> {Show(after)}");
+            var (old, now) = (a.GetValueOrDefault(key), b.GetValueOrDefault(key));
+            if (old == now)
+            {
+                continue;
+            }
+            var type = IgnoredConfigurationPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)) ? DiffType.Ignore
+                : key.StartsWith(FlinkConfiguration.ParallelismOverrides, StringComparison.Ordinal) && !standalone ? DiffType.Scale
+                : DiffType.Upgrade;
+            changed(type, $"flinkConfiguration.{key} : {old ?? "null"} -> {now ?? "null"}");
         }
     }
 
+    private static string Row(string path, JsonNode? before, JsonNode? after) =>
+        before is JsonObject && IsNull(after) ? $"{path} : {{..}} -> null" : $"{path} : {Show(before)} -> {Show(after)}";
+
+    // node.asText(), or toString() for objects and arrays whose text is empty.
     private static string Show(JsonNode? node) => node switch
     {
         null => "null",
         JsonValue value => value.AsText() ?? "null",
-        _ => "{..}",
+        _ => node.ToJsonString(),
     };
+
+    private static bool IsNull(JsonNode? node) => node is null || (node is JsonValue value && value.AsText() is null);
+
+    /// <summary>The deployment mode of a spec: <c>mode</c>, native when absent (KubernetesDeploymentMode.getDeploymentMode).</summary>
+    public static bool IsNative(JsonObject spec) => (spec.StringAt("mode") ?? Native) == Native;
 }

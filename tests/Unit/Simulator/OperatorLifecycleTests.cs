@@ -11,22 +11,64 @@ public sealed class OperatorLifecycleTests
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task Suspending_takes_a_savepoint_and_removes_the_cluster()
+    public async Task A_savepoint_suspend_stops_the_job_and_keeps_the_job_manager()
     {
         await using var cluster = await ObservedCluster.StartAsync();
-        await cluster.CreateAsync(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode("savepoint").Build());
+        await cluster.CreateAsync(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode("savepoint").WithHighAvailability().Build());
         await cluster.AdvanceAsync(Settle);
 
         await cluster.PatchAsync("orders", JobState("suspended"));
         await cluster.AdvanceAsync(Settle);
 
+        // SuspendMode.SAVEPOINT does not delete the cluster (SuspendMode.deleteCluster); cancelJob writes FINISHED.
         var status = FlinkStatusView.Of(await cluster.GetAsync("orders"));
-        Assert.Equal("SUSPENDED SUSPENDED MISSING DEPLOYED", status.Brief);
-        Assert.NotNull(status.UpgradeSavepointPath);
-        Assert.Equal(["ADDED", "DELETED"], cluster.JobManagerEvents().Select(e => e.Type));
+        Assert.Equal("SUSPENDED FINISHED READY DEPLOYED", status.Brief);
+        Assert.Equal(2, status.ObservedGeneration);
+        Assert.StartsWith("file:///flink-data/savepoints/savepoint-", status.UpgradeSavepointPath);
+        Assert.Equal(["ADDED"], cluster.JobManagerEvents().Select(e => e.Type));
         var pods = (JsonArray)(await cluster.Http.GetAsync(ObservedCluster.Pods)).Object["items"]!;
-        Assert.Empty(pods);
+        Assert.Equal(["jobmanager"], pods.Select(p => p!["metadata"]!["labels"]!["component"]!.GetValue<string>()));
         Assert.Contains("Suspended", (await cluster.EventsAboutAsync("orders")).Select(e => e!["reason"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_job_manager_of_a_savepoint_suspend_goes_after_the_shutdown_ttl()
+    {
+        await using var cluster = await ObservedCluster.StartAsync();
+        await cluster.CreateAsync(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode("savepoint").WithHighAvailability()
+            .WithConfiguration("kubernetes.operator.jm-deployment.shutdown-ttl", "5 min").Build());
+        await cluster.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await cluster.PatchAsync("orders", JobState("suspended"));
+
+        await cluster.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        // The TTL counts from jobStatus.updateTime, the last state change the observer saw: RUNNING ten minutes ago.
+        var status = FlinkStatusView.Of(await cluster.GetAsync("orders"));
+        Assert.Equal("SUSPENDED FINISHED MISSING DEPLOYED", status.Brief);
+        Assert.Equal(["ADDED", "DELETED"], cluster.JobManagerEvents().Select(e => e.Type));
+    }
+
+    [Theory]
+    [InlineData("stateless")]
+    [InlineData("last-state")]
+    public async Task A_stateless_or_last_state_suspend_deletes_the_job_manager_at_once(string upgradeMode)
+    {
+        await using var cluster = await ObservedCluster.StartAsync();
+        await cluster.CreateAsync(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode(upgradeMode).WithHighAvailability().Build());
+        await cluster.AdvanceAsync(Settle);
+        var before = await cluster.Http.ResourceVersionAsync();
+
+        await cluster.PatchAsync("orders", JobState("suspended"));
+        await cluster.AdvanceAsync(Settle);
+
+        var status = FlinkStatusView.Of(await cluster.GetAsync("orders"));
+        Assert.Equal("SUSPENDED FINISHED MISSING DEPLOYED", status.Brief);
+        Assert.DoesNotContain(cluster.Statuses("orders"), s => s.ResourceVersion > before && s.UpgradeSavepointPath?.Contains("savepoint-") == true);
+        var jobManagers = cluster.JobManagerEvents();
+        Assert.Equal(["ADDED", "DELETED"], jobManagers.Select(e => e.Type));
+        // The cluster is gone before FINISHED is written.
+        var suspended = cluster.Statuses("orders").First(s => s.Brief == "SUSPENDED FINISHED MISSING DEPLOYED");
+        Assert.True(jobManagers[1].ResourceVersion < suspended.ResourceVersion);
     }
 
     [Fact]
@@ -42,9 +84,11 @@ public sealed class OperatorLifecycleTests
         await cluster.PatchAsync("orders", JobState("running"));
         await cluster.AdvanceAsync(Settle);
 
+        // One pass: UPGRADING while the kept JobManager still runs, deleted (MISSING), a new job id, the new cluster.
         Sequences.AssertInOrder(
         [
-            "UPGRADING SUSPENDED MISSING UPGRADING",
+            "UPGRADING FINISHED READY UPGRADING",
+            "UPGRADING FINISHED MISSING UPGRADING",
             "DEPLOYED RECONCILING DEPLOYING DEPLOYED",
             "STABLE RUNNING READY DEPLOYED",
         ], cluster.Briefs("orders", suspended));
@@ -69,10 +113,13 @@ public sealed class OperatorLifecycleTests
         await cluster.PatchAsync("geo", new JsonObject { ["spec"] = new JsonObject { ["image"] = "flink:1.20-broken" } });
         await cluster.AdvanceAsync(TimeSpan.FromMinutes(3));
 
+        // The JobManager never started: deleteJmThatNeverStarted, a NOOP stop (FINISHED), ROLLING_BACK, then the
+        // last stable spec restored from the upgrade's savepoint.
         Sequences.AssertInOrder(
         [
             "DEPLOYED RECONCILING DEPLOYING DEPLOYED",
-            "ROLLING_BACK RECONCILING DEPLOYING ROLLING_BACK",
+            "DEPLOYED RECONCILING ERROR DEPLOYED",
+            "ROLLING_BACK FINISHED MISSING ROLLING_BACK",
             "ROLLED_BACK RECONCILING DEPLOYING ROLLED_BACK",
             "ROLLED_BACK RUNNING READY ROLLED_BACK",
         ], cluster.Briefs("geo"));
@@ -131,7 +178,9 @@ public sealed class OperatorLifecycleTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await cluster.Http.GetAsync($"{SimulatorHttp.FlinkDeployments}/orders")).Status);
         Assert.Equal("DELETED", cluster.FlinkDeploymentWatch.Events.Last()["type"]!.GetValue<string>());
-        Assert.Contains("DELETING", cluster.Statuses("orders").Select(s => s.Lifecycle));
+        // FlinkDeploymentController.cleanup sets DELETING and DELETED in memory only: no status write for an application.
+        Assert.DoesNotContain(cluster.Statuses("orders"), s => s.Lifecycle is "DELETING" or "DELETED");
+        Assert.Contains("Cleanup", (await cluster.EventsAboutAsync("orders")).Select(e => e!["reason"]!.GetValue<string>()));
         Assert.Equal(["ADDED", "DELETED"], cluster.JobManagerEvents().Select(e => e.Type));
         Assert.Empty((JsonArray)(await cluster.Http.GetAsync(ObservedCluster.Pods)).Object["items"]!);
     }
@@ -149,7 +198,10 @@ public sealed class OperatorLifecycleTests
         var reasons = (await cluster.EventsAboutAsync("orders")).Select(e => e!["reason"]!.GetValue<string>()).ToList();
         Assert.Contains("Missing", reasons);
         Assert.Contains("RecoverDeployment", reasons);
-        Assert.Equal(["ADDED", "DELETED", "ADDED"], cluster.JobManagerEvents().Select(e => e.Type));
+        var jobManagers = cluster.JobManagerEvents();
+        Assert.Equal(["ADDED", "DELETED", "ADDED"], jobManagers.Select(e => e.Type));
+        // resubmitJob deploys with the observe config, which has no generation annotation.
+        Assert.Null(jobManagers[2].Generation);
         Assert.Equal("STABLE RUNNING READY DEPLOYED", FlinkStatusView.Of(await cluster.GetAsync("orders")).Brief);
     }
 

@@ -63,7 +63,7 @@ public sealed class TypedModelTests
         var builtIn = served.BuiltIn();
         AssertCovers(builtIn, "Namespace", "Pod", "Deployment", "Event");
         Assert.Contains(served.Of(ServedObjects.Pods), p => ContainerWaitingReason(p) == "CrashLoopBackOff");
-        Assert.Superset(new HashSet<string?> { "UPGRADING", "STABLE", "SUSPENDED", "FAILED", "ROLLED_BACK", "DELETING" }, LifecycleStates(served));
+        Assert.Superset(new HashSet<string?> { "UPGRADING", "STABLE", "SUSPENDED", "FAILED", "ROLLED_BACK" }, LifecycleStates(served));
         AssertNone(await TypedModels.ProblemsAsync(builtIn), "the official typed models refused");
         AssertNone(CrdProblems(served.Of(ServedObjects.FlinkDeployments)), "the FlinkDeployment CRD schema refused");
     }
