@@ -220,7 +220,7 @@ internal sealed partial class TrackerStep
 
         /// <summary>
         /// FKO writes FINISHED (or CANCELED after a cancel) when it stops a job to upgrade, roll back or suspend
-        /// (<c>AbstractFlinkService.cancelJob</c>); only a savepoint stop records a new <c>upgradeSavepointPath</c>.
+        /// (<c>AbstractFlinkService.cancelJob</c>); only a savepoint stop records a new <c>upgradeSavepointPath</c> with FINISHED.
         /// </summary>
         public static StatusWrite Classify(FlinkDeploymentStatusSnapshot status, ApplicationStatus before)
         {
@@ -231,9 +231,11 @@ internal sealed partial class TrackerStep
             var stop = status.LifecycleState == LifecycleState.Suspended ? InstanceStop.Suspend
                 : status.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack ? InstanceStop.Upgrade
                 : InstanceStop.None;
-            var savepoint = status.UpgradeSavepointPath is { } path && path != before.UpgradeSavepointPath && path != LastStateDummySavepointPath
-                ? path
-                : null;
+            // Stop-with-savepoint ends the job FINISHED; a cancelled job's path is its last checkpoint (SnapshotObserver).
+            var savepoint = status.JobState == JobState.Finished
+                && status.UpgradeSavepointPath is { } path && path != before.UpgradeSavepointPath && path != LastStateDummySavepointPath
+                    ? path
+                    : null;
             return new StatusWrite(stop, stop == InstanceStop.None ? null : savepoint);
         }
 

@@ -413,6 +413,20 @@ public sealed class DesignScenarioTests
     }
 
     [Fact]
+    public void Scenario_10_the_cancelled_jobs_checkpoint_path_does_not_make_it_a_savepoint_stop()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DeployedAndRunning);
+        scenario.Spec("v2");
+        scenario.Status(Cancelling());
+
+        scenario.Status(Canceled().Then(st => st with { UpgradeSavepointPath = "s3://checkpoints/J1/chk-7" }));
+
+        Assert.Equal("#1=CANCELED(upgrade) #2=-", scenario.JobStates);
+        Assert.Null(scenario.State.Instances[0].StopSavepointPath);
+    }
+
+    [Fact]
     public void Last_state_upgrade_with_ha_metadata_keeps_the_job_id_on_the_new_instance()
     {
         ScenarioStep.Walk(new TrackerScenario(),
