@@ -54,7 +54,8 @@ public static class CmfHosting
     {
         if (target.IsSimulated && options.Environments.Count == 0 && options.Cluster.Simulator.Scenario == "demo")
         {
-            return new EnvironmentCatalog(DemoEnvironments.All, options.Cluster.WatchAllNamespaces);
+            // Every namespace, so `kubectl apply -f app.yaml` (namespace default) shows up next to the demo's.
+            return new EnvironmentCatalog(DemoEnvironments.All, watchAllNamespaces: true);
         }
         return EnvironmentCatalog.From(options);
     }

@@ -4,8 +4,9 @@ using Cmf.Core.Model;
 namespace Cmf.Dashboard.Hosting;
 
 /// <summary>
-/// The environments of the built-in demo when none are configured: the simulator's namespaces, with prod
-/// carrying defaults so the effective spec visibly differs from the submitted one.
+/// The environments of the built-in demo when none are configured: the simulator's namespaces, with prod carrying the
+/// defaults CMF merged into its applications' specs, which the instance page marks. Other namespaces become
+/// environments named after them.
 /// </summary>
 internal static class DemoEnvironments
 {

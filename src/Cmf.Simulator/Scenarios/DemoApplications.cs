@@ -9,8 +9,14 @@ internal static class DemoApplications
     public const string Prod = "prod";
     public const string Staging = "staging";
 
-    /// <summary>Plays DESIGN 3.3: an upgrade, a savepoint that keeps failing, a revert, a stateless escape.</summary>
+    /// <summary>Plays DESIGN 3.3: a savepoint that keeps failing, a revert, then an upgrade and a stateless migration.</summary>
     public const string FailingSavepointApp = "payments-fraud-detection";
+
+    /// <summary>An IGNORE change (a kubernetes.operator.* key) applied in place on the running cluster.</summary>
+    public const string InPlaceApp = "ad-impressions-rollup";
+
+    /// <summary>A SCALE change: parallelism overrides rescale the adaptive scheduler's job in place.</summary>
+    public const string RescalableApp = "recommendations-trainer";
 
     /// <summary>A change whose JobManager never starts, rolled back to the last stable spec.</summary>
     public const string RollbackApp = "geo-fencing-alerts";
@@ -27,7 +33,7 @@ internal static class DemoApplications
     public static IReadOnlyList<DemoApplication> All(SimulatorRandom random) =>
     [
         new(Prod, CmfManagedApp,
-            WithInstanceAnnotation(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/orders-enrichment-3.4.1.jar", "com.example.orders.EnrichmentJob", 4, JobSpecValues.Savepoint, CmfManagedApp), random.NewUid()),
+            WithProdDefaults(WithInstanceAnnotation(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/orders-enrichment-3.4.1.jar", "com.example.orders.EnrichmentJob", 4, JobSpecValues.Savepoint, CmfManagedApp), random.NewUid())),
             NoKnobs),
         new(Prod, FailingSavepointApp,
             FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/fraud-detection-2.8.0.jar", "com.example.fraud.FraudDetectionJob", 2, JobSpecValues.Savepoint, FailingSavepointApp),
@@ -38,9 +44,10 @@ internal static class DemoApplications
         new(Prod, "inventory-sync", FlinkSpecTemplates.Stateless("flink:1.20.1", "v1_20", StateMachineJar, 2), NoKnobs),
         new(Prod, BatchApp,
             FlinkSpecTemplates.Batch("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/billing-batch-5.0.2.jar", "com.example.billing.NightlyBillingJob", 8, "--date=2025-01-01"),
-            new Dictionary<string, string> { [SimulatorKnobs.FinishAfterSeconds] = "240" }),
+            new Dictionary<string, string> { [SimulatorKnobs.FinishAfterSeconds] = "90" }),
         new(Prod, SuspendableApp,
-            FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/customer-360-0.9.1.jar", "com.example.customer.CdcJob", 2, JobSpecValues.Savepoint, SuspendableApp),
+            WithConfiguration(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/customer-360-0.9.1.jar", "com.example.customer.CdcJob", 2, JobSpecValues.Savepoint, SuspendableApp),
+                (FlinkConfiguration.ShutdownTtl, "2 min")),
             NoKnobs),
         new(Prod, "ad-impressions-rollup",
             FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/ad-rollup-4.1.0.jar", "com.example.ads.RollupJob", 4, JobSpecValues.Savepoint, "ad-impressions-rollup"),
@@ -51,9 +58,10 @@ internal static class DemoApplications
         new(Staging, FailingSavepointApp, FlinkSpecTemplates.Stateless("flink:2.2.0", "v2_2", "local:///opt/flink/usrlib/fraud-detection-2.9.0-SNAPSHOT.jar", 1), NoKnobs),
         new(Staging, FailingBatchApp,
             FlinkSpecTemplates.Batch("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/etl-backfill-1.0.0.jar", "com.example.etl.BackfillJob", 4, "--from=2024-01-01"),
-            new Dictionary<string, string> { [SimulatorKnobs.FailAfterSeconds] = "180" }),
-        new(Staging, "recommendations-trainer",
-            FlinkSpecTemplates.Stateful("flink:2.1.0", "v2_1", "local:///opt/flink/usrlib/recs-trainer-0.4.0.jar", "com.example.recs.TrainerJob", 4, JobSpecValues.Savepoint, "recommendations-trainer"),
+            new Dictionary<string, string> { [SimulatorKnobs.FailAfterSeconds] = "120" }),
+        new(Staging, RescalableApp,
+            WithConfiguration(FlinkSpecTemplates.Stateful("flink:2.1.0", "v2_1", "local:///opt/flink/usrlib/recs-trainer-0.4.0.jar", "com.example.recs.TrainerJob", 4, JobSpecValues.Savepoint, RescalableApp),
+                (FlinkConfiguration.Scheduler, "adaptive")),
             NoKnobs),
         new(Staging, "feature-flags-stream", FlinkSpecTemplates.Stateless("flink:2.2.0", "v2_2", StateMachineJar, 1), NoKnobs),
         new(Staging, RollbackApp, WithRollback(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/geo-fencing-1.3.0.jar", "com.example.geo.AlertsJob", 2, JobSpecValues.Savepoint, RollbackApp)), NoKnobs),
@@ -67,11 +75,23 @@ internal static class DemoApplications
         return spec;
     }
 
-    private static JsonObject WithRollback(JsonObject spec)
+    private static JsonObject WithRollback(JsonObject spec) =>
+        WithConfiguration(spec, (FlinkConfiguration.RollbackEnabled, "true"), (FlinkConfiguration.ReadinessTimeout, "1 min"));
+
+    private static JsonObject WithConfiguration(JsonObject spec, params (string Key, string Value)[] entries)
     {
         var configuration = (JsonObject)spec["flinkConfiguration"]!;
-        configuration[FlinkConfiguration.RollbackEnabled] = "true";
-        configuration[FlinkConfiguration.ReadinessTimeout] = "2 min";
+        foreach (var (key, value) in entries)
+        {
+            configuration[key] = value;
+        }
         return spec;
+    }
+
+    /// <summary>CMF merges the environment's flinkApplicationDefaults into the specs it writes; the dashboard's demo prod has these.</summary>
+    private static JsonObject WithProdDefaults(JsonObject spec)
+    {
+        spec["serviceAccount"] = "flink";
+        return WithConfiguration(spec, ("execution.checkpointing.interval", "60s"), ("restart-strategy.type", "exponential-delay"));
     }
 }

@@ -5,15 +5,18 @@ using Cmf.Simulator.Operator;
 namespace Cmf.Simulator.Scenarios;
 
 /// <summary>
-/// Keeps the demo alive: plays DESIGN 3.3 on prod/payments-fraud-detection and a rollback on
-/// staging/geo-fencing-alerts in the first quarter hour, then keeps changing specs every few minutes,
-/// re-runs the batch jobs and suspends and resumes one application, so the history grows.
+/// Keeps the demo alive. Its first minutes tell DESIGN 3.3's story so a newcomer sees it at once: within a minute
+/// prod/payments-fraud-detection has a blocked savepoint upgrade and a revert (its current instance older than two
+/// newer ones), prod/ad-impressions-rollup an in-place change, staging/geo-fencing-alerts a broken upgrade rolled back,
+/// prod/customer-360-cdc a savepoint suspend whose JobManager stays until the shutdown TTL, and
+/// staging/recommendations-trainer an in-place rescale. Then specs keep changing every few minutes, batch jobs re-run
+/// and the suspendable application is suspended and resumed, so the history grows.
 /// </summary>
 internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler scheduler, SimulatorClock clock, SimulatorRandom random)
 {
     private const string Prod = DemoApplications.Prod;
     private const string Staging = DemoApplications.Staging;
-    private static readonly TimeSpan ScriptsEnd = TimeSpan.FromMinutes(16);
+    private static readonly TimeSpan ScriptsEnd = TimeSpan.FromMinutes(10);
 
     private readonly DateTimeOffset _start = clock.Now;
     private int _batchRun;
@@ -21,35 +24,39 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
     public void Start()
     {
         var payments = DemoApplications.FailingSavepointApp;
-        At("3.3-upgrade", TimeSpan.FromMinutes(2), () => Patch(Prod, payments, DemoChanges.Parallelism(3)));
-        At("3.3-blocked", TimeSpan.FromMinutes(5), () =>
+        At("3.3-blocked", TimeSpan.FromSeconds(30), () =>
         {
             Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, "true"));
             Patch(Prod, payments, DemoChanges.Parallelism(4));
         });
-        At("3.3-revert", TimeSpan.FromMinutes(9), () => Patch(Prod, payments, DemoChanges.Parallelism(3)));
-        At("3.3-escape", TimeSpan.FromMinutes(12), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
-        At("3.3-heal", TimeSpan.FromMinutes(15), () =>
+        At("3.3-revert", TimeSpan.FromSeconds(45), () => Patch(Prod, payments, DemoChanges.Parallelism(2)));
+        At("3.3-upgrade", TimeSpan.FromMinutes(4), () =>
         {
             Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, null));
-            Patch(Prod, payments, DemoChanges.UpgradeMode(JobSpecValues.Savepoint));
+            Patch(Prod, payments, DemoChanges.Parallelism(3));
         });
+        At("3.3-migrate", TimeSpan.FromMinutes(8), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
+
+        At("in-place", TimeSpan.FromSeconds(60), () =>
+            Patch(Prod, DemoApplications.InPlaceApp, DemoChanges.Configuration("kubernetes.operator.savepoint.history.max.count", "10")));
+        At("rescale", TimeSpan.FromSeconds(90), () =>
+            Patch(Staging, DemoApplications.RescalableApp, DemoChanges.Configuration("pipeline.jobvertex-parallelism-overrides", "bc764cd8ddf7a0cff126f51c16239658:6")));
 
         var geo = DemoApplications.RollbackApp;
-        At("rollback-break", TimeSpan.FromMinutes(4), () =>
+        At("rollback-break", TimeSpan.FromSeconds(50), () =>
         {
             Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, "true"));
             Patch(Staging, geo, DemoChanges.Image("flink:1.20.2"));
         });
-        At("rollback-fix", TimeSpan.FromMinutes(11), () =>
+        At("rollback-fix", TimeSpan.FromMinutes(6), () =>
         {
             Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, null));
             Patch(Staging, geo, DemoChanges.Image("flink:1.20.3"));
         });
 
-        Every("suspend-resume", TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(20), ToggleSuspension);
-        Every("billing-rerun", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15), RerunBilling);
-        Every("backfill-retry", TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(25), () =>
+        Every("suspend-resume", TimeSpan.FromSeconds(75), TimeSpan.FromMinutes(4), ToggleSuspension);
+        Every("billing-rerun", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), RerunBilling);
+        Every("backfill-retry", TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(25), () =>
             Patch(Staging, DemoApplications.FailingBatchApp, DemoChanges.Parallelism(random.Next(2, 9))));
         ScheduleTuning(TimeSpan.FromMinutes(3));
     }
@@ -80,7 +87,7 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
         var candidates = api.ListFlinkDeployments()
             .Where(fd => fd.StringAt("spec", "job", "state") != JobSpecValues.Suspended)
             .Where(fd => fd.StringAt("spec", "flinkConfiguration", "execution.runtime-mode") != "BATCH")
-            .Where(fd => !scriptsRunning || fd.StringAt("metadata", "name") is not (DemoApplications.FailingSavepointApp or DemoApplications.RollbackApp))
+            .Where(fd => !scriptsRunning || fd.StringAt("metadata", "name") is not (DemoApplications.FailingSavepointApp or DemoApplications.RollbackApp or DemoApplications.SuspendableApp))
             .ToList();
         if (candidates.Count == 0)
         {

@@ -23,6 +23,9 @@ internal static class DemoChanges
     public static JsonObject JobState(string state) =>
         new() { ["spec"] = new JsonObject { ["job"] = new JsonObject { ["state"] = state } } };
 
+    public static JsonObject Configuration(string key, string value) =>
+        new() { ["spec"] = new JsonObject { ["flinkConfiguration"] = new JsonObject { [key] = value } } };
+
     public static JsonObject Image(string image) => new() { ["spec"] = new JsonObject { ["image"] = image } };
 
     public static JsonObject Arguments(params string[] args) =>

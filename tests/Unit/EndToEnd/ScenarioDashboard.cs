@@ -30,10 +30,13 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
 
     public DashboardHost Dashboard { get; }
 
-    public static async Task<ScenarioDashboard> StartAsync(Action<SimulatorOptions>? configure = null)
+    public static async Task<ScenarioDashboard> StartAsync(Action<SimulatorOptions>? configure = null, string scenario = SimulatorScenarios.Empty)
     {
-        var simulator = await TestSimulator.StartAsync(configure: configure);
-        simulator.Api.CreateNamespace(Namespace);
+        var simulator = await TestSimulator.StartAsync(scenario, configure);
+        if (scenario == SimulatorScenarios.Empty)
+        {
+            simulator.Api.CreateNamespace(Namespace);
+        }
         var kubeconfig = new TempDirectory();
         var path = simulator.WriteKubeconfig(kubeconfig.File("simulator.kubeconfig"));
         var dashboard = await DashboardHost.StartAsync(new Dictionary<string, string?>
@@ -41,9 +44,9 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
             ["Cmf:Cluster:Mode"] = "Kubernetes",
             ["Cmf:Cluster:Kubeconfig"] = path,
         });
-        var scenario = new ScenarioDashboard(simulator, dashboard, kubeconfig);
-        await scenario.UntilAsync(async () => (await dashboard.Client.GetAsync("/readyz")).IsSuccessStatusCode, "the dashboard is ready");
-        return scenario;
+        var started = new ScenarioDashboard(simulator, dashboard, kubeconfig);
+        await started.UntilAsync(async () => (await dashboard.Client.GetAsync("/readyz")).IsSuccessStatusCode, "the dashboard is ready");
+        return started;
     }
 
     public void Create(JsonObject flinkDeployment) => Simulator.Api.CreateFlinkDeployment(Namespace, flinkDeployment);
@@ -54,12 +57,18 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
     public string? JobIdNow(string name) => Simulator.Api.GetFlinkDeployment(Namespace, name)?["status"]?["jobStatus"]?["jobId"]?.GetValue<string>();
 
     /// <summary>Moves simulated time on, then waits until the dashboard has stored the application as the cluster has it now.</summary>
-    public async Task AdvanceAsync(string name, TimeSpan duration)
+    public async Task AdvanceAsync(string name, TimeSpan duration, string ns = Namespace)
     {
         await Simulator.Clock.AdvanceAsync(duration);
-        var flinkDeployment = Simulator.Api.GetFlinkDeployment(Namespace, name);
+        await CaughtUpAsync(name, ns);
+    }
+
+    /// <summary>Waits until the dashboard has stored the application as the cluster has it now.</summary>
+    public async Task CaughtUpAsync(string name, string ns = Namespace)
+    {
+        var flinkDeployment = Simulator.Api.GetFlinkDeployment(ns, name);
         var version = flinkDeployment?["metadata"]?["resourceVersion"]?.GetValue<string>();
-        var records = Simulator.GroundTruth.JobManagerDeployments().Where(d => d.ApplicationName == name).ToList();
+        var records = Simulator.GroundTruth.JobManagerDeployments().Where(d => d.Namespace == ns && d.ApplicationName == name).ToList();
         var liveClusters = records
             .Where(d => d.Change == Cmf.Simulator.GroundTruth.JobManagerDeploymentChange.Created
                 && !records.Exists(r => r.DeploymentUid == d.DeploymentUid && r.Change == Cmf.Simulator.GroundTruth.JobManagerDeploymentChange.Deleted))
@@ -68,21 +77,21 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
             .ToList();
         await UntilAsync(async () =>
         {
-            var detail = await Dashboard.Queries.GetApplicationAsync(new ApplicationKey(Namespace, name), CancellationToken.None);
-            var timeline = await Dashboard.Queries.GetTimelineAsync(new ApplicationKey(Namespace, name), null, CancellationToken.None);
+            var detail = await Dashboard.Queries.GetApplicationAsync(new ApplicationKey(ns, name), CancellationToken.None);
+            var timeline = await Dashboard.Queries.GetTimelineAsync(new ApplicationKey(ns, name), null, CancellationToken.None);
             var stored = timeline?.Clusters.Where(c => c.EndedAt is null).Select(c => c.Uid).Order(StringComparer.Ordinal).ToList() ?? [];
             return (version is null ? detail?.Summary.ObjectDeleted == true : detail?.ResourceVersion == version) && stored.SequenceEqual(liveClusters);
         }, $"the dashboard caught up with {name} at resourceVersion {version}");
     }
 
-    /// <summary>What the APIs say about the application, read over HTTP.</summary>
-    public async Task<ApplicationReading> ReadAsync(string name)
+    /// <summary>What the APIs say about the application, read over HTTP (its environment is named after its namespace).</summary>
+    public async Task<ApplicationReading> ReadAsync(string name, string ns = Namespace)
     {
         var client = Dashboard.Client;
-        var application = Json(await client.GetApiAsync($"/cmf/api/v1/environments/{Namespace}/applications/{name}"));
-        var instances = (JsonArray)Json(await client.GetApiAsync($"/cmf/api/v1/environments/{Namespace}/applications/{name}/instances?size=100"))["items"]!;
-        var events = (JsonArray)Json(await client.GetApiAsync($"/cmf/api/v1alpha1/environments/{Namespace}/applications/{name}/events?size=500"))["items"]!;
-        var clusters = (JsonArray)Json(await client.GetApiAsync($"/api/v1/environments/{Namespace}/applications/{name}/clusters"))["items"]!;
+        var application = Json(await client.GetApiAsync($"/cmf/api/v1/environments/{ns}/applications/{name}"));
+        var instances = (JsonArray)Json(await client.GetApiAsync($"/cmf/api/v1/environments/{ns}/applications/{name}/instances?size=100"))["items"]!;
+        var events = (JsonArray)Json(await client.GetApiAsync($"/cmf/api/v1alpha1/environments/{ns}/applications/{name}/events?size=500"))["items"]!;
+        var clusters = (JsonArray)Json(await client.GetApiAsync($"/api/v1/environments/{ns}/applications/{name}/clusters"))["items"]!;
         var details = new List<JsonObject>();
         foreach (var instance in instances)
         {

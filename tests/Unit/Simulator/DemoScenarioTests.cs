@@ -33,11 +33,11 @@ public sealed class DemoScenarioTests
         var truth = server.GroundTruth;
         var payments = truth.SpecChanges().Where(s => s.Namespace == "prod" && s.Name == "payments-fraud-detection").ToList();
         Assert.True(payments.Count >= 5, $"payments-fraud-detection had {payments.Count} specs");
-        // Generation 4 reverts to generation 2's spec.
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(payments[1].SpecJson), JsonNode.Parse(payments[3].SpecJson)));
-        // Its own script runs in the first 16 minutes: the first cluster, the successful upgrade, the stateless escape.
+        // Generation 3 reverts to generation 1's spec.
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(payments[0].SpecJson), JsonNode.Parse(payments[2].SpecJson)));
+        // Its own script runs in the first ten minutes: the first cluster, the upgrade once savepoints work, the stateless migration.
         var paymentClusters = truth.JobManagerDeployments().Count(d => d.Namespace == "prod" && d.ApplicationName == "payments-fraud-detection"
-            && d.Change == JobManagerDeploymentChange.Created && d.Time < TestSimulator.StartTime.AddMinutes(16));
+            && d.Change == JobManagerDeploymentChange.Created && d.Time < TestSimulator.StartTime.AddMinutes(10));
         Assert.Equal(3, paymentClusters);
         Assert.Equal("FINISHED", truth.JobStateChanges().LastOrDefault(j => j.Name == "nightly-billing-batch" && j.State == "FINISHED")?.State);
         Assert.Equal("FAILED", truth.FinalJobState("staging", "etl-backfill-2024"));
@@ -46,6 +46,21 @@ public sealed class DemoScenarioTests
         Assert.Contains(truth.JobStateChanges(), j => j.Name == "geo-fencing-alerts");
         Assert.Equal("STABLE", geo["status"]!["lifecycleState"]!.GetValue<string>());
         Assert.Empty(server.OperatorErrors);
+    }
+
+    [Fact]
+    public async Task The_in_place_change_and_the_rescale_keep_their_job_manager()
+    {
+        await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+
+        await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(2.5));
+
+        foreach (var (ns, name) in new[] { ("prod", "ad-impressions-rollup"), ("staging", "recommendations-trainer") })
+        {
+            var status = server.Api.GetFlinkDeployment(ns, name)!;
+            Assert.Equal(2, status["status"]!["observedGeneration"]!.GetValue<long>());
+            Assert.Single(server.GroundTruth.JobManagerDeployments(), d => d.Namespace == ns && d.ApplicationName == name);
+        }
     }
 
     [Fact]
