@@ -9,7 +9,7 @@ public sealed class OperatorUpgradeTests
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task First_deployment_goes_from_created_through_deploying_to_a_stable_running_job()
+    public async Task First_deployment_goes_through_upgrading_and_deploying_to_a_stable_running_job()
     {
         await using var cluster = await ObservedCluster.StartAsync();
 
