@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Cmf.E2ETests;
 
 /// <summary>
-/// Journey 5: DESIGN 3.3 as the demo plays it on prod/payments-fraud-detection. #1 is upgraded to #2 at two simulated
-/// minutes; from five, #3's savepoints fail, so #2 keeps its cluster while #3 waits and never gets one.
+/// Journey 5: DESIGN 3.3 as the demo plays it on prod/payments-fraud-detection. At 30 simulated seconds #2's savepoint
+/// upgrade is blocked by failing savepoints, so #1 keeps its cluster while #2 waits and never gets one; at 45 seconds
+/// #3 reverts to #1's spec, which the operator ignores: #1 stays current.
 /// </summary>
 [Collection(JourneyCollection.Name)]
 public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDashboard demo)
@@ -19,17 +20,17 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDas
         await page.OpenAsync(demo.Url(DemoDashboard.DesignScenarioPath));
 
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Timeline of instances and clusters" });
-        var upgraded = timeline.Locator($".instance-timeline__instance[data-instance='{uids[1]}']");
-        var blocked = timeline.Locator($".instance-timeline__instance[data-instance='{uids[2]}']");
+        var running = timeline.Locator($".instance-timeline__instance[data-instance='{uids[0]}']");
+        var blocked = timeline.Locator($".instance-timeline__instance[data-instance='{uids[1]}']");
         await Expect(blocked).ToHaveClassAsync(NeverDeployed());
         await Expect(blocked).ToHaveAccessibleNameAsync(NeverDeployedName());
-        await Expect(upgraded).Not.ToHaveClassAsync(NeverDeployed());
+        await Expect(running).Not.ToHaveClassAsync(NeverDeployed());
         await page.SaveScreenshotAsync("journey-5-design-scenario-timeline");
         var bars = await BarsAsync(timeline);
-        var (second, third) = (bars[uids[1]], bars[uids[2]]);
-        Assert.True(second.X < third.X + third.Width && third.X < second.X + second.Width,
-            $"#2 ({second}) and #3 ({third}) overlap in time while #3's upgrade is blocked.");
-        Assert.NotEqual(second.Y, third.Y);
+        var (first, second) = (bars[uids[0]], bars[uids[1]]);
+        Assert.True(first.X < second.X + second.Width && second.X < first.X + first.Width,
+            $"#1 ({first}) and #2 ({second}) overlap in time while #2's upgrade is blocked.");
+        Assert.NotEqual(first.Y, second.Y);
     }
 
     /// <summary>Every instance bar of one render, by UID: live updates rescale the axis, so all are read at once.</summary>
