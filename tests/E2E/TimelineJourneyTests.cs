@@ -4,13 +4,13 @@ namespace Cmf.E2ETests;
 
 /// <summary>
 /// Journey 5: DESIGN 3.3 as the demo plays it on prod/payments-fraud-detection. #1 is upgraded to #2 at two simulated
-/// minutes; from five, #3's savepoints fail, so #2 keeps its cluster while #3 waits and never gets one.
+/// minutes; from five, #3's savepoints fail, so #2 keeps its cluster while #3 stays pending without one.
 /// </summary>
 [Collection(JourneyCollection.Name)]
 public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDashboard demo)
 {
     [Fact]
-    public async Task The_design_scenario_timeline_shows_overlapping_instances_and_one_that_was_never_deployed()
+    public async Task The_design_scenario_timeline_shows_overlapping_instances_and_a_pending_one_without_a_cluster()
     {
         var uids = await demo.Api.WaitForInstancesAsync(DemoDashboard.DesignScenarioEnvironment, DemoDashboard.DesignScenarioApplication, 3);
         await using var context = await browser.NewContextAsync();
@@ -21,9 +21,9 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDas
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Timeline of instances and clusters" });
         var upgraded = timeline.Locator($".instance-timeline__instance[data-instance='{uids[1]}']");
         var blocked = timeline.Locator($".instance-timeline__instance[data-instance='{uids[2]}']");
-        await Expect(blocked).ToHaveClassAsync(NeverDeployed());
-        await Expect(blocked).ToHaveAccessibleNameAsync(NeverDeployedName());
-        await Expect(upgraded).Not.ToHaveClassAsync(NeverDeployed());
+        await Expect(blocked).ToHaveClassAsync(NoCluster());
+        await Expect(blocked).ToHaveAccessibleNameAsync(PendingName());
+        await Expect(upgraded).Not.ToHaveClassAsync(NoCluster());
         await page.SaveScreenshotAsync("journey-5-design-scenario-timeline");
         var bars = await BarsAsync(timeline);
         var (second, third) = (bars[uids[1]], bars[uids[2]]);
@@ -57,9 +57,9 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDas
         public double Y { get; init; }
     }
 
-    [GeneratedRegex(@"\binstance-timeline__instance--never-deployed\b")]
-    private static partial Regex NeverDeployed();
+    [GeneratedRegex(@"\binstance-timeline__instance--no-cluster\b")]
+    private static partial Regex NoCluster();
 
-    [GeneratedRegex("never deployed", RegexOptions.IgnoreCase)]
-    private static partial Regex NeverDeployedName();
+    [GeneratedRegex(@"^Instance #3 · pending\b")]
+    private static partial Regex PendingName();
 }

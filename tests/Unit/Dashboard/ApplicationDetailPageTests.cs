@@ -85,7 +85,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
 
         var cut = RenderApplication(app, FirstMinutes);
 
-        Assert.Contains("instance-timeline__instance--never-deployed", InstanceBar(cut, app.InstanceUid(2)).ClassList);
+        Assert.Contains("instance-timeline__instance--no-cluster", InstanceBar(cut, app.InstanceUid(2)).ClassList);
         var ran = cut.FindAll(".instance-timeline__cluster > title").Select(t => t.TextContent.Split('\n')[1]);
         Assert.Equal([$"Ran: instance #1 ({app.InstanceUid(1)})"], ran);
     }

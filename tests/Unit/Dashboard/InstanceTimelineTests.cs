@@ -38,14 +38,15 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     }
 
     [Fact]
-    public void An_instance_that_never_got_a_cluster_is_drawn_as_never_deployed()
+    public void An_instance_that_never_got_a_cluster_is_drawn_hatched_and_labelled_never_deployed()
     {
         var scenario = FailingSavepointThenRevert();
 
-        var cut = RenderTimeline(scenario);
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Window, TimelineWindow.Range(new TimelineRange(At(0), At(180)))));
 
         var second = Bar(cut, scenario.InstanceNumber(2));
-        Assert.Contains("instance-timeline__instance--never-deployed", second.ClassList);
+        Assert.Contains("instance-timeline__instance--no-cluster", second.ClassList);
+        Assert.Equal("#2 · never deployed", second.QuerySelector(".instance-timeline__label")!.TextContent);
         Assert.Contains("url(#hatch-", second.QuerySelector("rect")!.GetAttribute("style"), StringComparison.Ordinal);
         Assert.Contains("instance-timeline__instance--deployed", Bar(cut, scenario.InstanceNumber(1)).ClassList);
     }
@@ -116,7 +117,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
 
         Assert.Equal("#2 · pending", bar.QuerySelector(".instance-timeline__label")!.TextContent);
         Assert.EndsWith("\nOutcome: pending, upgrade blocked: Savepoint Error (seen 3 times since 11:01:00 UTC)", bar.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("instance-timeline__instance--never-deployed", bar.ClassList);
+        Assert.Contains("instance-timeline__instance--no-cluster", bar.ClassList);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
 
         var labelled = cut.FindAll("a[aria-label]").Where(bar => bar.QuerySelector(".instance-timeline__label") is not null).ToList();
         Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--current"));
-        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--never-deployed"));
+        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--no-cluster"));
         Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__cluster"));
         Assert.All(labelled, bar =>
             Assert.Contains(bar.QuerySelector(".instance-timeline__label")!.TextContent, bar.GetAttribute("aria-label"), StringComparison.Ordinal));

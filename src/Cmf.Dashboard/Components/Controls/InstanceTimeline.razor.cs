@@ -207,7 +207,7 @@ public partial class InstanceTimeline
     private static string InstanceClasses(TimelineInstanceBar bar)
     {
         var classes = new StringBuilder("instance-timeline__instance ").Append(OwnerClass(bar.Instance));
-        classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--never-deployed");
+        classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--no-cluster");
         if (bar.IsCurrent)
         {
             classes.Append(" instance-timeline__instance--current");
