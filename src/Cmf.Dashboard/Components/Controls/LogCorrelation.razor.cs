@@ -14,6 +14,9 @@ namespace Cmf.Dashboard.Components.Controls;
 /// </summary>
 public partial class LogCorrelation
 {
+    // Unique, so that two on one page (the gallery) never share an id.
+    private readonly string _titleId = "log-correlation-" + Guid.NewGuid().ToString("N")[..8];
+
     [Inject]
     private IOptions<CmfOptions> Options { get; set; } = default!;
 
