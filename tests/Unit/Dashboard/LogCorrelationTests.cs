@@ -26,10 +26,11 @@ public sealed class LogCorrelationTests : DashboardTestContext
 
     private static Action<ComponentParameterCollectionBuilder<LogCorrelation>> MadeWithKubectl => MadeWithKubectlRunning((Now.AddHours(-2).AddMinutes(1), Now.AddHours(-1)));
 
-    private static Action<ComponentParameterCollectionBuilder<LogCorrelation>> MadeWithKubectlRunning((DateTimeOffset, DateTimeOffset?)? clustersRan) => p => p
+    private static Action<ComponentParameterCollectionBuilder<LogCorrelation>> MadeWithKubectlRunning(
+        (DateTimeOffset, DateTimeOffset?)? clustersRan, string application = "orders") => p => p
         .Add(c => c.InstanceUid, Uid)
         .Add(c => c.Namespace, "flink-prod")
-        .Add(c => c.Application, "orders")
+        .Add(c => c.Application, application)
         .Add(c => c.From, Now.AddHours(-2))
         .Add(c => c.To, Now)
         .Add(c => c.ClustersRan, clustersRan);
@@ -80,6 +81,20 @@ public sealed class LogCorrelationTests : DashboardTestContext
 
         Assert.Equal("no cluster ran this instance: it has no pod logs", cut.Find(".log-correlation__range").TextContent);
     }
+
+    [Theory]
+    [MemberData(nameof(HostileTexts))]
+    public void A_hostile_application_name_in_the_pod_selectors_is_shown_as_text(string hostile)
+    {
+        UseTemplate(null);
+
+        var cut = Render(MadeWithKubectlRunning((Now.AddHours(-1), null), hostile));
+
+        Assert.Empty(cut.FindAll("script, img"));
+        Assert.Equal($"app={hostile},component=jobmanager", cut.FindAll(".log-correlation__selectors code")[1].TextContent);
+    }
+
+    public static TheoryData<string> HostileTexts => HostileText.All;
 
     [Fact]
     public void A_spec_carries_the_instance_annotation_only_with_this_instances_uid()
