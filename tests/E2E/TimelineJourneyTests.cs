@@ -11,7 +11,7 @@ namespace Cmf.E2ETests;
 public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDashboard demo)
 {
     [Fact]
-    public async Task The_design_scenario_timeline_shows_overlapping_instances_and_one_that_was_never_deployed()
+    public async Task The_design_scenario_timeline_shows_overlapping_instances_and_a_pending_one_without_a_cluster()
     {
         var uids = await demo.Api.WaitForInstancesAsync(DemoDashboard.DesignScenarioEnvironment, DemoDashboard.DesignScenarioApplication, 3);
         await using var context = await browser.NewContextAsync();
@@ -22,9 +22,9 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDas
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Timeline of instances and clusters" });
         var running = timeline.Locator($".instance-timeline__instance[data-instance='{uids[0]}']");
         var blocked = timeline.Locator($".instance-timeline__instance[data-instance='{uids[1]}']");
-        await Expect(blocked).ToHaveClassAsync(NeverDeployed());
+        await Expect(blocked).ToHaveClassAsync(NoCluster());
         await Expect(blocked).ToHaveAccessibleNameAsync(NeverDeployedName());
-        await Expect(running).Not.ToHaveClassAsync(NeverDeployed());
+        await Expect(running).Not.ToHaveClassAsync(NoCluster());
         await page.SaveScreenshotAsync("journey-5-design-scenario-timeline");
         var bars = await BarsAsync(timeline);
         var (first, second) = (bars[uids[0]], bars[uids[1]]);
@@ -58,9 +58,9 @@ public sealed partial class TimelineJourneyTests(BrowserFixture browser, DemoDas
         public double Y { get; init; }
     }
 
-    [GeneratedRegex(@"\binstance-timeline__instance--never-deployed\b")]
-    private static partial Regex NeverDeployed();
+    [GeneratedRegex(@"\binstance-timeline__instance--no-cluster\b")]
+    private static partial Regex NoCluster();
 
-    [GeneratedRegex("never deployed", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Instance #2 · never deployed\b")]
     private static partial Regex NeverDeployedName();
 }

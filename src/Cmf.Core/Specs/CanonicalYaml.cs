@@ -21,38 +21,70 @@ public static class CanonicalYaml
     // YAML limits implicit keys to 1024 characters; longer ones need the explicit "? key" form.
     private const int MaxImplicitKeyLength = 1000;
 
-    public static string Render(JsonNode? node)
+    public static string Render(JsonNode? node) => Write(node, marks: null).ToString();
+
+    /// <summary>
+    /// The lines of <see cref="Render"/>, each with the path of the member or list item it belongs to, spelled as
+    /// <see cref="EnvironmentDefaults.MatchingPaths"/> spells them (<c>job.parallelism</c>, <c>flinkConfiguration["a.b"]</c>,
+    /// <c>job.args[0]</c>; "" for a document that is a single scalar). A literal block's lines belong to its member.
+    /// </summary>
+    public static IReadOnlyList<CanonicalYamlLine> RenderLines(JsonNode? node)
+    {
+        var marks = new List<(int Offset, string Path)>();
+        var text = Write(node, marks).ToString();
+        var lines = new List<CanonicalYamlLine>();
+        var mark = -1;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            // A line belongs to the last member that begins on it or before it.
+            while (mark + 1 < marks.Count && marks[mark + 1].Offset < end)
+            {
+                mark++;
+            }
+            lines.Add(new CanonicalYamlLine(text[start..end], mark < 0 ? "" : marks[mark].Path));
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    // marks, when given, collects where each member and list item begins and its path (a path is spelled only then).
+    private static StringBuilder Write(JsonNode? node, List<(int Offset, string Path)>? marks)
     {
         var output = new StringBuilder();
+        var path = marks is null ? null : "";
         if (IsNonEmptyObject(node))
         {
-            WriteMapping(output, (JsonObject)node!, 0, firstLineIndented: true);
+            WriteMapping(output, (JsonObject)node!, 0, firstLineIndented: true, path, marks);
         }
         else if (node is JsonArray { Count: > 0 } array)
         {
-            WriteSequence(output, array, 0);
+            WriteSequence(output, array, 0, path, marks);
         }
         else
         {
             WriteInline(output, node, Indentation);
             output.Append('\n');
         }
-        return output.ToString();
+        return output;
     }
 
-    private static void WriteMapping(StringBuilder output, JsonObject obj, int indent, bool firstLineIndented)
+    private static void WriteMapping(StringBuilder output, JsonObject obj, int indent, bool firstLineIndented, string? path, List<(int, string)>? marks)
     {
         var members = CanonicalOrder.Rent(obj, out var count);
         try
         {
             for (var i = 0; i < count; i++)
             {
+                var childPath = path is null ? null : JsonPathText.Child(path, members[i].Key);
+                marks?.Add((output.Length, childPath!));
                 if (i > 0 || firstLineIndented)
                 {
                     output.Append(' ', indent);
                 }
                 WriteKey(output, members[i].Key, indent);
-                WriteValue(output, members[i].Value, indent);
+                WriteValue(output, members[i].Value, indent, childPath, marks);
             }
         }
         finally
@@ -61,35 +93,38 @@ public static class CanonicalYaml
         }
     }
 
-    private static void WriteSequence(StringBuilder output, JsonArray array, int indent)
+    private static void WriteSequence(StringBuilder output, JsonArray array, int indent, string? path, List<(int, string)>? marks)
     {
-        foreach (var item in array)
+        for (var i = 0; i < array.Count; i++)
         {
+            var item = array[i];
+            var itemPath = path is null ? null : JsonPathText.Index(path, i);
+            marks?.Add((output.Length, itemPath!));
             output.Append(' ', indent).Append('-');
             if (IsNonEmptyObject(item))
             {
                 output.Append(' ');
-                WriteMapping(output, (JsonObject)item!, indent + Indentation, firstLineIndented: false);
+                WriteMapping(output, (JsonObject)item!, indent + Indentation, firstLineIndented: false, itemPath, marks);
             }
             else
             {
-                WriteValue(output, item, indent);
+                WriteValue(output, item, indent, itemPath, marks);
             }
         }
     }
 
     // Writes what follows "key:" or "-" on a line at indentation `indent`, through the final line break.
-    private static void WriteValue(StringBuilder output, JsonNode? value, int indent)
+    private static void WriteValue(StringBuilder output, JsonNode? value, int indent, string? path, List<(int, string)>? marks)
     {
         if (IsNonEmptyObject(value))
         {
             output.Append('\n');
-            WriteMapping(output, (JsonObject)value!, indent + Indentation, firstLineIndented: true);
+            WriteMapping(output, (JsonObject)value!, indent + Indentation, firstLineIndented: true, path, marks);
         }
         else if (value is JsonArray { Count: > 0 } array)
         {
             output.Append('\n');
-            WriteSequence(output, array, indent + Indentation);
+            WriteSequence(output, array, indent + Indentation, path, marks);
         }
         else
         {
@@ -294,3 +329,6 @@ public static class CanonicalYaml
         return false;
     }
 }
+
+/// <summary>One line of canonical YAML and the path of the member or list item it belongs to.</summary>
+public sealed record CanonicalYamlLine(string Text, string Path);

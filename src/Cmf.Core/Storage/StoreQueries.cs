@@ -221,10 +221,12 @@ public sealed class StoreQueries(StoreProvider provider)
                 {
                     Uid = i.Uid,
                     Sequence = i.Sequence,
+                    SpecHash = i.SpecHash,
                     CreatedAt = i.CreatedAt,
                     SupersededAt = i.SupersededAt,
                     EndedAt = i.EndedAt,
                     JobState = i.JobState,
+                    LifecycleState = i.LifecycleState,
                     Stop = i.Stop,
                     StopSavepointPath = i.StopSavepointPath,
                     ReconciledAt = i.ReconciledAt,

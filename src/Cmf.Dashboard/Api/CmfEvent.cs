@@ -24,6 +24,12 @@ public sealed record CmfEventMetadata
     public required string CreationTimestamp { get; init; }
 
     public string? FlinkApplicationInstance { get; init; }
+
+    /// <summary>
+    /// Only for an event the operator repeated (an error retried by a blocked upgrade): how often and when last, in
+    /// CMF's free-form annotations, the one place its schema leaves for it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Annotations { get; init; }
 }
 
 /// <summary><c>type</c> is CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>

@@ -57,6 +57,11 @@ public static class CmfMapping
             new CmfJobStatus { State = WireNames.Of(instance.JobState), JobId = instance.JobId }),
     };
 
+    /// <summary>How often the operator reported a repeated event; its creationTimestamp is the first time.</summary>
+    public const string RepeatCountAnnotation = "cmf-fa.dashboard/count";
+
+    public const string LastSeenAnnotation = "cmf-fa.dashboard/last-seen";
+
     public static CmfEvent Event(EventView e)
     {
         var id = e.Id.ToString(CultureInfo.InvariantCulture);
@@ -68,6 +73,13 @@ public static class CmfMapping
                 Uid = id,
                 CreationTimestamp = Time(e.Timestamp),
                 FlinkApplicationInstance = e.InstanceUid,
+                Annotations = e.Count > 1
+                    ? new Dictionary<string, string>
+                    {
+                        [RepeatCountAnnotation] = e.Count.ToString(CultureInfo.InvariantCulture),
+                        [LastSeenAnnotation] = Time(e.LastSeenAt ?? e.Timestamp),
+                    }
+                    : null,
             },
             Status = new CmfEventStatus(SecretMasker.Display(e.Message), e.CmfType),
         };

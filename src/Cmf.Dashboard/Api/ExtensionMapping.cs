@@ -8,7 +8,8 @@ namespace Cmf.Dashboard.Api;
 /// <summary>Store views to the extension API's shapes (also what the status hub pushes); specs leave masked.</summary>
 public static class ExtensionMapping
 {
-    public static InstanceResource Instance(InstanceDetail detail)
+    /// <param name="environmentDefaultsJson">The environment's sealed <c>flinkApplicationDefaults</c>, null when it has none.</param>
+    public static InstanceResource Instance(InstanceDetail detail, string? environmentDefaultsJson)
     {
         ArgumentNullException.ThrowIfNull(detail);
         var (environment, application) = detail.Application;
@@ -38,6 +39,7 @@ public static class ExtensionMapping
             PreviousInstanceUid = detail.PreviousInstanceUid,
             NextInstanceUid = detail.NextInstanceUid,
             EffectiveSpec = DisplayedSpec.Object(detail.EffectiveSpecJson),
+            EnvironmentDefaultPaths = Model.EnvironmentDefaultMarks.MatchingPaths(detail.EffectiveSpecJson, environmentDefaultsJson),
             Clusters = [.. detail.Clusters.Select(Cluster)],
             Links = new InstanceLinks(
                 DashboardUrls.InstanceUrl(environment, application, instance.Uid),

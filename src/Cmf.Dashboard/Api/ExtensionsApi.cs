@@ -58,7 +58,7 @@ public static class ExtensionsApi
         switch (await queries.FindInstanceAsync(uid, cancellationToken))
         {
             case InstanceLookup.Found found when await queries.GetInstanceAsync(found.Application, uid, cancellationToken) is { } detail:
-                return ApiResults.Ok(ExtensionMapping.Instance(detail));
+                return ApiResults.Ok(await InstanceResources.ReadAsync(queries, detail, cancellationToken));
             case InstanceLookup.Pruned pruned:
                 return Gone(pruned);
             default:

@@ -56,6 +56,11 @@ public sealed record InstanceResource
 
     public required JsonObject EffectiveSpec { get; init; }
 
+    /// <summary>
+    /// Paths of the effective spec's values that equal the environment's <c>flinkApplicationDefaults</c>
+    /// (<c>serviceAccount</c>, <c>flinkConfiguration["state.backend.type"]</c>): "from environment defaults".
+    /// </summary>
+    public required IReadOnlyList<string> EnvironmentDefaultPaths { get; init; }
 
     public required IReadOnlyList<ClusterResource> Clusters { get; init; }
 

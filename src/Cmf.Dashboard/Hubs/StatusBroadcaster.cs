@@ -81,7 +81,7 @@ internal sealed partial class StatusBroadcaster(
         {
             return;
         }
-        await hub.Clients.Groups(groups).SendAsync(StatusHub.InstanceChanged, ExtensionMapping.Instance(detail), cancellationToken);
+        await hub.Clients.Groups(groups).SendAsync(StatusHub.InstanceChanged, await InstanceResources.ReadAsync(queries, detail, cancellationToken), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing status changes to hub clients failed; the next change tries again.")]

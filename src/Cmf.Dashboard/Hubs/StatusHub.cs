@@ -44,7 +44,7 @@ public sealed class StatusHub(StoreQueries queries, HubSubscriptions subscriptio
         if (await queries.FindInstanceAsync(uid, Context.ConnectionAborted) is Core.Storage.Views.InstanceLookup.Found found
             && await queries.GetInstanceAsync(found.Application, uid, Context.ConnectionAborted) is { } detail)
         {
-            return ExtensionMapping.Instance(detail);
+            return await InstanceResources.ReadAsync(queries, detail, Context.ConnectionAborted);
         }
         await LeaveAsync(HubTopic.For(uid));
         throw new HubException($"No retained instance has the UID {uid}.");

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Model;
 
@@ -28,6 +29,12 @@ public sealed record ApplicationSummary
 
     /// <summary>The operator's <c>status.error</c>, already free of secrets.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The error the operator keeps reporting, counted over its retries; kept while FKO clears it between them, so it
+    /// names what blocks a pending upgrade even when <see cref="Error"/> is momentarily empty.
+    /// </summary>
+    public ErrorEpisode? ErrorEpisode { get; init; }
 
     public string? FlinkVersion { get; init; }
 

@@ -31,6 +31,11 @@ public sealed record ClusterSummary
     /// <summary><c>flink-native-kubernetes</c> or <c>flink-standalone-kubernetes</c>.</summary>
     public string? DeploymentType { get; init; }
 
-    /// <summary>How the owner was decided (DESIGN 3.2 rule 2), in words.</summary>
+    /// <summary>How the first owner was decided (DESIGN 3.2 rule 2); <see cref="ClusterOwnerSource.Rollback"/> marks a rollback's cluster.</summary>
+    public ClusterOwnerSource OwnerSource { get; init; }
+
+    /// <summary>How the owner was decided, in words.</summary>
     public string? OwnerReason { get; init; }
+
+    public bool Ran(string instanceUid) => OwnerInstanceUid == instanceUid || Segments.Any(s => s.InstanceUid == instanceUid);
 }

@@ -3,28 +3,32 @@ namespace Cmf.Dashboard.Model;
 /// <summary>What an instance is to its application right now.</summary>
 public enum InstanceRole
 {
-    /// <summary>Neither current nor the pending latest: history.</summary>
+    /// <summary>Neither current nor pending: history.</summary>
     Past,
 
-    /// <summary>Owns the live cluster.</summary>
+    /// <summary>Runs on the live cluster.</summary>
     Current,
 
-    /// <summary>The latest instance while it is not the current deployed one: an upgrade not yet done.</summary>
+    /// <summary>The latest instance while the operator has not reconciled its generation (DESIGN 3.2 rule 5).</summary>
     Pending,
 }
 
 public static class InstanceRoles
 {
-    public static InstanceRole Of(string? instanceUid, string? currentInstanceUid, string? latestInstanceUid)
+    /// <summary>
+    /// Pending comes from the operator's observedGeneration, never from "latest is not current": after a revert the
+    /// latest instance is not current and nothing is pending.
+    /// </summary>
+    public static InstanceRole Of(string? instanceUid, string? currentInstanceUid, string? pendingInstanceUid)
     {
         if (instanceUid is null)
         {
             return InstanceRole.Past;
         }
-        if (instanceUid == currentInstanceUid)
+        if (instanceUid == pendingInstanceUid)
         {
-            return InstanceRole.Current;
+            return InstanceRole.Pending;
         }
-        return instanceUid == latestInstanceUid ? InstanceRole.Pending : InstanceRole.Past;
+        return instanceUid == currentInstanceUid ? InstanceRole.Current : InstanceRole.Past;
     }
 }

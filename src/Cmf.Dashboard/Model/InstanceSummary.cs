@@ -10,6 +10,9 @@ public sealed record InstanceSummary
 
     public required int Sequence { get; init; }
 
+    /// <summary>Equal hashes mean equal effective specs (a revert repeats an older instance's hash); null when not read.</summary>
+    public string? SpecHash { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When a newer instance replaced it as the latest.</summary>

@@ -12,7 +12,10 @@ public sealed record TimelineInstanceBar(
     bool ClippedAtStart,
     bool ClippedAtEnd);
 
-/// <summary>Where one cluster's bar sits; <see cref="Owner"/> is null when its owner is no longer kept.</summary>
+/// <summary>
+/// Where one cluster's bar sits; <see cref="Owner"/> (the instance it runs now, or ran last) is null when it is no longer
+/// kept. A cluster handed over in place is one bar drawn in several <see cref="Segments"/>, one per instance it ran.
+/// </summary>
 public sealed record TimelineClusterBar(
     ClusterSummary Cluster,
     InstanceSummary? Owner,
@@ -21,7 +24,17 @@ public sealed record TimelineClusterBar(
     int Row,
     bool IsOpenEnded,
     bool ClippedAtStart,
-    bool ClippedAtEnd);
+    bool ClippedAtEnd,
+    IReadOnlyList<TimelineClusterSegment> Segments);
+
+/// <summary>
+/// The part of a cluster bar during which it ran one instance (<see cref="Instance"/> is null when that instance is no
+/// longer kept); segments after the first start at an in-place hand-over.
+/// </summary>
+public sealed record TimelineClusterSegment(ClusterStint Stint, InstanceSummary? Instance, double X, double Width)
+{
+    public bool StartsWithHandOver => Stint.HandedOverFrom is not null;
+}
 
 /// <summary>One labelled tick of the shared time axis.</summary>
 public sealed record TimelineTick(double X, DateTimeOffset Time, string Label);

@@ -65,7 +65,7 @@ public sealed class TimelineLayout
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         var scale = new Scale(range, width);
         var owners = instances.ToDictionary(i => i.Uid);
-        var deployed = clusters.Select(c => c.OwnerInstanceUid).ToHashSet();
+        var deployed = clusters.SelectMany(ClusterStint.Of).Select(s => s.InstanceUid).ToHashSet();
 
         var instanceSpans = instances
             .Select(i => (Item: i, Span: scale.Place(i.CreatedAt, i.EndedAt, now)))
@@ -87,7 +87,8 @@ public sealed class TimelineLayout
         var clusterRows = AssignRows(clusterSpans.Select(p => p.Span!.Value).ToList(), out var clusterRowOf);
         var clusterBars = clusterSpans.Select((p, index) => new TimelineClusterBar(
             p.Item, owners.GetValueOrDefault(p.Item.OwnerInstanceUid), p.Span!.Value.X, p.Span.Value.Width, clusterRowOf[index],
-            p.Span.Value.IsOpenEnded, p.Span.Value.ClippedAtStart, p.Span.Value.ClippedAtEnd)).ToList();
+            p.Span.Value.IsOpenEnded, p.Span.Value.ClippedAtStart, p.Span.Value.ClippedAtEnd,
+            Segments(p.Item, p.Span.Value, scale, owners))).ToList();
 
         double? nowX = now >= range.From && now <= range.To ? scale.X(now) : null;
         return new TimelineLayout(range, width, instanceBars, instanceRows, clusterBars, clusterRows, TicksFor(range, width), nowX);
@@ -119,6 +120,28 @@ public sealed class TimelineLayout
             _ => "HH:mm",
         };
         return time.UtcDateTime.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Splits a cluster bar at its hand-overs: each stint from its start (the bar's left edge for the first) to the next
+    /// one's, within the bar; a stint outside the range has no width and is left out.
+    /// </summary>
+    private static IReadOnlyList<TimelineClusterSegment> Segments(
+        ClusterSummary cluster, Span bar, Scale scale, Dictionary<string, InstanceSummary> owners)
+    {
+        var stints = ClusterStint.Of(cluster);
+        var right = bar.X + bar.Width;
+        var lefts = stints.Select((stint, i) => i == 0 ? bar.X : Math.Clamp(scale.X(stint.From), bar.X, right)).ToList();
+        var segments = new List<TimelineClusterSegment>(stints.Count);
+        for (var i = 0; i < stints.Count; i++)
+        {
+            var end = i + 1 < stints.Count ? lefts[i + 1] : right;
+            if (end - lefts[i] > 0.001)
+            {
+                segments.Add(new TimelineClusterSegment(stints[i], owners.GetValueOrDefault(stints[i].InstanceUid), lefts[i], end - lefts[i]));
+            }
+        }
+        return segments;
     }
 
     /// <summary>Greedy interval partitioning: each bar goes to the first row whose last bar ends before it starts.</summary>

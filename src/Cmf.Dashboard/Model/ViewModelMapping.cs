@@ -22,6 +22,7 @@ public static class ViewModelMapping
         LatestInstance = row.LatestInstance?.ToView(),
         LatestIsPending = row.PendingUpgrade,
         Error = row.Error,
+        ErrorEpisode = row.ErrorEpisode,
         FlinkVersion = row.FlinkVersion,
         UpgradeMode = row.UpgradeMode,
         InstanceCount = row.InstanceCount,
@@ -34,6 +35,7 @@ public static class ViewModelMapping
     {
         Uid = instance.Uid,
         Sequence = instance.Sequence,
+        SpecHash = instance.SpecHash,
         CreatedAt = instance.CreatedAt,
         SupersededAt = instance.SupersededAt,
         EndedAt = instance.EndedAt,
@@ -48,11 +50,13 @@ public static class ViewModelMapping
     {
         Uid = instance.Uid,
         Sequence = instance.Sequence,
+        SpecHash = instance.SpecHash,
         CreatedAt = instance.CreatedAt,
         SupersededAt = instance.SupersededAt,
         EndedAt = instance.EndedAt,
         ReconciledAt = instance.ReconciledAt,
         JobState = instance.JobState,
+        LifecycleState = instance.LifecycleState,
         Stop = instance.Stop,
         StopSavepointPath = instance.StopSavepointPath,
     };
@@ -68,6 +72,7 @@ public static class ViewModelMapping
         EndIsApproximate = cluster.EndIsApproximate,
         Generation = cluster.Generation,
         DeploymentType = cluster.DeploymentType,
+        OwnerSource = cluster.OwnerSource,
         OwnerReason = OwnerReason(cluster.OwnerSource),
     };
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Cmf.Dashboard.Api;
 using Cmf.UnitTests.Api.Support;
 
 namespace Cmf.UnitTests.Api;
@@ -32,6 +33,7 @@ public sealed class CmfContractTests(SeededDashboard dashboard) : IClassFixture<
         { "/cmf/api/v1alpha1/environments/prod/applications/orders/events?size=2&page=1", HttpStatusCode.OK, "EventsPage" },
         { "/cmf/api/v1alpha1/environments/prod/applications/orders/events?page=50", HttpStatusCode.OK, "EventsPage" },
         { "/cmf/api/v1alpha1/environments/prod/applications/missing/events", HttpStatusCode.NotFound, "RestError" },
+        { "/cmf/api/v1alpha1/environments/prod/applications/payments/events", HttpStatusCode.OK, "EventsPage" },
         { "/cmf/api/v1/environments?size=0", HttpStatusCode.BadRequest, "RestError" },
     };
 
@@ -44,6 +46,27 @@ public sealed class CmfContractTests(SeededDashboard dashboard) : IClassFixture<
         Assert.Equal(status, answer.Status);
         Assert.Equal("application/json", answer.ContentType);
         Assert.Empty(await CmfContract.Reference.ValidateAsync(schema, answer.Body));
+    }
+
+    [Fact]
+    public async Task A_repeated_error_is_one_event_whose_count_and_last_time_are_annotations()
+    {
+        var answer = await dashboard.Client.GetApiAsync("/cmf/api/v1alpha1/environments/prod/applications/payments/events");
+
+        var errors = answer.Json["items"]!.AsArray().Where(e => e!["status"]!["message"]!.GetValue<string>().StartsWith("Error:", StringComparison.Ordinal)).ToList();
+        var error = Assert.Single(errors)!;
+        var annotations = error["metadata"]!["annotations"]!.AsObject();
+        Assert.Equal("3", annotations[CmfMapping.RepeatCountAnnotation]!.GetValue<string>());
+        Assert.Equal(CmfMapping.Time(dashboard.Payments.State.ErrorEpisode!.LastSeen), annotations[CmfMapping.LastSeenAnnotation]!.GetValue<string>());
+        Assert.Equal(dashboard.Payments.InstanceUid(2), error["metadata"]!["flinkApplicationInstance"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_event_seen_once_has_no_annotations()
+    {
+        var answer = await dashboard.Client.GetApiAsync("/cmf/api/v1alpha1/environments/prod/applications/orders/events");
+
+        Assert.All(answer.Json["items"]!.AsArray(), e => Assert.Null(e!["metadata"]!["annotations"]));
     }
 
     [Fact]

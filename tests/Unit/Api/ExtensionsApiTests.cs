@@ -32,6 +32,24 @@ public sealed class ExtensionsApiTests(SeededDashboard dashboard) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_instance_names_the_values_that_equal_its_environments_defaults()
+    {
+        var instance = (await dashboard.Client.GetApiAsync($"/api/v1/instances/{dashboard.Orders.InstanceUid(2)}")).Json;
+
+        Assert.Equal(
+            ["flinkConfiguration[\"execution.checkpointing.interval\"]", "flinkConfiguration[\"s3.secret-key\"]"],
+            instance["environmentDefaultPaths"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_instance_of_an_environment_without_defaults_has_none_from_them()
+    {
+        var instance = (await dashboard.Client.GetApiAsync($"/api/v1/instances/{dashboard.TrimmedLatestUid}")).Json;
+
+        Assert.Empty(instance["environmentDefaultPaths"]!.AsArray());
+    }
+
+    [Fact]
     public async Task An_unknown_uid_is_404()
     {
         var answer = await dashboard.Client.GetApiAsync("/api/v1/instances/00000000-0000-4000-8000-000000000000");

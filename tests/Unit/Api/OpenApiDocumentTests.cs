@@ -22,6 +22,18 @@ public sealed class OpenApiDocumentTests(SeededDashboard dashboard) : IClassFixt
     }
 
     [Fact]
+    public async Task The_instance_schema_requires_the_paths_from_environment_defaults_as_a_list_of_strings()
+    {
+        var document = (await dashboard.Client.GetApiAsync("/api/v1/openapi.json")).Json;
+
+        var schema = document["components"]!["schemas"]!["InstanceResource"]!;
+        Assert.Contains("environmentDefaultPaths", schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var property = schema["properties"]!["environmentDefaultPaths"]!;
+        Assert.Equal("array", property["type"]!.GetValue<string>());
+        Assert.Equal("string", property["items"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_document_is_also_served_as_yaml()
     {
         var answer = await dashboard.Client.GetApiAsync("/api/v1/openapi.yaml");

@@ -85,9 +85,9 @@ public sealed class ApplicationDetailPageTests : PageTestContext
 
         var cut = RenderApplication(app, FirstMinutes);
 
-        Assert.Contains("instance-timeline__instance--never-deployed", InstanceBar(cut, app.InstanceUid(2)).ClassList);
-        var owners = cut.FindAll(".instance-timeline__cluster title").Select(t => t.TextContent.Split('\n')[1]);
-        Assert.Equal([$"Owner: instance #1 ({app.InstanceUid(1)})"], owners);
+        Assert.Contains("instance-timeline__instance--no-cluster", InstanceBar(cut, app.InstanceUid(2)).ClassList);
+        var ran = cut.FindAll(".instance-timeline__cluster > title").Select(t => t.TextContent.Split('\n')[1]);
+        Assert.Equal([$"Ran: instance #1 ({app.InstanceUid(1)})"], ran);
     }
 
     [Fact]
@@ -140,20 +140,63 @@ public sealed class ApplicationDetailPageTests : PageTestContext
         var rows = cut.FindAll(".instance-table__row");
         Assert.Equal([app.InstanceUid(2), app.InstanceUid(1)], rows.Select(r => r.GetAttribute("data-instance")));
         Assert.Contains(app.ClusterUid("C2")[..8], rows[0].QuerySelector(".instance-table__clusters")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("FINISHED (stopped for upgrade)", rows[1].QuerySelector(".state-chip")!.TextContent.Trim());
+        Assert.Equal("FINISHED (stopped with a savepoint for an upgrade)", rows[1].QuerySelector(".state-chip")!.TextContent.Trim());
+        Assert.Equal(["current", "stopped with a savepoint for an upgrade"], rows.Select(r => r.QuerySelector(".instance-badge")!.TextContent));
     }
 
     [Fact]
-    public async Task The_instances_tab_shows_a_blocked_upgrade_as_pending_and_never_deployed()
+    public async Task The_instances_tab_shows_a_blocked_upgrade_as_pending_with_no_cluster_yet()
     {
         var app = Seed();
-        await app.FailingSavepointAsync();
+        await app.FailingSavepointAsync(failures: 3);
 
         var cut = RenderApplication(app, "?tab=instances");
 
         var second = cut.Find($".instance-table__row[data-instance='{app.InstanceUid(2)}']");
-        Assert.Equal("never deployed", second.QuerySelector(".instance-table__clusters")!.TextContent.Trim());
-        Assert.Equal("pending, upgrade blocked: Savepoint failed", second.QuerySelector(".instance-badge")!.TextContent);
+        Assert.Equal("none", second.QuerySelector(".instance-table__clusters")!.TextContent.Trim());
+        Assert.StartsWith("pending, upgrade blocked: Savepoint Error (seen 3 times since ", second.QuerySelector(".instance-badge")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_revert_the_blocked_instance_was_never_deployed_and_nothing_is_pending()
+    {
+        var app = Seed();
+        await app.RevertAfterFailingSavepointAsync();
+
+        var cut = RenderApplication(app, "?tab=instances");
+
+        var outcomes = cut.FindAll(".instance-table__row").Select(r => r.QuerySelector(".instance-badge")!.TextContent);
+        Assert.Equal(["reverted to #1's spec; #1 keeps running", "never deployed", "current"], outcomes);
+        Assert.Empty(cut.FindAll(".instance-badge--pending"));
+        Assert.Equal("#1", Fact(cut, "Current instance"));
+    }
+
+    [Fact]
+    public async Task An_in_place_change_shows_the_cluster_on_both_instances_with_the_hand_over()
+    {
+        var app = Seed();
+        await app.InPlaceChangeAsync();
+        var c1 = app.ClusterUid("C1")[..8];
+
+        var cut = RenderApplication(app, "?tab=instances");
+
+        var rows = cut.FindAll(".instance-table__row");
+        Assert.Equal([$"{c1} (from #1, live)", $"{c1} (to #2)"], rows.Select(r => r.QuerySelector(".instance-table__clusters")!.TextContent.Trim()));
+        Assert.Equal(["current", "superseded in place by #2"], rows.Select(r => r.QuerySelector(".instance-badge")!.TextContent));
+    }
+
+    [Fact]
+    public async Task An_in_place_change_draws_one_cluster_bar_in_two_segments()
+    {
+        var app = Seed();
+        await app.InPlaceChangeAsync();
+
+        var cut = RenderApplication(app, FirstMinutes);
+
+        var segments = cut.FindAll($".instance-timeline__cluster[data-cluster='{app.ClusterUid("C1")}']");
+        Assert.Equal([app.InstanceUid(1), app.InstanceUid(2)], segments.Select(s => s.GetAttribute("data-instance")));
+        Assert.Contains($"Handed over in place from #1 to #2 at {Cmf.Dashboard.Model.RelativeTimeText.Iso(app.State.Clusters[0].Segments[1].From)}",
+            segments[1].QuerySelector("title")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,6 +222,19 @@ public sealed class ApplicationDetailPageTests : PageTestContext
         var first = cut.FindAll(".event-table__row")[0];
         Assert.Equal("Job RUNNING on instance #1", first.QuerySelector(".event-table__message")!.TextContent);
         Assert.Equal("#1", first.QuerySelectorAll("td")[3].TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_savepoint_that_keeps_failing_is_one_counted_event()
+    {
+        var app = Seed();
+        await app.FailingSavepointAsync(failures: 4);
+
+        var cut = RenderApplication(app, "?tab=events");
+
+        var errors = cut.FindAll(".event-table__message").Where(m => m.TextContent.StartsWith("Error:", StringComparison.Ordinal)).ToList();
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"Error: {StatusChanges.SavepointError} × 4, last ", error.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Model;
@@ -17,7 +18,9 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
         LifecycleState = LifecycleState.Upgrading,
         CurrentInstance = new InstanceRef("uid-1", 1),
         LatestInstance = new InstanceRef("uid-3", 3),
+        LatestIsPending = true,
         Error = "Savepoint failed",
+        ErrorEpisode = new ErrorEpisode { Message = "Savepoint failed", PendingInstanceUid = "uid-3", FirstSeen = Now.AddMinutes(-30), LastSeen = Now, Count = 7 },
     };
 
     [Fact]
@@ -31,11 +34,27 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
     }
 
     [Fact]
-    public void The_latest_instance_shows_its_blocked_upgrade()
+    public void The_latest_instance_shows_its_blocked_upgrade_with_how_often_the_operator_retried()
     {
         var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()));
 
-        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-badge--pending").TextContent);
+        Assert.Equal("pending, upgrade blocked: Savepoint failed (seen 7 times since 11:30:00 UTC)", cut.Find(".instance-badge--pending").TextContent);
+    }
+
+    [Fact]
+    public void The_blocked_upgrade_stays_named_while_the_operator_has_cleared_the_error_between_retries()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { Error = null }));
+
+        Assert.StartsWith("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-badge--pending").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_a_revert_the_latest_instance_is_not_pending()
+    {
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { LatestIsPending = false, Error = null, ErrorEpisode = null }));
+
+        Assert.Empty(cut.FindAll(".instance-badge"));
     }
 
     [Fact]

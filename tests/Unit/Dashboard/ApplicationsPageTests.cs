@@ -42,18 +42,45 @@ public sealed class ApplicationsPageTests : PageTestContext
     }
 
     [Fact]
-    public async Task A_blocked_upgrade_shows_the_latest_instance_as_pending_with_its_error()
+    public async Task A_blocked_upgrade_shows_the_latest_instance_as_pending_with_its_error_and_how_often_it_was_retried()
     {
-        await Seed("prod", "payments").FailingSavepointAsync();
+        var app = Seed("prod", "payments");
+        await app.FailingSavepointAsync(failures: 3);
 
         var latest = Row(RenderList(), "payments").QuerySelectorAll("td")[5];
 
         Assert.StartsWith("#2", latest.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Contains("pending, upgrade blocked: Savepoint failed", latest.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"pending, upgrade blocked: Savepoint Error (seen 3 times since {TimeOfDay(app.State.ErrorEpisode!.FirstSeen)})",
+            latest.QuerySelector(".instance-badge")!.TextContent);
     }
 
     [Fact]
-    public async Task A_job_stopped_with_a_savepoint_reads_stopped_for_upgrade()
+    public async Task A_blocked_upgrade_stays_named_while_the_operator_has_cleared_the_error_between_retries()
+    {
+        var app = Seed("prod", "payments");
+        await app.FailingSavepointAsync(failures: 2);
+        await app.StatusAsync(StatusChanges.ErrorCleared());
+
+        var latest = Row(RenderList(), "payments").QuerySelectorAll("td")[5];
+
+        Assert.StartsWith("pending, upgrade blocked: Savepoint Error (seen 2 times", latest.QuerySelector(".instance-badge")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_revert_to_the_running_spec_nothing_is_pending_and_the_older_instance_stays_current()
+    {
+        var app = Seed("prod", "payments");
+        await app.RevertAfterFailingSavepointAsync();
+
+        var cells = Row(RenderList(), "payments").QuerySelectorAll("td");
+
+        Assert.Equal("#1", cells[4].TextContent.Trim());
+        Assert.Equal("#3", cells[5].TextContent.Trim());
+        Assert.Null(cells[5].QuerySelector(".instance-badge"));
+    }
+
+    [Fact]
+    public async Task A_job_the_operator_stopped_for_an_upgrade_reads_so_in_the_list()
     {
         var app = Seed("prod", "orders");
         await app.DeployedAndRunningAsync();
@@ -62,7 +89,7 @@ public sealed class ApplicationsPageTests : PageTestContext
 
         var jobState = Row(RenderList(), "orders").QuerySelectorAll("td")[2];
 
-        Assert.Equal("FINISHED (stopped for upgrade)", jobState.TextContent.Trim());
+        Assert.Equal("FINISHED (stopped for an upgrade)", jobState.TextContent.Trim());
     }
 
     [Fact]
@@ -250,4 +277,6 @@ public sealed class ApplicationsPageTests : PageTestContext
     }
 
     public static TheoryData<string> HostileNames => HostileText.All;
+
+    private static string TimeOfDay(DateTimeOffset time) => time.UtcDateTime.ToString("HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -55,6 +55,23 @@ public sealed class EventTableTests : DashboardTestContext
     }
 
     [Fact]
+    public void An_event_the_operator_repeated_says_how_often_and_when_last()
+    {
+        var repeated = Event(1, "Error: Savepoint Error") with { Count = 14, LastSeenAt = Now.AddMinutes(-3) };
+
+        var message = RenderEvents(repeated).Find(".event-table__message");
+
+        Assert.Equal("Error: Savepoint Error × 14, last 3 min ago", message.TextContent);
+        Assert.Equal("Seen 14 times, first 2025-03-01T11:59:00Z, last 2025-03-01T11:57:00Z", message.QuerySelector(".event-table__count")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void An_event_seen_once_has_no_count()
+    {
+        Assert.Empty(RenderEvents(Event(1, "Instance #1 created", KnownUid)).FindAll(".event-table__count"));
+    }
+
+    [Fact]
     public void No_events_gets_an_empty_state()
     {
         var cut = RenderEvents();

@@ -1,78 +1,63 @@
 using Bunit;
 using Cmf.Dashboard.Components.Controls;
+using Cmf.Dashboard.Model;
+using static Cmf.UnitTests.Dashboard.DesignScenario;
 
 namespace Cmf.UnitTests.Dashboard;
 
 public sealed class InstanceBadgesTests : DashboardTestContext
 {
-    private IRenderedComponent<InstanceBadges> RenderBadges(string uid, string? error = null) =>
-        Render<InstanceBadges>(p => p
-            .Add(c => c.InstanceUid, uid)
-            .Add(c => c.CurrentInstanceUid, "uid-1")
-            .Add(c => c.LatestInstanceUid, "uid-3")
-            .Add(c => c.ApplicationError, error));
+    private IRenderedComponent<InstanceBadges> RenderBadge(InstanceOutcome? outcome) =>
+        Render<InstanceBadges>(p => p.Add(c => c.Outcome, outcome));
+
+    private static InstanceOutcome OutcomeOf(Scenario scenario, int sequence) =>
+        InstanceOutcome.For(scenario.InstanceNumber(sequence), scenario.History, scenario.Now);
 
     [Fact]
     public void The_current_instance_is_badged_current()
     {
-        Assert.Equal("current", RenderBadges("uid-1").Find(".instance-badge--current").TextContent);
+        Assert.Equal("current", RenderBadge(OutcomeOf(BlockedUpgrade(), 1)).Find(".instance-badge--current").TextContent);
     }
 
     [Fact]
-    public void The_latest_instance_that_is_not_current_is_pending()
+    public void The_unreconciled_latest_instance_is_badged_pending()
     {
-        Assert.Equal("pending", RenderBadges("uid-3").Find(".instance-badge--pending").TextContent);
+        var scenario = BlockedUpgrade() with { ErrorEpisode = null };
+
+        Assert.Equal("pending", RenderBadge(OutcomeOf(scenario, 2)).Find(".instance-badge--pending").TextContent);
     }
 
     [Fact]
-    public void A_pending_instance_names_the_error_that_blocks_its_upgrade()
+    public void A_blocked_upgrade_names_its_error_in_the_badge_and_keeps_it_whole_in_its_title()
     {
-        var cut = RenderBadges("uid-3", "Savepoint failed");
+        var badge = RenderBadge(OutcomeOf(BlockedUpgrade(), 2)).Find(".instance-badge--blocked");
 
-        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-badge--pending").TextContent);
+        Assert.Equal("pending, upgrade blocked: Savepoint Error (seen 3 times since 11:01:00 UTC)", badge.TextContent);
+        Assert.Contains(SavepointError, badge.GetAttribute("title"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_json_error_is_named_by_its_message_in_the_badge_and_kept_whole_in_its_title()
+    public void A_past_instance_is_badged_with_what_became_of_it()
     {
-        const string error = """{"type":"org.apache.flink.util.FlinkException","message":"Savepoint failed"}""";
+        var badge = RenderBadge(OutcomeOf(FailingSavepointThenRevert(), 2)).Find(".instance-badge--past");
 
-        var badge = RenderBadges("uid-3", error).Find(".instance-badge--pending");
-
-        Assert.Equal("pending, upgrade blocked: Savepoint failed", badge.TextContent);
-        Assert.Contains(error, badge.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Equal("never deployed", badge.TextContent);
+        Assert.StartsWith("No cluster ever ran this instance", badge.GetAttribute("title"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_long_error_is_shortened_in_the_badge_and_kept_whole_in_its_title()
+    public void No_outcome_draws_no_badge()
     {
-        var error = new string('x', 500);
-
-        var badge = RenderBadges("uid-3", error).Find(".instance-badge--pending");
-
-        Assert.Equal("pending, upgrade blocked: ".Length + InstanceBadges.MaxErrorLength + 1, badge.TextContent.Length);
-        Assert.Contains(error, badge.GetAttribute("title"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_instance_in_the_past_has_no_badge()
-    {
-        Assert.Empty(RenderBadges("uid-2").FindAll(".instance-badge"));
-    }
-
-    [Fact]
-    public void An_instance_that_is_current_and_latest_is_only_current()
-    {
-        var cut = Render<InstanceBadges>(p => p
-            .Add(c => c.InstanceUid, "uid-1").Add(c => c.CurrentInstanceUid, "uid-1").Add(c => c.LatestInstanceUid, "uid-1"));
-
-        Assert.Equal(["current"], cut.FindAll(".instance-badge").Select(b => b.TextContent));
+        Assert.Empty(RenderBadge(null).FindAll(".instance-badge"));
     }
 
     [Fact]
     public void A_hostile_error_is_shown_as_text()
     {
-        var cut = RenderBadges("uid-3", HostileText.Script + HostileText.ImageOnError);
+        var scenario = BlockedUpgrade();
+        scenario = scenario with { ErrorEpisode = scenario.ErrorEpisode! with { Message = HostileText.Script + HostileText.ImageOnError } };
+
+        var cut = RenderBadge(OutcomeOf(scenario, 2));
 
         Assert.Empty(cut.FindAll("script"));
         Assert.Empty(cut.FindAll("img"));

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Bunit;
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.TestSupport;
@@ -32,14 +34,33 @@ public sealed class InstanceDetailPageTests : PageTestContext
     }
 
     [Fact]
-    public async Task The_log_filter_is_the_instance_annotation()
+    public async Task The_log_filter_of_a_cmf_managed_instance_is_its_annotation()
     {
+        const string uid = "5f0c1b9e-3d7a-4c51-9a0e-1c2d3e4f5a61";
         var app = Seed();
-        await app.DeployedAndRunningAsync();
+        await app.SpecAsync(SpecJson.Orders(instanceAnnotation: uid));
+
+        var cut = RenderInstance(app, uid);
+
+        Assert.Equal(uid, app.InstanceUid(1));
+        Assert.Equal($"platform.confluent.io/cmf-fa-instance == {uid}", cut.Find(".log-correlation__filter code").TextContent);
+    }
+
+    [Fact]
+    public async Task An_instance_made_with_kubectl_offers_the_pod_labels_and_its_clusters_time_instead_of_the_annotation()
+    {
+        var app = Seed("prod", "orders", @namespace: "flink-prod");
+        await app.SavepointUpgradeAsync();
+        var c1 = app.State.Clusters[0];
 
         var cut = RenderInstance(app, app.InstanceUid(1));
 
-        Assert.Equal($"platform.confluent.io/cmf-fa-instance == {app.InstanceUid(1)}", cut.Find(".log-correlation__filter code").TextContent);
+        Assert.Empty(cut.FindAll(".log-correlation__filter"));
+        Assert.Contains("no pod carries it", cut.Find(".log-correlation__hint").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["flink-prod", "app=orders,component=jobmanager", "app=orders,component=taskmanager"],
+            cut.FindAll(".log-correlation__selectors code").Select(c => c.TextContent));
+        Assert.Equal($"{Cmf.Dashboard.Model.RelativeTimeText.Iso(c1.StartedAt)} to {Cmf.Dashboard.Model.RelativeTimeText.Iso(c1.EndedAt!.Value)}",
+            cut.Find(".log-correlation__range").TextContent);
     }
 
     [Fact]
@@ -93,15 +114,66 @@ public sealed class InstanceDetailPageTests : PageTestContext
     }
 
     [Fact]
-    public async Task An_instance_that_never_got_a_cluster_says_so()
+    public async Task An_instance_a_revert_replaced_before_it_got_a_cluster_was_never_deployed()
     {
         var app = Seed();
-        await app.FailingSavepointAsync();
+        await app.RevertAfterFailingSavepointAsync();
 
         var cut = RenderInstance(app, app.InstanceUid(2));
 
         Assert.Equal("Never deployed", cut.Find(".empty-state__title").TextContent);
-        Assert.Equal("pending, upgrade blocked: Savepoint failed", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+        Assert.Equal("never deployed", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task The_revert_says_which_instance_keeps_running()
+    {
+        var app = Seed();
+        await app.RevertAfterFailingSavepointAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(3));
+
+        Assert.Equal("reverted to #1's spec; #1 keeps running", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task A_blocked_instance_is_not_deployed_yet_and_says_what_blocks_it()
+    {
+        var app = Seed();
+        await app.FailingSavepointAsync(failures: 2);
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        Assert.Equal("Not deployed yet", cut.Find(".empty-state__title").TextContent);
+        Assert.StartsWith("pending, upgrade blocked: Savepoint Error (seen 2 times since ", cut.Find(".instance-detail__title-row .instance-badge").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_instance_a_cluster_was_handed_over_from_lists_it_until_the_hand_over()
+    {
+        var app = Seed();
+        await app.InPlaceChangeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        var cluster = Assert.Single(cut.FindAll(".cluster-table tbody tr"));
+        Assert.Equal(app.ClusterUid("C1"), cluster.GetAttribute("data-cluster"));
+        Assert.Contains("until handed over in place to #2", cluster.QuerySelector(".cluster-table__ran")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("superseded in place by #2", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task The_instance_a_cluster_was_handed_over_to_lists_it_from_the_hand_over()
+    {
+        var app = Seed();
+        await app.InPlaceChangeAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        var ran = cut.Find(".cluster-table tbody tr .cluster-table__ran").TextContent;
+        Assert.Contains("(handed over in place from #1)", ran, StringComparison.Ordinal);
+        Assert.Contains("still running", ran, StringComparison.Ordinal);
+        Assert.Equal("current", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
     }
 
     [Fact]
@@ -125,7 +197,49 @@ public sealed class InstanceDetailPageTests : PageTestContext
 
         var cut = RenderInstance(app, app.InstanceUid(1));
 
-        Assert.Equal("FINISHED (stopped for upgrade)", cut.Find(".instance-detail__title-row .state-chip").TextContent.Trim());
+        Assert.Equal("FINISHED (stopped with a savepoint for an upgrade)", cut.Find(".instance-detail__title-row .state-chip").TextContent.Trim());
+        Assert.Equal("stopped with a savepoint for an upgrade", cut.Find(".instance-detail__title-row .instance-badge").TextContent);
+    }
+
+    [Fact]
+    public async Task Values_equal_to_the_environment_defaults_are_listed_and_marked_in_the_spec()
+    {
+        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults()))], CancellationToken.None);
+        var app = Seed();
+        await app.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal(["flinkConfiguration[\"execution.checkpointing.interval\"]", "flinkConfiguration[\"s3.secret-key\"]"],
+            cut.FindAll(".environment-default-paths__list code").Select(c => c.TextContent));
+        Assert.Equal(["  execution.checkpointing.interval: 60s", "  s3.secret-key: ******"],
+            cut.FindAll(".spec-view__line--marked .spec-view__text").Select(t => t.TextContent));
+        Assert.All(cut.FindAll(".spec-view__line--marked .spec-view__mark"), mark => Assert.Equal("from environment defaults", mark.TextContent));
+        Assert.DoesNotContain("defaults-secret-do-not-show", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_spec_made_without_the_environment_defaults_marks_nothing()
+    {
+        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults()))], CancellationToken.None);
+        var app = Seed();
+        await app.SpecAsync(RealisticSpec.Basic().Build());
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.StartsWith("No value of this spec equals a default of environment", cut.Find(".environment-default-paths__none").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll(".spec-view__line--marked"));
+    }
+
+    [Fact]
+    public async Task An_environment_without_defaults_says_so()
+    {
+        var app = Seed();
+        await app.DeployedAndRunningAsync();
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal("Environment prod has no flinkApplicationDefaults.", cut.Find(".environment-default-paths__none").TextContent);
     }
 
     [Fact]

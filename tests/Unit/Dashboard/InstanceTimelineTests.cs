@@ -15,7 +15,9 @@ public sealed class InstanceTimelineTests : DashboardTestContext
         {
             p.Add(c => c.Instances, scenario.Instances)
                 .Add(c => c.Clusters, scenario.Clusters)
-                .Add(c => c.CurrentInstanceUid, scenario.Current.Uid)
+                .Add(c => c.CurrentInstanceUid, scenario.Current?.Uid)
+                .Add(c => c.PendingInstanceUid, scenario.Pending?.Uid)
+                .Add(c => c.ErrorEpisode, scenario.ErrorEpisode)
                 .Add(c => c.Now, scenario.Now);
             more?.Invoke(p);
         });
@@ -36,14 +38,15 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     }
 
     [Fact]
-    public void An_instance_that_never_got_a_cluster_is_drawn_as_never_deployed()
+    public void An_instance_that_never_got_a_cluster_is_drawn_hatched_and_labelled_never_deployed()
     {
         var scenario = FailingSavepointThenRevert();
 
-        var cut = RenderTimeline(scenario);
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Window, TimelineWindow.Range(new TimelineRange(At(0), At(180)))));
 
         var second = Bar(cut, scenario.InstanceNumber(2));
-        Assert.Contains("instance-timeline__instance--never-deployed", second.ClassList);
+        Assert.Contains("instance-timeline__instance--no-cluster", second.ClassList);
+        Assert.Equal("#2 · never deployed", second.QuerySelector(".instance-timeline__label")!.TextContent);
         Assert.Contains("url(#hatch-", second.QuerySelector("rect")!.GetAttribute("style"), StringComparison.Ordinal);
         Assert.Contains("instance-timeline__instance--deployed", Bar(cut, scenario.InstanceNumber(1)).ClassList);
     }
@@ -53,8 +56,8 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     {
         var cut = RenderTimeline(FailingSavepointThenRevert());
 
-        var owners = cut.FindAll(".instance-timeline__cluster title").Select(t => t.TextContent.Split('\n')[1]);
-        Assert.Equal(["Owner: instance #1 (00000000-0000-0000-0000-000000000001)"], owners);
+        var ran = cut.FindAll(".instance-timeline__cluster > title").Select(t => t.TextContent.Split('\n')[1]);
+        Assert.Equal(["Ran: instance #1 (00000000-0000-0000-0000-000000000001)"], ran);
     }
 
     [Fact]
@@ -90,8 +93,68 @@ public sealed class InstanceTimelineTests : DashboardTestContext
         var title = Bar(RenderTimeline(scenario), scenario.InstanceNumber(1)).QuerySelector("title")!.TextContent;
 
         Assert.Equal(
-            "Instance #1\nUID: 00000000-0000-0000-0000-000000000001\nCreated: 2025-03-01T10:00:00Z\nEnded: 2025-03-01T11:05:00Z\nJob state: FINISHED (stopped for upgrade)",
+            "Instance #1\nUID: 00000000-0000-0000-0000-000000000001\nCreated: 2025-03-01T10:00:00Z\nEnded: 2025-03-01T11:05:00Z\nJob state: FINISHED (stopped with a savepoint for an upgrade)",
             title);
+    }
+
+    [Fact]
+    public void Hovering_an_instance_says_what_became_of_it()
+    {
+        var scenario = FailingSavepointThenRevert();
+
+        var cut = RenderTimeline(scenario);
+
+        Assert.EndsWith("\nOutcome: never deployed", Bar(cut, scenario.InstanceNumber(2)).QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("\nOutcome: reverted to #1's spec; #1 keeps running", Bar(cut, scenario.InstanceNumber(3)).QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blocked_pending_instance_is_labelled_pending_and_its_hover_names_the_error()
+    {
+        var scenario = BlockedUpgrade();
+
+        var bar = Bar(RenderTimeline(scenario), scenario.InstanceNumber(2));
+
+        Assert.Equal("#2 · pending", bar.QuerySelector(".instance-timeline__label")!.TextContent);
+        Assert.EndsWith("\nOutcome: pending, upgrade blocked: Savepoint Error (seen 3 times since 11:01:00 UTC)", bar.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("instance-timeline__instance--no-cluster", bar.ClassList);
+    }
+
+    [Fact]
+    public void A_cluster_handed_over_in_place_is_drawn_in_a_segment_per_instance_in_its_colour()
+    {
+        var cut = RenderTimeline(InPlaceHandOver());
+
+        var segments = cut.FindAll(".instance-timeline__cluster[data-cluster='c1-uid']");
+        Assert.Equal(["#1 · c1-uid", "#2 · c1-uid"], segments.Select(s => s.QuerySelector(".instance-timeline__label")!.TextContent));
+        Assert.Contains("instance-timeline--owner-0", segments[0].ClassList);
+        Assert.Contains("instance-timeline--owner-1", segments[1].ClassList);
+        Assert.Contains("instance-timeline__cluster--handed-over", segments[1].ClassList);
+    }
+
+    [Fact]
+    public void Hovering_a_handed_over_cluster_says_when_and_between_which_instances()
+    {
+        var cut = RenderTimeline(InPlaceHandOver());
+
+        var titles = cut.FindAll(".instance-timeline__cluster[data-cluster='c1-uid'] > title").Select(t => t.TextContent).ToList();
+        Assert.All(titles, title => Assert.Contains("\nHanded over in place from #1 to #2 at 2025-03-01T11:00:00Z\n", title, StringComparison.Ordinal));
+        Assert.Equal("Handed over in place from #1 to #2 at 2025-03-01T11:00:00Z", cut.Find(".instance-timeline__handover title").TextContent);
+    }
+
+    [Fact]
+    public void Clicking_each_segment_of_a_handed_over_cluster_reports_its_own_instance()
+    {
+        var scenario = InPlaceHandOver();
+        var selected = new List<InstanceSummary>();
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected.Add(instance)));
+
+        for (var i = 0; i < 2; i++)
+        {
+            cut.FindAll(".instance-timeline__cluster[data-cluster='c1-uid']")[i].Click();
+        }
+
+        Assert.Equal([scenario.InstanceNumber(1), scenario.InstanceNumber(2)], selected);
     }
 
     [Fact]
@@ -103,10 +166,21 @@ public sealed class InstanceTimelineTests : DashboardTestContext
 
         var labelled = cut.FindAll("a[aria-label]").Where(bar => bar.QuerySelector(".instance-timeline__label") is not null).ToList();
         Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--current"));
-        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--never-deployed"));
+        Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__instance--no-cluster"));
         Assert.Contains(labelled, bar => bar.ClassList.Contains("instance-timeline__cluster"));
         Assert.All(labelled, bar =>
             Assert.Contains(bar.QuerySelector(".instance-timeline__label")!.TextContent, bar.GetAttribute("aria-label"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_segment_of_a_handed_over_cluster_has_an_accessible_name_with_its_label()
+    {
+        var cut = RenderTimeline(InPlaceHandOver(), p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders"));
+
+        var segments = cut.FindAll("a.instance-timeline__cluster");
+        Assert.Equal(2, segments.Count);
+        Assert.All(segments, segment =>
+            Assert.Contains(segment.QuerySelector(".instance-timeline__label")!.TextContent, segment.GetAttribute("aria-label"), StringComparison.Ordinal));
     }
 
     [Fact]

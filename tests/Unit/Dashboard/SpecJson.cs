@@ -5,7 +5,7 @@ namespace Cmf.UnitTests.Dashboard;
 /// <summary>Realistic submitted FlinkDeployment specs, with the few values a test changes.</summary>
 internal static class SpecJson
 {
-    public static JsonObject Orders(string password = "s3cret", int parallelism = 2, string image = "flink:1.20", string? note = null)
+    public static JsonObject Orders(string password = "s3cret", int parallelism = 2, string image = "flink:1.20", string? note = null, string? instanceAnnotation = null)
     {
         var spec = new JsonObject
         {
@@ -25,9 +25,19 @@ internal static class SpecJson
                 ["upgradeMode"] = "savepoint",
             },
         };
-        if (note is not null)
+        if (note is not null || instanceAnnotation is not null)
         {
-            spec["podTemplate"] = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["note"] = note } } };
+            var metadata = new JsonObject();
+            if (note is not null)
+            {
+                metadata["labels"] = new JsonObject { ["note"] = note };
+            }
+            if (instanceAnnotation is not null)
+            {
+                // What CMF writes on the pod template; the operator copies it to every pod.
+                metadata["annotations"] = new JsonObject { [Cmf.Core.Specs.InstanceUid.AnnotationKey] = instanceAnnotation };
+            }
+            spec["podTemplate"] = new JsonObject { ["metadata"] = metadata };
         }
         return spec;
     }

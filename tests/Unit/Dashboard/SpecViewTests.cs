@@ -66,4 +66,18 @@ public sealed class SpecViewTests : DashboardTestContext
 
         Assert.Equal("file: \"evil⟨U+202E⟩txt.exe\"", cut.Find(".spec-view__text").TextContent);
     }
+
+    [Fact]
+    public void Marked_lines_carry_the_mark_in_words_and_the_copy_leaves_it_out()
+    {
+        var module = JSInterop.SetupModule(CopyButton.ModulePath);
+        module.Setup<bool>("copyText", _ => true).SetResult(true);
+        var cut = Render<SpecView>(p => p.Add(c => c.Yaml, "a: 1\nb: 2\nc: 3").Add(c => c.MarkedLines, new HashSet<int> { 1 }));
+
+        var marked = Assert.Single(cut.FindAll(".spec-view__line--marked"));
+        Assert.Equal("b: 2", marked.QuerySelector(".spec-view__text")!.TextContent);
+        Assert.Equal("from environment defaults", marked.QuerySelector(".spec-view__mark")!.TextContent);
+        cut.Find("button").Click();
+        Assert.Equal("a: 1\nb: 2\nc: 3", module.VerifyInvoke("copyText").Arguments[0]);
+    }
 }

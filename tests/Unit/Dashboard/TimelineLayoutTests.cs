@@ -56,9 +56,47 @@ public sealed class TimelineLayoutTests
     public void A_cluster_whose_owner_was_pruned_has_no_owner()
     {
         var scenario = SavepointUpgrade();
-        var layout = TimelineLayout.Compute([scenario.InstanceNumber(2)], scenario.Clusters, scenario.Current.Uid, scenario.FitRange(), scenario.Now, 1000);
+        var layout = TimelineLayout.Compute([scenario.InstanceNumber(2)], scenario.Clusters, scenario.Current?.Uid, scenario.FitRange(), scenario.Now, 1000);
 
         Assert.Null(layout.Clusters.Single(c => c.Cluster.Uid == "c1-uid").Owner);
+    }
+
+    [Fact]
+    public void A_cluster_handed_over_in_place_is_one_bar_in_two_segments_split_at_the_hand_over()
+    {
+        var layout = InPlaceHandOver().Layout(new TimelineRange(At(0), At(120)), width: 1200);
+
+        var bar = Assert.Single(layout.Clusters);
+        Assert.Equal([1, 2], bar.Segments.Select(s => s.Instance!.Sequence));
+        Assert.Equal((10, 600), (bar.Segments[0].X, bar.Segments[0].X + bar.Segments[0].Width), new RoundedPair());
+        Assert.Equal((600, 1200), (bar.Segments[1].X, bar.Segments[1].X + bar.Segments[1].Width), new RoundedPair());
+        Assert.Equal([false, true], bar.Segments.Select(s => s.StartsWithHandOver));
+        Assert.Equal(2, bar.Owner!.Sequence);
+    }
+
+    [Fact]
+    public void A_cluster_never_handed_over_is_one_segment_as_wide_as_its_bar()
+    {
+        var bar = SavepointUpgrade().Layout().Clusters[0];
+
+        var segment = Assert.Single(bar.Segments);
+        Assert.Equal((bar.X, bar.Width), (segment.X, segment.Width));
+    }
+
+    [Fact]
+    public void A_hand_over_before_the_range_leaves_only_the_newer_instances_segment()
+    {
+        var layout = InPlaceHandOver().Layout(new TimelineRange(At(70), At(120)), width: 500);
+
+        Assert.Equal([2], layout.Clusters.Single().Segments.Select(s => s.Instance!.Sequence));
+    }
+
+    [Fact]
+    public void The_instance_a_cluster_was_handed_over_from_was_deployed()
+    {
+        var layout = InPlaceHandOver().Layout();
+
+        Assert.Equal([true, true], layout.Instances.Select(b => b.WasDeployed));
     }
 
     [Fact]
@@ -197,5 +235,13 @@ public sealed class TimelineLayoutTests
             var bars = row.OrderBy(b => b.X).ToList();
             Assert.All(bars.Zip(bars.Skip(1)), pair => Assert.True(pair.First.X + pair.First.Width <= pair.Second.X + 0.001));
         }
+    }
+
+    /// <summary>Compares pixel pairs to a thousandth of a pixel.</summary>
+    private sealed class RoundedPair : IEqualityComparer<(double, double)>
+    {
+        public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) < 0.001 && Math.Abs(x.Item2 - y.Item2) < 0.001;
+
+        public int GetHashCode((double, double) obj) => 0;
     }
 }

@@ -35,6 +35,16 @@ public sealed class StatusHubTests(SeededDashboard dashboard) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Subscribing_to_an_instance_names_its_values_from_environment_defaults_as_the_api_does()
+    {
+        await using var client = await HubClient.ConnectAsync(dashboard.Host.BaseUrl);
+
+        var instance = await client.Connection.InvokeAsync<InstanceResource>(nameof(StatusHub.SubscribeInstance), dashboard.Orders.InstanceUid(1));
+
+        Assert.Equal(["flinkConfiguration[\"execution.checkpointing.interval\"]", "flinkConfiguration[\"s3.secret-key\"]"], instance.EnvironmentDefaultPaths);
+    }
+
+    [Fact]
     public async Task Subscribing_to_an_unknown_application_fails_with_a_clear_message()
     {
         await using var client = await HubClient.ConnectAsync(dashboard.Host.BaseUrl);

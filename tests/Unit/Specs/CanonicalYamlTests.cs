@@ -68,6 +68,31 @@ public class CanonicalYamlTests
     }
 
     [Fact]
+    public void Each_line_names_the_path_of_the_member_or_item_it_writes()
+    {
+        var document = Json.Object("""
+            {"flinkConfiguration":{"state.backend.type":"rocksdb"},"job":{"args":["--a",{"k":"v"}],"parallelism":2},"log":"a\nb\n"}
+            """);
+
+        var lines = CanonicalYaml.RenderLines(document);
+
+        Assert.Equal(CanonicalYaml.Render(document), string.Concat(lines.Select(l => l.Text + "\n")));
+        Assert.Equal(
+        [
+            "flinkConfiguration: | flinkConfiguration",
+            "  state.backend.type: rocksdb | flinkConfiguration[\"state.backend.type\"]",
+            "job: | job",
+            "  args: | job.args",
+            "    - --a | job.args[0]",
+            "    - k: v | job.args[1].k",
+            "  parallelism: 2 | job.parallelism",
+            "log: | | log",
+            "  a | log",
+            "  b | log",
+        ], lines.Select(l => $"{l.Text} | {l.Path}"));
+    }
+
+    [Fact]
     public void Multi_line_text_is_a_literal_block()
     {
         var yaml = CanonicalYaml.Render(new JsonObject { ["log"] = "rootLogger.level = INFO\n\nappender.console.type = Console\n" });

@@ -176,6 +176,38 @@ public sealed class ApplicationQueryTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Timeline_instances_carry_their_spec_hash_and_lifecycle_so_a_revert_and_a_suspend_can_be_told()
+    {
+        var app = new SeededApplication(Db.Store, new ApplicationKey("prod", "orders"));
+        await app.DeployedAndRunningAsync();
+
+        var timeline = await Db.Queries.GetTimelineAsync(app.Key, null, None);
+
+        var instance = Assert.Single(timeline!.Instances);
+        Assert.Equal(TrackerScenario.HashOf("v1"), instance.SpecHash);
+        Assert.Equal(LifecycleState.Stable, instance.LifecycleState);
+    }
+
+    [Fact]
+    public async Task The_list_row_keeps_the_error_episode_of_a_blocked_upgrade_while_the_operator_clears_the_error()
+    {
+        var app = new SeededApplication(Db.Store, new ApplicationKey("prod", "orders"));
+        await app.DeployedAndRunningAsync();
+        await app.SpecAsync("v2");
+        await app.StatusAsync(StatusChanges.SavepointFailed(observedGeneration: 1));
+        await app.StatusAsync(StatusChanges.ErrorCleared());
+        await app.StatusAsync(StatusChanges.SavepointFailed(observedGeneration: 1));
+        await app.StatusAsync(StatusChanges.ErrorCleared());
+
+        var row = (await Db.Queries.ListApplicationsAsync(new ApplicationListQuery(), None)).Items.Single();
+
+        Assert.Null(row.Error);
+        Assert.Equal(2, row.ErrorEpisode?.Count);
+        Assert.Equal(app.InstanceUid(2), row.ErrorEpisode?.PendingInstanceUid);
+        Assert.Equal(StatusChanges.SavepointError, row.ErrorEpisode?.Message);
+    }
+
+    [Fact]
     public async Task Timeline_in_a_range_keeps_only_what_overlaps_it()
     {
         var app = new TrackedApplication();

@@ -35,6 +35,7 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
     public Task<CommitResult> SpecAsync(JsonObject observedSpec) =>
         CommitAsync(_scenario.Spec(SpecVersionFactory.Create(observedSpec)));
 
+    /// <summary>The job RUNNING and the spec STABLE for the generation the operator has reconciled (the latest).</summary>
     public Task<CommitResult> RunningAsync() =>
         CommitAsync(_scenario.Status(StatusChanges.Running(observedGeneration: _scenario.Generation)));
 
@@ -44,31 +45,76 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
 
     public Task<CommitResult> ClusterEndedAsync(string cluster) => CommitAsync(_scenario.DeploymentDeleted(cluster));
 
-    /// <summary>DESIGN 3.3 step 1: #1 created, its cluster C1 up, the job running.</summary>
+    /// <summary>
+    /// DESIGN 3.3 step 1 as FKO plays it (Tracking/DesignScenarioTests): #1 created, the operator records it UPGRADING with
+    /// the job id, JobManager Deployment C1 appears, the job is submitted, then RUNNING and STABLE.
+    /// </summary>
     public async Task DeployedAndRunningAsync()
     {
         await SpecAsync("v1");
+        await StatusAsync(s => s with
+        {
+            ReconciliationState = ReconciliationState.Upgrading,
+            LifecycleState = LifecycleState.Upgrading,
+            JobManagerDeploymentStatus = JobManagerDeploymentStatus.Missing,
+            ObservedGeneration = _scenario.Generation,
+            JobId = StatusChanges.FirstJobId,
+        });
         await ClusterStartedAsync("C1");
+        await StatusAsync(StatusChanges.Submitted(observedGeneration: _scenario.Generation));
         await RunningAsync();
     }
 
-    /// <summary>DESIGN 3.3 steps 1-2: #1 deployed and running, then a savepoint upgrade to #2 completes.</summary>
+    /// <summary>
+    /// DESIGN 3.3 steps 1-2: #1 deployed and running; #2 with upgradeMode savepoint: the job stops with a savepoint while C1
+    /// stays, C1 is deleted, the new job id is written, C2 comes for generation 2 and runs #2.
+    /// </summary>
     public async Task SavepointUpgradeAsync()
     {
         await DeployedAndRunningAsync();
         await SpecAsync("v2");
         await StatusAsync(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
         await ClusterEndedAsync("C1");
+        await StatusAsync(StatusChanges.ClusterDeleted());
+        await StatusAsync(StatusChanges.NewJobId("J2"));
         await ClusterStartedAsync("C2");
+        await StatusAsync(StatusChanges.Submitted(observedGeneration: 2));
         await RunningAsync();
     }
 
-    /// <summary>DESIGN 3.3 step 3: #2 is created but its savepoint keeps failing, so C1 keeps running #1.</summary>
-    public async Task FailingSavepointAsync()
+    /// <summary>
+    /// DESIGN 3.3 step 3: #2 is created but its savepoint fails <paramref name="failures"/> times; between two retries the
+    /// operator's observer clears the error. C1 keeps running #1, #2 stays pending and the error is set at the end.
+    /// </summary>
+    public async Task FailingSavepointAsync(int failures = 3)
     {
         await DeployedAndRunningAsync();
         await SpecAsync("v2");
-        await StatusAsync(StatusChanges.SavepointFailed(observedGeneration: 1));
+        for (var failure = 0; failure < failures; failure++)
+        {
+            if (failure > 0)
+            {
+                await StatusAsync(StatusChanges.ErrorCleared());
+            }
+            await StatusAsync(StatusChanges.SavepointFailed(observedGeneration: 1));
+        }
+    }
+
+    /// <summary>DESIGN 3.3 step 4: after the failing savepoint, the spec goes back to v1 as #3 and the operator reconciles it with nothing to do.</summary>
+    public async Task RevertAfterFailingSavepointAsync()
+    {
+        await FailingSavepointAsync();
+        await SpecAsync("v1");
+        await StatusAsync(StatusChanges.ErrorCleared());
+        await StatusAsync(StatusChanges.ReconciledInPlace(observedGeneration: 3));
+    }
+
+    /// <summary>DESIGN 3.3 scenario 8: an upgradeMode change (#2) the operator applies in place: C1 is handed over to #2.</summary>
+    public async Task InPlaceChangeAsync()
+    {
+        await DeployedAndRunningAsync();
+        await SpecAsync("v1-last-state");
+        await StatusAsync(StatusChanges.ReconciledInPlace(observedGeneration: 2));
     }
 
     private Task<CommitResult> CommitAsync(TrackerResult result) => store.CommitAsync([result], CancellationToken.None);

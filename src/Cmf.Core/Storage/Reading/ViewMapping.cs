@@ -25,6 +25,7 @@ internal static class ViewMapping
         UpgradeMode = a.UpgradeMode,
         ObjectDeleted = a.ObjectDeleted,
         Error = a.Error,
+        ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
         LastCommit = a.LastCommit,
     };
 
@@ -41,7 +42,6 @@ internal static class ViewMapping
         ReconciliationState = a.ReconciliationState,
         ObservedGeneration = a.ObservedGeneration,
         UpgradeSavepointPath = a.UpgradeSavepointPath,
-        ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
     };
 
     public static InstanceSummary ToSummary(StoredInstance i) => new()

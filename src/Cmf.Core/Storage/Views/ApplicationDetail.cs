@@ -1,5 +1,4 @@
 using Cmf.Core.Model;
-using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -27,7 +26,4 @@ public sealed record ApplicationDetail
     public long? ObservedGeneration { get; init; }
 
     public string? UpgradeSavepointPath { get; init; }
-
-    /// <summary>The error the operator keeps reporting (with how often and since when), or null.</summary>
-    public ErrorEpisode? ErrorEpisode { get; init; }
 }

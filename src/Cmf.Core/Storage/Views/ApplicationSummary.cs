@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -35,6 +36,12 @@ public sealed record ApplicationSummary
     public bool ObjectDeleted { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The error the operator keeps reporting, with how often and since when; kept while FKO clears it between the
+    /// retries of a blocked upgrade (DESIGN 3.2 rule 6), so the list can name what blocks a pending instance. Null when none.
+    /// </summary>
+    public ErrorEpisode? ErrorEpisode { get; init; }
 
     /// <summary>The commit that last changed the application (compare with <see cref="CommitResult.Sequence"/>).</summary>
     public long LastCommit { get; init; }

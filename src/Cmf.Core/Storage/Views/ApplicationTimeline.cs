@@ -13,6 +13,9 @@ public sealed record TimelineInstance
 
     public required int Sequence { get; init; }
 
+    /// <summary>Equal hashes mean equal effective specs: a revert shows as a newer instance with an older one's hash.</summary>
+    public string? SpecHash { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SupersededAt { get; init; }
@@ -20,6 +23,8 @@ public sealed record TimelineInstance
     public DateTimeOffset? EndedAt { get; init; }
 
     public JobState? JobState { get; init; }
+
+    public LifecycleState? LifecycleState { get; init; }
 
     public InstanceStop Stop { get; init; }
 

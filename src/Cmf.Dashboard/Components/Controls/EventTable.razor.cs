@@ -1,4 +1,5 @@
 using Cmf.Core.Storage.Views;
+using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Controls;
@@ -25,6 +26,10 @@ public partial class EventTable
 
     [Parameter]
     public string EmptyTitle { get; set; } = "No events recorded";
+
+    /// <summary>The operator repeats an error once per retry of a blocked upgrade; the event counts the repeats.</summary>
+    private static string CountTitle(EventView entry) =>
+        $"Seen {entry.Count} times, first {RelativeTimeText.Iso(entry.Timestamp)}, last {RelativeTimeText.Iso(entry.LastSeenAt ?? entry.Timestamp)}";
 
     private string InstanceLabel(string uid) =>
         InstanceSequences.TryGetValue(uid, out var sequence) ? $"#{sequence}" : InstanceTable.ShortUid(uid);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Controls;
 
-/// <summary>An application's instances: number, UID, lifetime, job state, current/pending role, clusters, diff with the one before.</summary>
+/// <summary>An application's instances: number, UID, lifetime, job state, outcome, clusters (with hand-overs), diff with the one before.</summary>
 public partial class InstanceTable
 {
     [Parameter, EditorRequired]
@@ -15,23 +15,46 @@ public partial class InstanceTable
     [Parameter, EditorRequired]
     public required IReadOnlyList<InstanceRow> Rows { get; set; }
 
-    [Parameter]
-    public string? CurrentInstanceUid { get; set; }
-
-    [Parameter]
-    public string? LatestInstanceUid { get; set; }
-
-    /// <summary>The application's error: it is what blocks a pending instance.</summary>
-    [Parameter]
-    public string? ApplicationError { get; set; }
+    /// <summary>Names the instances a cluster was handed over from and to.</summary>
+    [Parameter, EditorRequired]
+    public required ApplicationHistory History { get; set; }
 
     private string InstanceHref(string uid) => DashboardUrls.InstanceUrl(Environment, Application, uid);
 
     private string DiffHref(string fromUid, string toUid) => DashboardUrls.DiffUrl(Environment, Application, fromUid, toUid);
 
-    private static string ClusterTitle(ClusterSummary cluster) =>
-        $"Cluster {cluster.Uid}, started {RelativeTimeText.Iso(cluster.StartedAt)}" +
-        (cluster.EndedAt is { } ended ? $", ended {RelativeTimeText.Iso(ended)}" : ", still running");
+    /// <summary>" (live)", " (from #1)", " (to #3)", or both hand-overs: what the cell says besides the cluster.</summary>
+    private string StintNote(ClusterStint stint)
+    {
+        var notes = new List<string>(3);
+        if (stint.HandedOverFrom is { } from)
+        {
+            notes.Add($"from {History.Label(from)}");
+        }
+        if (stint.HandedOverTo is { } to)
+        {
+            notes.Add($"to {History.Label(to)}");
+        }
+        if (stint.Until is null)
+        {
+            notes.Add("live");
+        }
+        return notes.Count == 0 ? "" : $" ({string.Join(", ", notes)})";
+    }
+
+    private string StintTitle(ClusterStint stint)
+    {
+        var from = stint.HandedOverFrom is { } previous
+            ? $"ran it from {RelativeTimeText.Iso(stint.From)} (handed over in place from {History.Label(previous)})"
+            : $"started {RelativeTimeText.Iso(stint.From)}";
+        var until = (stint.HandedOverTo, stint.Until) switch
+        {
+            ({ } next, { } at) => $", until handed over in place to {History.Label(next)} at {RelativeTimeText.Iso(at)}",
+            (null, { } ended) => $", ended {RelativeTimeText.Iso(ended)}",
+            _ => ", still running",
+        };
+        return $"Cluster {stint.Cluster.Uid}, {from}{until}";
+    }
 
     internal static string ShortUid(string uid) => uid.Length <= 8 ? uid : uid[..8];
 }

@@ -29,6 +29,7 @@ public partial class InstanceTimeline
 
     private readonly string _hatchId = "hatch-" + Guid.NewGuid().ToString("N")[..8];
     private TimelineLayout _layout = null!;
+    private ApplicationHistory _history = null!;
     private TimelineWindow _window = TimelineWindow.Fit;
     private TimelineWindow? _windowParameter;
     private double _drawWidth;
@@ -51,6 +52,14 @@ public partial class InstanceTimeline
 
     [Parameter]
     public string? CurrentInstanceUid { get; set; }
+
+    /// <summary>The latest instance while the operator has not reconciled it.</summary>
+    [Parameter]
+    public string? PendingInstanceUid { get; set; }
+
+    /// <summary>The error the operator keeps reporting; it names what blocks the pending instance.</summary>
+    [Parameter]
+    public Cmf.Core.Tracking.ErrorEpisode? ErrorEpisode { get; set; }
 
     /// <summary>The clock's now, passed in: open-ended bars reach it.</summary>
     [Parameter, EditorRequired]
@@ -165,6 +174,7 @@ public partial class InstanceTimeline
         var starts = Instances.Select(i => i.CreatedAt).Concat(Clusters.Select(c => c.StartedAt));
         var range = _window.Resolve(starts, Now);
         _layout = TimelineLayout.Compute(Instances, Clusters, CurrentInstanceUid, range, Now, PlotWidth);
+        _history = new ApplicationHistory(Instances, Clusters, CurrentInstanceUid, PendingInstanceUid, ErrorEpisode);
     }
 
     private async Task ShowAsync(TimelineWindow window)
@@ -197,7 +207,7 @@ public partial class InstanceTimeline
     private static string InstanceClasses(TimelineInstanceBar bar)
     {
         var classes = new StringBuilder("instance-timeline__instance ").Append(OwnerClass(bar.Instance));
-        classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--never-deployed");
+        classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--no-cluster");
         if (bar.IsCurrent)
         {
             classes.Append(" instance-timeline__instance--current");
@@ -209,38 +219,70 @@ public partial class InstanceTimeline
         return classes.ToString();
     }
 
-    private static string ClusterClasses(TimelineClusterBar bar) =>
-        $"instance-timeline__cluster {OwnerClass(bar.Owner)}" +
-        (bar.IsOpenEnded ? " instance-timeline__bar--open" : "") +
-        (bar.Cluster.EndIsApproximate ? " instance-timeline__cluster--approximate-end" : "");
+    private static string SegmentClasses(TimelineClusterBar bar, TimelineClusterSegment segment)
+    {
+        var last = ReferenceEquals(segment, bar.Segments[^1]);
+        return $"instance-timeline__cluster {OwnerClass(segment.Instance)}" +
+            (segment.StartsWithHandOver ? " instance-timeline__cluster--handed-over" : "") +
+            (last && bar.IsOpenEnded ? " instance-timeline__bar--open" : "") +
+            (last && bar.Cluster.EndIsApproximate ? " instance-timeline__cluster--approximate-end" : "");
+    }
 
-    private static string InstanceLabel(TimelineInstanceBar bar) =>
-        bar.IsCurrent ? $"{bar.Instance.Label} · current" : bar.WasDeployed ? bar.Instance.Label : $"{bar.Instance.Label} · never deployed";
+    private InstanceOutcome Outcome(InstanceSummary instance) => InstanceOutcome.For(instance, _history, Now);
 
-    private static string ClusterLabel(TimelineClusterBar bar) =>
-        $"{bar.Owner?.Label ?? "#?"} · {ShortUid(bar.Cluster.Uid)}";
+    private string InstanceLabel(TimelineInstanceBar bar) => Outcome(bar.Instance).Kind switch
+    {
+        InstanceOutcomeKind.Current => $"{bar.Instance.Label} · current",
+        InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked => $"{bar.Instance.Label} · pending",
+        InstanceOutcomeKind.NeverDeployed => $"{bar.Instance.Label} · never deployed",
+        _ => bar.Instance.Label,
+    };
 
-    private static string InstanceDescription(TimelineInstanceBar bar)
+    /// <summary>"#2 · c1d2e3f4", or "#2" when the part is too narrow for the cluster's name.</summary>
+    private string SegmentLabel(TimelineClusterBar bar, TimelineClusterSegment segment)
+    {
+        var full = SegmentName(bar, segment);
+        var instance = _history.Label(segment.Stint.InstanceUid);
+        return LabelFits(full, segment.Width) || !LabelFits(instance, segment.Width) ? full : instance;
+    }
+
+    private string SegmentName(TimelineClusterBar bar, TimelineClusterSegment segment) =>
+        $"{_history.Label(segment.Stint.InstanceUid)} · {ShortUid(bar.Cluster.Uid)}";
+
+    private string InstanceDescription(TimelineInstanceBar bar)
     {
         // The name of a link starts with the label it shows, so speech input can say what is on screen.
         var instance = bar.Instance;
+        var outcome = Outcome(instance);
         var text = new StringBuilder($"Instance {InstanceLabel(bar)}");
         text.Append($"\nUID: {instance.Uid}");
         text.Append($"\nCreated: {RelativeTimeText.Iso(instance.CreatedAt)}");
         text.Append(instance.EndedAt is { } ended ? $"\nEnded: {RelativeTimeText.Iso(ended)}" : "\nEnded: still live");
         text.Append($"\nJob state: {StateLabel.ForJobState(instance.JobState, instance.Stop, instance.StopSavepointPath).Text}");
-        if (!bar.WasDeployed)
+        if (outcome.Kind != InstanceOutcomeKind.Stopped)
         {
-            text.Append("\nNever deployed: no cluster ran this instance");
+            // A stop is already said by the job state.
+            text.Append($"\nOutcome: {outcome.Text}");
         }
         return text.ToString();
     }
 
-    private static string ClusterDescription(TimelineClusterBar bar)
+    private string SegmentDescription(TimelineClusterBar bar, TimelineClusterSegment segment)
     {
         var cluster = bar.Cluster;
-        var text = new StringBuilder($"Cluster {ClusterLabel(bar)} ({cluster.Uid})");
-        text.Append(bar.Owner is { } owner ? $"\nOwner: instance {owner.Label} ({owner.Uid})" : $"\nOwner: {cluster.OwnerInstanceUid} (no longer kept)");
+        var stint = segment.Stint;
+        var text = new StringBuilder($"Cluster {SegmentName(bar, segment)} ({cluster.Uid})");
+        text.Append(segment.Instance is { } instance
+            ? $"\nRan: instance {instance.Label} ({instance.Uid})"
+            : $"\nRan: instance {stint.InstanceUid} (no longer kept)");
+        if (stint.HandedOverFrom is { } from)
+        {
+            text.Append('\n').Append(HandOverText(from, stint.InstanceUid, stint.From));
+        }
+        if (stint is { HandedOverTo: { } to, Until: { } at })
+        {
+            text.Append('\n').Append(HandOverText(stint.InstanceUid, to, at));
+        }
         text.Append($"\nStarted: {RelativeTimeText.Iso(cluster.StartedAt)}");
         if (cluster.EndedAt is { } ended)
         {
@@ -256,6 +298,9 @@ public partial class InstanceTimeline
         }
         return text.ToString();
     }
+
+    private string HandOverText(string from, string to, DateTimeOffset at) =>
+        $"Handed over in place from {_history.Label(from)} to {_history.Label(to)} at {RelativeTimeText.Iso(at)}";
 
     private static string ShortUid(string uid) => uid.Length <= 8 ? uid : uid[..8];
 

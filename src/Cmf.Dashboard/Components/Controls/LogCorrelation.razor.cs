@@ -1,4 +1,5 @@
 using Cmf.Core.Configuration;
+using Cmf.Core.Specs;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,16 @@ using Microsoft.Extensions.Options;
 namespace Cmf.Dashboard.Components.Controls;
 
 /// <summary>
-/// How to find an instance's logs: the annotation filter (copyable) and, when <c>Cmf:Logging:LinkTemplate</c> is set,
-/// a link into the log system for the instance's lifetime. Inside a portal's frame the link is plain text.
+/// How to find an instance's logs. A CMF-managed instance's pods carry its UID in an annotation: the filter by it, with
+/// copy. Any other instance has a UID only the dashboard knows: the operator's pod labels and the time its clusters ran it.
+/// When <c>Cmf:Logging:LinkTemplate</c> is set, a link into the log system for the instance's lifetime; inside a portal's
+/// frame the link is plain text.
 /// </summary>
 public partial class LogCorrelation
 {
+    // Unique, so that two on one page (the gallery) never share an id.
+    private readonly string _titleId = "log-correlation-" + Guid.NewGuid().ToString("N")[..8];
+
     [Inject]
     private IOptions<CmfOptions> Options { get; set; } = default!;
 
@@ -30,9 +36,33 @@ public partial class LogCorrelation
     [Parameter, EditorRequired]
     public required DateTimeOffset To { get; set; }
 
-    private string Filter => $"{Cmf.Core.Specs.InstanceUid.AnnotationKey} == {InstanceUid}";
+    /// <summary>
+    /// The instance's effective spec carries <c>platform.confluent.io/cmf-fa-instance</c> with this instance's UID, so the
+    /// operator puts it on every pod; a FlinkDeployment made with kubectl has none.
+    /// </summary>
+    [Parameter]
+    public bool PodsCarryInstanceAnnotation { get; set; }
+
+    /// <summary>When the instance's clusters ran it (To null while one still does); null when none did.</summary>
+    [Parameter]
+    public (DateTimeOffset From, DateTimeOffset? To)? ClustersRan { get; set; }
+
+    private const string AnnotationKey = Cmf.Core.Specs.InstanceUid.AnnotationKey;
+
+    private string AnnotationFilter => $"{AnnotationKey} == {InstanceUid}";
+
+    // FKO's labels on the pods of a native deployment: app=<name>, component=jobmanager|taskmanager.
+    private string JobManagerSelector => $"app={Application},component=jobmanager";
+
+    private string TaskManagerSelector => $"app={Application},component=taskmanager";
 
     private string? LinkUrl => DashboardUrls.LogLinkUrl(
         Options.Value.Logging.LinkTemplate,
         new LogLinkValues(InstanceUid, Namespace, Application, From, To));
+
+    /// <summary>The spec says its pods carry this instance's UID (CMF wrote the annotation and this instance took it as its UID).</summary>
+    public static bool CarriesInstanceAnnotation(string? sealedSpecJson, string instanceUid) =>
+        !string.IsNullOrWhiteSpace(sealedSpecJson)
+        && System.Text.Json.Nodes.JsonNode.Parse(sealedSpecJson) is System.Text.Json.Nodes.JsonObject spec
+        && SpecVersionFactory.InstanceAnnotation(spec) == instanceUid;
 }

@@ -22,6 +22,13 @@ public partial class SpecView
     [Parameter]
     public string EmptyText { get; set; } = "No spec recorded.";
 
+    /// <summary>Line numbers (from 0) to mark with <see cref="MarkText"/>, e.g. the values that equal the environment's defaults.</summary>
+    [Parameter]
+    public IReadOnlySet<int> MarkedLines { get; set; } = new HashSet<int>();
+
+    [Parameter]
+    public string MarkText { get; set; } = "from environment defaults";
+
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(Yaml, _renderedYaml))

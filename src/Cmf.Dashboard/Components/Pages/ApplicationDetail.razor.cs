@@ -35,6 +35,8 @@ public partial class ApplicationDetail
 
     private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo();
 
+    private ApplicationHistory History => ApplicationHistory.Of(_summary!, _instances, _clusters);
+
     protected override async Task OnParametersSetAsync()
     {
         var key = Key;
@@ -98,7 +100,7 @@ public partial class ApplicationDetail
         var query = new Views.InstanceListQuery { Page = _instancePage - 1, PageSize = InstancePageSize };
         var page = await Queries.ListInstancesAsync(key, query, cancellationToken);
         _instanceTotal = page?.TotalCount ?? 0;
-        _instanceRows = InstanceRow.For([.. (page?.Items ?? []).Select(i => i.ToView())], _instances, _clusters);
+        _instanceRows = InstanceRow.For([.. (page?.Items ?? []).Select(i => i.ToView())], History, _now);
     }
 
     private async Task LoadSpecAsync(ApplicationKey key, CancellationToken cancellationToken)

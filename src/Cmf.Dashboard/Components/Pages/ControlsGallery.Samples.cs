@@ -25,20 +25,11 @@ public partial class ControlsGallery
         public static string HostileSpec => Spec(FirstUid, parallelism: 2, image: ImageOnError, token: "<sealed:0123456789abcdef>")
             + $"\n  podTemplate:\n    metadata:\n      labels:\n        note: \"{Script}\"\n        direction: \"evil\u202Etxt.exe\"\n        mood: \"🚀\"";
 
-        /// <summary>DESIGN 3.3 step 4: #1 still current, #3 the latest, the savepoint error set.</summary>
-        public static IReadOnlyList<BadgeSample> Badges { get; } =
-        [
-            new("#1 (owns C1)", "uid-1", "uid-1", "uid-3", SavepointError),
-            new("#2 (never deployed)", "uid-2", "uid-1", "uid-3", SavepointError),
-            new("#3 (latest, blocked)", "uid-3", "uid-1", "uid-3", SavepointError),
-            new("#3 (latest, no error yet)", "uid-3", "uid-1", "uid-3", null),
-        ];
-
         public static IReadOnlyList<TimelineSample> Timelines(DateTimeOffset now)
         {
             DateTimeOffset At(int minutesAgo) => now.AddMinutes(-minutesAgo);
 
-            var upgradeFirst = Instance(1, At(240), At(175), JobState.Finished, stoppedForUpgrade: true);
+            var upgradeFirst = Instance(1, At(240), At(175), JobState.Finished, stop: InstanceStop.Upgrade, savepoint: true);
             var upgradeSecond = Instance(2, At(180), null, JobState.Running);
             var upgrade = new TimelineSample(
                 "Savepoint upgrade: #1 and #2 overlap while C1 takes the savepoint (DESIGN 3.3 steps 1-2)",
@@ -46,15 +37,56 @@ public partial class ControlsGallery
                 [Cluster("c1d2e3f4-0001", upgradeFirst, At(239), At(175)), Cluster("c1d2e3f4-0002", upgradeSecond, At(174), null)],
                 upgradeSecond.Uid);
 
-            var first = Instance(1, At(300), At(95), JobState.Finished, stoppedForUpgrade: true);
-            var second = Instance(2, At(240), At(180), null);
-            var third = Instance(3, At(180), At(100), null);
+            var first = Instance(1, At(300), At(95), JobState.Finished, stop: InstanceStop.Upgrade, specHash: "spec-a");
+            var second = Instance(2, At(240), At(180), null, specHash: "spec-b", reconciled: false);
+            var third = Instance(3, At(180), At(100), null, specHash: "spec-a", reconciledAt: At(178));
             var fourth = Instance(4, At(100), null, JobState.Running);
-            var blocked = new TimelineSample(
-                "Failing savepoint: #2 never deployed, #3 reverts, #4 migrates off C1 (steps 3-5)",
+            var reverted = new TimelineSample(
+                "Failing savepoint: #2 never deployed, #3 reverts to #1's spec, #4 migrates off C1 with a stateless upgrade (steps 3-5)",
                 [first, second, third, fourth],
                 [Cluster("a7b8c9d0-0001", first, At(299), At(95)), Cluster("a7b8c9d0-0003", fourth, At(94), null)],
                 fourth.Uid);
+
+            var running = Instance(1, At(120), null, JobState.Running);
+            var waiting = Instance(2, At(45), null, null, reconciled: false);
+            var blocked = new TimelineSample(
+                "Blocked upgrade: #2 pending while the savepoint keeps failing (step 3)",
+                [running, waiting],
+                [Cluster("b1c2d3e4-0001", running, At(119), null)],
+                running.Uid)
+            {
+                PendingInstanceUid = waiting.Uid,
+                ErrorEpisode = new ErrorEpisode { Message = SavepointError, PendingInstanceUid = waiting.Uid, FirstSeen = At(44), LastSeen = At(2), Count = 14 },
+            };
+
+            var ignored = Instance(1, At(200), At(150), JobState.Running);
+            var scaled = Instance(2, At(150), At(60), JobState.Running);
+            var latest = Instance(3, At(60), null, JobState.Running);
+            var handedOver = new TimelineSample(
+                "In place: an upgradeMode change (#2) and a rescale (#3) hand C1 over without a new JobManager",
+                [ignored, scaled, latest],
+                [Cluster("d4e5f6a7-0001", ignored, At(199), null, handOvers: [(scaled, At(149)), (latest, At(59))])],
+                latest.Uid);
+
+            var stable = Instance(1, At(150), null, JobState.Running);
+            var broken = Instance(2, At(80), null, JobState.Reconciling);
+            var rolledBack = new TimelineSample(
+                "Rollback: #2's JobManager never starts; the operator rolls back to #1's spec on C3 (DESIGN 3.3 scenario 9)",
+                [stable, broken],
+                [
+                    Cluster("e5f6a7b8-0001", stable, At(149), At(70)),
+                    Cluster("e5f6a7b8-0002", broken, At(69), At(40)),
+                    Cluster("e5f6a7b8-0003", stable, At(38), null) with { OwnerSource = ClusterOwnerSource.Rollback },
+                ],
+                stable.Uid);
+
+            var suspendedJob = Instance(1, At(90), null, JobState.Finished, stop: InstanceStop.Suspend, savepoint: true);
+            var suspendedSpec = Instance(2, At(30), null, null, lifecycle: LifecycleState.Suspended, reconciledAt: At(29));
+            var suspended = new TimelineSample(
+                "Suspended with a savepoint: C1 stays until the operator's shutdown TTL (DESIGN 3.3 scenario 7)",
+                [suspendedJob, suspendedSpec],
+                [Cluster("f6a7b8c9-0001", suspendedJob, At(89), null)],
+                suspendedJob.Uid);
 
             var history = Enumerable.Range(1, 100)
                 .Select(i => Instance(i, At(1000 - i * 10), i == 100 ? null : At(1000 - i * 10 - 12), i == 100 ? JobState.Running : JobState.Finished))
@@ -62,9 +94,9 @@ public partial class ControlsGallery
             var historyClusters = history
                 .Select(i => Cluster($"hist-{i.Sequence:000}", i, i.CreatedAt.AddMinutes(1), i.EndedAt, approximate: i.Sequence % 17 == 0))
                 .ToList();
-            var longHistory = new TimelineSample("A hundred instances and a hundred clusters", history, historyClusters, history[^1].Uid);
+            var longHistory = new TimelineSample("A hundred finite jobs, a hundred instances and a hundred clusters", history, historyClusters, history[^1].Uid);
 
-            return [upgrade, blocked, longHistory];
+            return [upgrade, reverted, blocked, handedOver, rolledBack, suspended, longHistory];
         }
 
         public static IReadOnlyList<ApplicationSummary> Applications(DateTimeOffset now) =>
@@ -83,35 +115,55 @@ public partial class ControlsGallery
                 JobState = JobState.Running, LifecycleState = LifecycleState.Upgrading,
                 CurrentInstance = new InstanceRef(FirstUid, 1),
                 LatestInstance = new InstanceRef("0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", 3),
-                Error = SavepointError, InstanceCount = 3, LastChangeAt = now.AddMinutes(-3),
+                LatestIsPending = true, Error = SavepointError, InstanceCount = 3, LastChangeAt = now.AddMinutes(-3),
+                ErrorEpisode = new ErrorEpisode
+                {
+                    Message = SavepointError, PendingInstanceUid = "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                    FirstSeen = now.AddMinutes(-40), LastSeen = now.AddMinutes(-3), Count = 12,
+                },
             },
             new ApplicationSummary
             {
                 Environment = ImageOnError, Name = Script, Namespace = "evil\u202Etxt.exe 🚀",
                 JobState = JobState.Finished, StoppedForUpgrade = true, LifecycleState = LifecycleState.Upgrading,
-                LatestInstance = new InstanceRef("de4d-b33f", 7),
+                LatestInstance = new InstanceRef("de4d-b33f", 7), LatestIsPending = true,
                 Error = Script, InstanceCount = 7,
+                ErrorEpisode = new ErrorEpisode { Message = Script, PendingInstanceUid = "de4d-b33f", FirstSeen = now.AddDays(-2), LastSeen = now },
             },
         ];
 
-        private static InstanceSummary Instance(int sequence, DateTimeOffset created, DateTimeOffset? ended, JobState? state, bool stoppedForUpgrade = false) => new()
+        private static InstanceSummary Instance(
+            int sequence, DateTimeOffset created, DateTimeOffset? ended, JobState? state,
+            InstanceStop stop = InstanceStop.None, bool savepoint = false, string? specHash = null,
+            bool reconciled = true, DateTimeOffset? reconciledAt = null, LifecycleState? lifecycle = null) => new()
         {
             Uid = $"{sequence:00000000}-7a1e-4c0d-9b1f-{sequence:000000000000}",
             Sequence = sequence,
+            SpecHash = specHash ?? $"spec-{sequence}",
             CreatedAt = created,
             EndedAt = ended,
+            SupersededAt = ended,
+            ReconciledAt = reconciled ? reconciledAt ?? created.AddSeconds(5) : null,
             JobState = state,
-            Stop = stoppedForUpgrade ? InstanceStop.Upgrade : InstanceStop.None,
-            StopSavepointPath = stoppedForUpgrade ? $"s3://savepoints/savepoint-{sequence:000000}" : null,
+            LifecycleState = lifecycle,
+            Stop = stop,
+            StopSavepointPath = savepoint ? $"s3://savepoints/savepoint-{sequence:000000}" : null,
         };
 
-        private static ClusterSummary Cluster(string uid, InstanceSummary owner, DateTimeOffset started, DateTimeOffset? ended, bool approximate = false) => new()
+        private static ClusterSummary Cluster(
+            string uid, InstanceSummary owner, DateTimeOffset started, DateTimeOffset? ended, bool approximate = false,
+            IReadOnlyList<(InstanceSummary To, DateTimeOffset At)>? handOvers = null) => new()
         {
             Uid = uid,
-            OwnerInstanceUid = owner.Uid,
+            OwnerInstanceUid = handOvers is { Count: > 0 } ? handOvers[^1].To.Uid : owner.Uid,
+            Segments = [new ClusterSegment(owner.Uid, started), .. (handOvers ?? []).Select(h => new ClusterSegment(h.To.Uid, h.At))],
+            OwnerSource = ClusterOwnerSource.GenerationAnnotation,
+            OwnerReason = "by the Deployment's generation annotation",
             StartedAt = started,
             EndedAt = ended,
             EndIsApproximate = approximate,
+            Generation = owner.Sequence,
+            DeploymentType = "flink-native-kubernetes",
         };
 
         private static string Spec(string instanceUid, int parallelism, string image, string token) => $"""
@@ -145,8 +197,13 @@ public partial class ControlsGallery
                   memory: 4096m
             """;
 
-        public sealed record BadgeSample(string Caption, string InstanceUid, string CurrentInstanceUid, string LatestInstanceUid, string? ApplicationError);
+        public sealed record TimelineSample(string Title, IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<ClusterSummary> Clusters, string CurrentInstanceUid)
+        {
+            public string? PendingInstanceUid { get; init; }
 
-        public sealed record TimelineSample(string Title, IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<ClusterSummary> Clusters, string CurrentInstanceUid);
+            public ErrorEpisode? ErrorEpisode { get; init; }
+
+            public ApplicationHistory History => new(Instances, Clusters, CurrentInstanceUid, PendingInstanceUid, ErrorEpisode);
+        }
     }
 }

@@ -17,6 +17,7 @@ public partial class ControlsGallery
     private InstanceSummary? _selected;
     private ApplicationListFilter _filter = ApplicationListFilter.Default;
     private IReadOnlyList<InstanceRow> _instanceRows = [];
+    private IReadOnlyList<InstanceRow> _handOverRows = [];
     private IReadOnlyList<Cmf.Core.Storage.Views.EventView> _events = [];
     private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
 
@@ -29,9 +30,11 @@ public partial class ControlsGallery
         _now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
         _timelines = GallerySamples.Timelines(_now);
         _applications = GallerySamples.Applications(_now);
-        var blocked = _timelines[1];
-        _instanceRows = InstanceRow.For([.. blocked.Instances.Reverse()], blocked.Instances, blocked.Clusters);
-        _events = PageSamples.Events(_now, blocked.Instances);
-        _sequences = blocked.Instances.ToDictionary(i => i.Uid, i => i.Sequence);
+        var reverted = _timelines[1];
+        _instanceRows = InstanceRow.For([.. reverted.Instances.Reverse()], reverted.History, _now);
+        var handedOver = _timelines[3];
+        _handOverRows = InstanceRow.For([.. handedOver.Instances.Reverse()], handedOver.History, _now);
+        _events = PageSamples.Events(_now, reverted.Instances);
+        _sequences = reverted.Instances.ToDictionary(i => i.Uid, i => i.Sequence);
     }
 }

@@ -23,15 +23,30 @@ public partial class InstanceDetail
     private Views.InstanceDetail? _detail;
     private ApplicationSummary? _application;
     private InstanceSummary? _instance;
-    private IReadOnlyList<ClusterSummary> _clusters = [];
-    private IReadOnlyList<Views.EventView> _history = [];
-    private string? _effectiveYaml;
+    private ApplicationHistory _history = null!;
+    private IReadOnlyList<ClusterStint> _stints = [];
+    private IReadOnlyList<Views.EventView> _events = [];
+    private EnvironmentDefaultMarks _defaults = EnvironmentDefaultMarks.For(null, null);
+    private bool _podsCarryAnnotation;
     private DateTimeOffset _now;
 
     [Parameter]
     public string Uid { get; set; } = "";
 
     private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo($"Instance {_instance?.Label}");
+
+    private InstanceOutcome Outcome => InstanceOutcome.For(_instance!, _history, _now);
+
+    private string NoClusterTitle => Outcome.Kind is InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked or InstanceOutcomeKind.Deploying
+        ? "Not deployed yet"
+        : "Never deployed";
+
+    private string NoClusterText => Outcome switch
+    {
+        { Kind: InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked or InstanceOutcomeKind.Deploying } => "No JobManager Deployment has run this instance yet.",
+        { Kind: InstanceOutcomeKind.Reverted or InstanceOutcomeKind.Suspended } outcome => $"No JobManager Deployment ran this instance: {outcome.Text}.",
+        _ => "No JobManager Deployment ever ran this instance.",
+    };
 
     protected override async Task OnParametersSetAsync()
     {
@@ -60,10 +75,17 @@ public partial class InstanceDetail
         {
             return;
         }
-        _clusters = [.. detail.Clusters.Select(c => c.ToView())];
-        _effectiveYaml = SpecText.MaskedYaml(detail.EffectiveSpecJson);
+        var timeline = await Queries.GetTimelineAsync(key, null, cancellationToken);
+        _history = ApplicationHistory.Of(
+            _application!,
+            [.. (timeline?.Instances ?? []).Select(i => i.ToView())],
+            [.. (timeline?.Clusters ?? []).Select(c => c.ToView())]);
+        _stints = ClusterStint.OfInstance(uid, [.. detail.Clusters.Select(c => c.ToView())]);
+        var defaults = (await Queries.ListEnvironmentsAsync(cancellationToken)).FirstOrDefault(e => e.Name == key.Environment)?.DefaultsJson;
+        _defaults = EnvironmentDefaultMarks.For(detail.EffectiveSpecJson, defaults);
+        _podsCarryAnnotation = Controls.LogCorrelation.CarriesInstanceAnnotation(detail.EffectiveSpecJson, uid);
         var events = await Queries.ListEventsAsync(key, 0, EventWindow, cancellationToken);
-        _history = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid)];
+        _events = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid)];
     }
 
     protected override void OnClockTick() => _now = Clock.GetUtcNow();

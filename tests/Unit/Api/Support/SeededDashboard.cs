@@ -9,8 +9,9 @@ namespace Cmf.UnitTests.Api.Support;
 /// <summary>
 /// One real dashboard (Kestrel on 127.0.0.1) whose store holds a small history made by the real tracker, shared by the
 /// read-only tests of a class: environments prod (with defaults), staging and quiet (no applications);
-/// prod/orders after a savepoint upgrade (#1 on C1, #2 on C2, the password changed); prod/payments and prod/audit
-/// with one instance each; staging/trimmed with #1 pruned by retention.
+/// prod/orders after a savepoint upgrade (#1 on C1, #2 on C2, the password changed); prod/payments with #2 blocked by a
+/// savepoint that failed three times (one counted error event); prod/audit with one instance; staging/trimmed with #1
+/// pruned by retention.
 /// </summary>
 public sealed class SeededDashboard : IAsyncLifetime
 {
@@ -19,6 +20,8 @@ public sealed class SeededDashboard : IAsyncLifetime
     public HttpClient Client => Host.Client;
 
     public SeededApplication Orders { get; private set; } = null!;
+
+    public SeededApplication Payments { get; private set; } = null!;
 
     public string PrunedUid { get; private set; } = "";
 
@@ -45,11 +48,19 @@ public sealed class SeededDashboard : IAsyncLifetime
         await Orders.ClusterStartedAsync("C2");
         await Orders.RunningAsync();
 
-        foreach (var name in new[] { "payments", "audit" })
-        {
-            var application = new SeededApplication(store, new ApplicationKey("prod", name), "prod");
-            await application.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
-        }
+        Payments = new SeededApplication(store, new ApplicationKey("prod", "payments"), "prod");
+        await Payments.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
+        await Payments.ClusterStartedAsync("C1");
+        await Payments.RunningAsync();
+        await Payments.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().WithParallelism(4).Build());
+        await Payments.StatusAsync(Tracking.StatusChanges.SavepointFailed(observedGeneration: 1));
+        await Payments.StatusAsync(Tracking.StatusChanges.ErrorCleared());
+        await Payments.StatusAsync(Tracking.StatusChanges.SavepointFailed(observedGeneration: 1));
+        await Payments.StatusAsync(Tracking.StatusChanges.ErrorCleared());
+        await Payments.StatusAsync(Tracking.StatusChanges.SavepointFailed(observedGeneration: 1));
+
+        var audit = new SeededApplication(store, new ApplicationKey("prod", "audit"), "prod");
+        await audit.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
 
         var trimmed = new SeededApplication(store, new ApplicationKey("staging", "trimmed"), "staging", new TrackerSettings(2));
         await trimmed.SpecAsync("v1");
