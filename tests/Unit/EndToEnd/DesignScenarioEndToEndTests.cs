@@ -35,9 +35,10 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Equal(scenario.JobIdNow("payments"), upgraded.JobId(2));
         Assert.NotEqual(upgraded.JobId(1), upgraded.JobId(2));
         Assert.Equal(1, upgraded.Count("Instance #2 created"));
-        Assert.Equal(1, upgraded.EventMessages.Count(m => m.StartsWith("Cluster ", StringComparison.Ordinal) && m.EndsWith(" of instance #1 ended", StringComparison.Ordinal)));
-        Assert.Equal(1, upgraded.EventMessages.Count(m => m.StartsWith("Cluster ", StringComparison.Ordinal) && m.EndsWith(" started for instance #2", StringComparison.Ordinal)));
-        Assert.Equal(1, upgraded.Count("Instance #2 is now the current"));
+        Assert.Equal(["started for #1", "current #1"], takingSavepoint.ClusterAndCurrentEvents);
+        Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #2", "current #2"], upgraded.ClusterAndCurrentEvents);
+        Assert.Equal(1, upgraded.Count("Job FINISHED on instance #1"));
+        Assert.Equal(0, upgraded.Count("Job FINISHED on instance #2"));
     }
 
     [Fact]
@@ -64,18 +65,23 @@ public sealed class DesignScenarioEndToEndTests
         // 3: C1 keeps running for #1; #2 pending; the flapping error is one episode.
         Assert.Equal(("#1", "#2", "#1=RUNNING #2=-", "C:#1"), (blocked.Current, blocked.Pending, blocked.JobStates, blocked.ClusterOwners));
         Assert.Equal(1, blocked.Count("Error: "));
+        Assert.Equal(["started for #1", "current #1"], blocked.ClusterAndCurrentEvents);
         Assert.Equal(0, blocked.Count("Error cleared"));
         // 4: the revert is #3, nothing pending, #1 still current on C1, #2 never deployed.
         Assert.Equal(("#1", "-", "#1=RUNNING #2=- #3=-", "C:#1"), (reverted.Current, reverted.Pending, reverted.JobStates, reverted.ClusterOwners));
         Assert.Null(reverted.Details[1]["reconciledAt"]);
         Assert.NotNull(reverted.Details[1]["endedAt"]);
         Assert.Equal(1, reverted.Count("Error cleared"));
+        Assert.Equal(["started for #1", "current #1"], reverted.ClusterAndCurrentEvents);
+        Assert.Equal(firstJob, reverted.JobId(1));
+        Assert.Equal((null, null), (reverted.JobId(2), reverted.JobId(3)));
         // 5: a stateless change migrates off C1 to C3 for #4; #1 was stopped for an upgrade, not with a savepoint.
         Assert.Equal(("#4", "-", "#1=FINISHED #2=- #3=- #4=RUNNING", "C:#1 ended C:#4"), (migrated.Current, migrated.Pending, migrated.JobStates, migrated.ClusterOwners));
         Assert.Equal("#1=upgrade #2=- #3=- #4=-", migrated.Stops);
         Assert.Equal(firstJob, migrated.JobId(1));
         Assert.NotEqual(firstJob, migrated.JobId(4));
         Assert.Equal(1, migrated.Count("Error: "));
+        Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #4", "current #4"], migrated.ClusterAndCurrentEvents);
     }
 
     [Theory]
@@ -96,6 +102,12 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Equal(("#2", "-", $"#1={final} #2=RUNNING", "C:#1 ended C:#2"), (changed.Current, changed.Pending, changed.JobStates, changed.ClusterOwners));
         Assert.Equal("#1=- #2=-", changed.Stops);
         Assert.NotEqual(changed.JobId(1), changed.JobId(2));
+        Assert.Equal(ended.JobId(1), changed.JobId(1));
+        // The operator writes FINISHED over a FAILED job when it restarts it; the failed instance keeps FAILED.
+        Assert.Equal(1, changed.Count($"Job {final} on instance #1"));
+        Assert.Equal(final == "FINISHED" ? 1 : 0, changed.Count("Job FINISHED on instance #1"));
+        Assert.Equal(1, changed.Count("Job RUNNING on instance #2"));
+        Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #2", "current #2"], changed.ClusterAndCurrentEvents);
     }
 
     [Fact]
@@ -105,6 +117,7 @@ public sealed class DesignScenarioEndToEndTests
         scenario.Create(FlinkDeploymentBuilder.Named("customer").WithUpgradeMode("savepoint").WithHighAvailability()
             .WithConfiguration("kubernetes.operator.jm-deployment.shutdown-ttl", "30 min").Build());
         await scenario.AdvanceAsync("customer", Settle);
+        var firstJob = scenario.JobIdNow("customer");
 
         scenario.Patch("customer", """{"spec":{"job":{"state":"suspended"}}}""");
         await scenario.AdvanceAsync("customer", Settle);
@@ -117,11 +130,21 @@ public sealed class DesignScenarioEndToEndTests
         var resumed = await scenario.ReadAsync("customer");
 
         Assert.Equal(("#1", "-", "#1=FINISHED #2=-", "C:#1"), (suspended.Current, suspended.Pending, suspended.JobStates, suspended.ClusterOwners));
+        Assert.Equal((firstJob, null), (suspended.JobId(1), suspended.JobId(2)));
+        Assert.Equal(1, suspended.Count("Job FINISHED on instance #1"));
+        Assert.Equal(0, suspended.Count("Job FINISHED on instance #2"));
+        Assert.Equal(["started for #1", "current #1"], suspended.ClusterAndCurrentEvents);
         Assert.Equal("#1=suspend(savepoint) #2=-", suspended.Stops);
         Assert.Equal("SUSPENDED", suspended.Details[1]["lifecycleState"]?.GetValue<string>());
         Assert.Equal(("-", "C:#1 ended"), (afterTtl.Current, afterTtl.ClusterOwners));
+        Assert.Equal(["started for #1", "current #1", "ended of #1"], afterTtl.ClusterAndCurrentEvents);
         Assert.Equal(("#3", "-", "#1=FINISHED #2=- #3=RUNNING", "C:#1 ended C:#3"), (resumed.Current, resumed.Pending, resumed.JobStates, resumed.ClusterOwners));
         Assert.Equal("#1=suspend(savepoint) #2=- #3=-", resumed.Stops);
+        Assert.Equal(firstJob, resumed.JobId(1));
+        Assert.Null(resumed.JobId(2));
+        Assert.Equal(scenario.JobIdNow("customer"), resumed.JobId(3));
+        Assert.NotEqual(firstJob, resumed.JobId(3));
+        Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #3", "current #3"], resumed.ClusterAndCurrentEvents);
     }
 
     [Fact]
@@ -139,7 +162,7 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Equal(("#2", "-", "#1=RUNNING #2=RUNNING", "C:#1>#2"), (changed.Current, changed.Pending, changed.JobStates, changed.ClusterOwners));
         Assert.Equal((job, job), (changed.JobId(1), changed.JobId(2)));
         Assert.NotNull(changed.Details[0]["endedAt"]);
-        Assert.Equal(1, changed.EventMessages.Count(m => m.Contains("handed over in place from instance #1 to #2", StringComparison.Ordinal)));
+        Assert.Equal(["started for #1", "current #1", "handed #1>#2", "current #2"], changed.ClusterAndCurrentEvents);
     }
 
     [Fact]
@@ -150,6 +173,7 @@ public sealed class DesignScenarioEndToEndTests
             .WithConfiguration("kubernetes.operator.deployment.rollback.enabled", "true")
             .WithConfiguration("kubernetes.operator.deployment.readiness.timeout", "1 min").Build());
         await scenario.AdvanceAsync("geo", Settle);
+        var firstJob = scenario.JobIdNow("geo");
 
         scenario.Patch("geo", "{\"metadata\":{\"annotations\":{\"" + SimulatorKnobs.StartupFails + "\":\"true\"}}}");
         scenario.Patch("geo", """{"spec":{"image":"flink:1.20-broken"}}""");
@@ -162,6 +186,14 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Contains("CrashLoop", rolledBack.Details[1]["error"]!.GetValue<string>(), StringComparison.Ordinal);
         // #1 runs again, so it is no longer the stopped instance; rolling back #2 is not a stop of #2.
         Assert.Equal("#1=- #2=-", rolledBack.Stops);
+        // The rollback deploys #1's spec under a new job id; #2 keeps the id it was given and never ran.
+        Assert.Equal(scenario.JobIdNow("geo"), rolledBack.JobId(1));
+        Assert.NotEqual(firstJob, rolledBack.JobId(1));
+        Assert.NotEqual(rolledBack.JobId(1), rolledBack.JobId(2));
+        // #2 was current while its cluster lived; the rollback cluster makes #1 current again.
+        Assert.Equal(
+            ["started for #1", "current #1", "ended of #1", "started for #2", "current #2", "ended of #2", "started for #1", "current #1"],
+            rolledBack.ClusterAndCurrentEvents);
     }
 
     [Fact]
@@ -182,5 +214,10 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Equal(firstJob, upgraded.JobId(1));
         Assert.Equal(scenario.JobIdNow("orders"), upgraded.JobId(2));
         Assert.NotEqual(firstJob, upgraded.JobId(2));
+        Assert.Equal(1, upgraded.Count("Job CANCELLING on instance #1"));
+        Assert.Equal(1, upgraded.Count("Job CANCELED on instance #1"));
+        Assert.Equal(0, upgraded.EventMessages.Count(m => m.StartsWith("Job CANCEL", StringComparison.Ordinal) && m.Contains("on instance #2", StringComparison.Ordinal)));
+        Assert.Equal(1, upgraded.Count("Job RUNNING on instance #2"));
+        Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #2", "current #2"], upgraded.ClusterAndCurrentEvents);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Cmf.Core.Model;
 using Cmf.Simulator;
 using Cmf.UnitTests.Api.Support;
@@ -132,7 +133,7 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
 /// One reading of an application through the CMF API (application, instances oldest first, events oldest first) and
 /// the extension API (each instance's details, the clusters with their segments), described in short strings.
 /// </summary>
-internal sealed record ApplicationReading(
+internal sealed partial record ApplicationReading(
     JsonObject Application, IReadOnlyList<JsonObject> Instances, IReadOnlyList<JsonObject> Details, IReadOnlyList<JsonObject> Events,
     IReadOnlyList<JsonObject> Clusters)
 {
@@ -161,6 +162,20 @@ internal sealed record ApplicationReading(
     public IReadOnlyList<string> EventMessages => [.. Events.Select(e => e["status"]!["message"]!.GetValue<string>())];
 
     public int Count(string messagePrefix) => EventMessages.Count(m => m.StartsWith(messagePrefix, StringComparison.Ordinal));
+
+    /// <summary>Cluster starts, ends and hand-overs and current-instance changes in order: "started for #1", "current #1", "ended of #1".</summary>
+    public IReadOnlyList<string> ClusterAndCurrentEvents => [.. EventMessages.Select(ClusterOrCurrent).OfType<string>()];
+
+    private static string? ClusterOrCurrent(string message) =>
+        ClusterOrCurrentEvent().Match(message) is { Success: true } match
+            ? match.Groups["started"].Success ? "started for #" + match.Groups["started"].Value
+            : match.Groups["ended"].Success ? "ended of #" + match.Groups["ended"].Value
+            : match.Groups["from"].Success ? $"handed #{match.Groups["from"].Value}>#{match.Groups["to"].Value}"
+            : "current #" + match.Groups["current"].Value
+            : null;
+
+    [GeneratedRegex(@"^(Cluster \S+ started for instance #(?<started>\d+)|Cluster \S+ of instance #(?<ended>\d+) ended|Cluster \S+ handed over in place from instance #(?<from>\d+) to #(?<to>\d+)|Instance #(?<current>\d+) is now the current deployed instance)")]
+    private static partial Regex ClusterOrCurrentEvent();
 
     private string Name(string uid)
     {
