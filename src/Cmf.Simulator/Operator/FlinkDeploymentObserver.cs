@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
 
@@ -10,6 +11,9 @@ namespace Cmf.Simulator.Operator;
 internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, ResourceStore store, OperatorEvents events)
 {
     private const string JobNotFound = "Job Not Found";
+
+    private static readonly HashSet<string> ContainerErrorReasons =
+        ["CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "RunContainerError", "CreateContainerConfigError", "OOMKilled"];
 
     public void Observe(ReconcilePass pass)
     {
@@ -31,6 +35,32 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
             status.SetClusterInfo(NativeCluster.ClusterInfo(cluster));
         }
         ClearErrorsIfDeploymentIsHealthy(status);
+    }
+
+    /// <summary>
+    /// checkContainerErrors (AbstractFlinkDeploymentObserver L174-197) on the JobManager pod as it is served: a container
+    /// waiting for one of DeploymentFailedException.CONTAINER_ERROR_REASONS fails the deployment, with the message
+    /// forContainerStatus builds ("[container] " and the last termination's message after "CrashLoop - ", else the
+    /// waiting message).
+    /// </summary>
+    private DeploymentFailedException? ContainerError(string ns, FlinkCluster cluster)
+    {
+        var pod = store.Get(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName))?.ToJsonObject();
+        var statuses = new[] { "containerStatuses", "initContainerStatuses" }
+            .SelectMany(field => pod?.NodeAt("status", field) as JsonArray ?? new JsonArray());
+        foreach (var container in statuses.OfType<JsonObject>())
+        {
+            var reason = container.StringAt("state", "waiting", "reason");
+            if (reason is null || !ContainerErrorReasons.Contains(reason))
+            {
+                continue;
+            }
+            var message = reason == "CrashLoopBackOff" && container.StringAt("lastState", "terminated", "message") is { } terminated
+                ? "CrashLoop - " + terminated
+                : container.StringAt("state", "waiting", "message");
+            return new DeploymentFailedException(reason, $"[{container.StringAt("name")}] {message ?? "null"}");
+        }
+        return null;
     }
 
     /// <summary>AbstractFlinkResourceObserver.isResourceReadyToBeObserved (L62-94).</summary>
@@ -99,13 +129,13 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
                 status.JobManagerDeploymentStatus = JobManagerStatus.DeployedNotReady;
                 return;
             }
-            if (cluster.ReportedCrashLoop)
+            if (ContainerError(pass.App.Key.Namespace, cluster) is { } failed)
             {
-                // checkContainerErrors: thrown only when not already in ERROR, so a spec change can still go through.
+                // Thrown only when not already in ERROR, so a spec change can still go through (L138-146).
                 status.SetJobState(JobState.Reconciling);
                 if (previous != JobManagerStatus.Error)
                 {
-                    throw new DeploymentFailedException("CrashLoopBackOff", $"[{ClusterObjects.MainContainer}] CrashLoop - back-off restarting failed container");
+                    throw failed;
                 }
                 return;
             }

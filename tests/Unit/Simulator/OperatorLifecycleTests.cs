@@ -134,7 +134,12 @@ public sealed class OperatorLifecycleTests
         Assert.Equal("flink:1.20", rolledBack["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>());
         // The operator builds the rollback's deploy config from the resource's metadata: the current generation.
         Assert.Equal("2", jobManagers[4].Generation);
-        Assert.Contains("Rollback", (await cluster.EventsAboutAsync("geo")).Select(e => e!["reason"]!.GetValue<string>()));
+        var events = await cluster.EventsAboutAsync("geo");
+        Assert.Contains("Rollback", events.Select(e => e!["reason"]!.GetValue<string>()));
+        // checkContainerErrors read the crash-looping pod: forContainerStatus's "[container] waiting message".
+        var crashLoop = Assert.Single(events, e => e!["reason"]!.GetValue<string>() == "CrashLoopBackOff")!;
+        Assert.Equal("Warning", crashLoop["type"]!.GetValue<string>());
+        Assert.StartsWith("[flink-main-container] back-off 40s restarting failed container=flink-main-container pod=geo-", crashLoop["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
