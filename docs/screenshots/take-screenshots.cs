@@ -3,13 +3,15 @@
 #:property JsonSerializerIsReflectionEnabledByDefault=true
 
 // Screenshots of every page, light and dark, for the README. Start the demo, set a secret on one application, then
-// change it together with the parallelism, and take the screenshots while prod/payments-fraud-detection's savepoints fail (simulated
-// minutes 5 to 9: about three real minutes after start at Speed=2):
-//   dotnet run --project src/Cmf.Dashboard -- --urls http://127.0.0.1:5099 --Cmf:Cluster:Simulator:Speed=2
-//   kubectl --kubeconfig data/simulator.kubeconfig patch flinkdeployment -n prod clickstream-sessionizer --type merge \
+// change it together with the parallelism, and take the screenshots two to three minutes after the start, while
+// prod/payments-fraud-detection's blocked upgrade and its revert leave #1 current (the demo's first four minutes):
+//   dotnet run --project src/Cmf.Dashboard -- --urls http://127.0.0.1:5099 --Cmf:DataDirectory=/tmp/screenshots-data
+//   kubectl --kubeconfig /tmp/screenshots-data/simulator.kubeconfig patch flinkdeployment -n prod clickstream-sessionizer --type merge \
 //     -p '{"spec":{"flinkConfiguration":{"s3.secret-key":"first"}}}'
 //   kubectl ... -p '{"spec":{"job":{"parallelism":3},"flinkConfiguration":{"s3.secret-key":"second"}}}'
 //   dotnet run docs/screenshots/take-screenshots.cs -- http://127.0.0.1:5099 docs/screenshots
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 var baseUrl = (args.Length > 0 ? args[0] : "http://127.0.0.1:5099").TrimEnd('/');
@@ -31,7 +33,7 @@ foreach (var (scheme, suffix) in new[] { (ColorScheme.Light, "light"), (ColorSch
         ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         ColorScheme = scheme,
     });
-    var instance = await FirstInstanceLinkAsync(page);
+    var instance = await CurrentInstanceLinkAsync();
     var shots = new (string Name, string Path)[]
     {
         ("applications", "/applications"),
@@ -58,9 +60,11 @@ foreach (var (scheme, suffix) in new[] { (ColorScheme.Light, "light"), (ColorSch
     await page.CloseAsync();
 }
 
-async Task<string> FirstInstanceLinkAsync(IPage page)
+async Task<string> CurrentInstanceLinkAsync()
 {
-    await page.GotoAsync(baseUrl + Application + "?tab=instances");
-    return await page.Locator(".instance-table__sequence a").Nth(1).GetAttributeAsync("href")
-        ?? throw new InvalidOperationException("The application has no instances yet.");
+    using var http = new HttpClient();
+    var application = await http.GetFromJsonAsync<JsonObject>(baseUrl + "/cmf/api/v1/environments/prod/applications/payments-fraud-detection");
+    var uid = application?["status"]?["currentDeployedInstanceName"]?.GetValue<string>()
+        ?? throw new InvalidOperationException("The application has no current instance yet.");
+    return "/instances/" + uid;
 }
