@@ -72,7 +72,6 @@ internal static class RawSqliteBaseline
         var schema = new List<(string Type, string Name, string Sql)>();
         await using (var command = source.CreateCommand())
         {
-            // In creation order, so a referenced table is filled before the tables referring to it.
             command.CommandText = "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' ORDER BY rowid";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -81,7 +80,7 @@ internal static class RawSqliteBaseline
             }
         }
         var tables = new List<Table>();
-        foreach (var (_, name, sql) in schema.Where(s => s.Type == "table"))
+        foreach (var (name, sql) in await InDependencyOrderAsync(source, schema.Where(s => s.Type == "table").Select(s => (s.Name, s.Sql)).ToList(), cancellationToken))
         {
             await using var command = source.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{name}\" ORDER BY rowid";
@@ -100,6 +99,41 @@ internal static class RawSqliteBaseline
             tables.Add(new Table(name, sql, columns, rows));
         }
         return (tables, schema.Where(s => s.Type == "index").Select(s => s.Sql).ToList());
+    }
+
+    /// <summary>
+    /// Referenced tables before the tables referring to them. Creation order is not enough: a migration that drops a
+    /// column rebuilds the table, which then comes after the tables that refer to it.
+    /// </summary>
+    private static async Task<List<(string Name, string Sql)>> InDependencyOrderAsync(SqliteConnection source, List<(string Name, string Sql)> tables, CancellationToken cancellationToken)
+    {
+        var references = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (name, _) in tables)
+        {
+            await using var command = source.CreateCommand();
+            command.CommandText = $"SELECT \"table\" FROM pragma_foreign_key_list('{name.Replace("'", "''", StringComparison.Ordinal)}')";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var referenced = new HashSet<string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                referenced.Add(reader.GetString(0));
+            }
+            referenced.Remove(name);
+            references[name] = referenced;
+        }
+        var ordered = new List<(string Name, string Sql)>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        while (ordered.Count < tables.Count)
+        {
+            var next = tables.Where(t => !placed.Contains(t.Name) && references[t.Name].All(r => placed.Contains(r) || !references.ContainsKey(r))).ToList();
+            if (next.Count == 0)
+            {
+                throw new InvalidOperationException("The tables' foreign keys form a cycle: " + string.Join(", ", tables.Where(t => !placed.Contains(t.Name)).Select(t => t.Name)));
+            }
+            ordered.AddRange(next);
+            placed.UnionWith(next.Select(t => t.Name));
+        }
+        return ordered;
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
