@@ -7,18 +7,21 @@ using System.Text.RegularExpressions;
 namespace Cmf.Core.Specs;
 
 /// <summary>
-/// Hides secret values in specs (DESIGN 3.2 rule 7, docs/architecture.md "Secrets").
+/// Hides secret values in specs (DESIGN 3.2 rule 10, docs/architecture.md "Secrets").
 /// <list type="bullet">
 /// <item>Inside <c>flinkConfiguration</c> a value is secret when its key, or the dotted path of nested
 /// keys leading to it (<c>security: {ssl: {keystore-password: x}}</c> is <c>security.ssl.keystore-password</c>),
-/// is sensitive by <see cref="SensitiveKeys.IsSensitiveKey"/>.</item>
+/// is sensitive by <see cref="SensitiveKeys.IsSensitiveConfigurationKey"/> (Flink's patterns, and
+/// <c>containerized.*.env.*</c> variables with sensitive names).</item>
 /// <item>Elsewhere a value is secret when its key is sensitive and not a Kubernetes reference field
 /// (<see cref="SensitiveKeys.KubernetesReferenceFields"/>), and the <c>value</c> of an entry of an
 /// <c>env</c> array is secret when the variable's name looks sensitive. <c>valueFrom</c> only names a
 /// Secret and stays.</item>
 /// <item>In <c>args</c> and <c>command</c> lists, the value of an option with a sensitive name
-/// (<c>--password=x</c>, <c>-Dfs.s3a.secret.key=x</c>, <c>--api-key x</c>). Secrets inside free text, such
-/// as a shell command line in one string or a log configuration file, are not found.</item>
+/// (<c>--password=x</c>, <c>-Dfs.s3a.secret.key=x</c>, <c>--db-pass x</c>).</item>
+/// <item>In every other string, the secret parts <see cref="SecretPatterns"/> finds by their shape (URL user-info,
+/// <c>password=</c> assignments, JAAS <c>password="x"</c>, connection-string keys, <c>Authorization</c> credentials,
+/// ...): only that part is sealed, so <c>https://ci:x@host/app.jar</c> reads <c>https://ci:******@host/app.jar</c>.</item>
 /// <item>A secret object or array (<c>http-headers: {a: b}</c>) becomes one token.</item>
 /// </list>
 /// <see cref="Seal"/> replaces a secret by <c>&lt;sealed:xxxxxxxxxxxxxxxx&gt;</c>, the first 64 bits of
@@ -32,6 +35,7 @@ public static partial class SecretMasker
     public const string MaskText = "******";
 
     private const string SealedPrefix = "<sealed:";
+    private const int SealedLength = 25;
 
     private static readonly byte[] FingerprintPrefix = "cmf-fa sealed secret v1\n"u8.ToArray();
 
@@ -49,9 +53,23 @@ public static partial class SecretMasker
         var copy = node?.DeepClone();
         if (copy is not null)
         {
-            Redact(copy, static _ => JsonValue.Create(MaskText), configPath: null);
+            Redact(copy, Redaction.Masking, configPath: null);
         }
         return copy;
+    }
+
+    /// <summary>
+    /// The plain values <see cref="Seal"/> would seal in <paramref name="node"/> (strings, and the scalars inside a
+    /// secret object), without changing it: what a <see cref="SecretScrubber"/> looks for in free text.
+    /// </summary>
+    public static IReadOnlyCollection<string> FindSecrets(JsonNode? node)
+    {
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        if (node is not null)
+        {
+            Redact(node, new Redaction(RedactionMode.Collect, secrets), configPath: null);
+        }
+        return secrets;
     }
 
     /// <summary>A copy of a sealed document as a person may see it: every sealed token becomes <see cref="MaskText"/>.</summary>
@@ -69,41 +87,68 @@ public static partial class SecretMasker
     public static string Display(string text) =>
         text.Contains(SealedPrefix, StringComparison.Ordinal) ? SealedToken().Replace(text, MaskText) : text;
 
-    public static bool IsSealed(string value) => value.Length == 25 && SealedToken().IsMatch(value);
+    public static bool IsSealed(string value) => IsSealed(value.AsSpan());
 
-    /// <summary>Seals a tree the caller owns, without copying it.</summary>
-    internal static void SealInPlace(JsonNode? node)
+    public static bool IsSealed(ReadOnlySpan<char> value) =>
+        value.Length == SealedLength
+        && value.StartsWith(SealedPrefix, StringComparison.Ordinal)
+        && value[^1] == '>'
+        && !value[SealedPrefix.Length..^1].ContainsAnyExcept(LowerHexDigits);
+
+    /// <summary>The sealed tokens in a text (a stored spec), for recognising their values elsewhere.</summary>
+    public static IEnumerable<string> SealedTokens(string text)
     {
-        if (node is not null)
+        foreach (Match match in SealedToken().Matches(text))
         {
-            Redact(node, SealValue, configPath: null);
+            yield return match.Value;
         }
     }
 
-    private static JsonNode SealValue(JsonNode value)
+    /// <summary>The token <see cref="Seal"/> gives a secret string.</summary>
+    public static string Token(string secret) => Token(JsonValue.Create(secret));
+
+    /// <summary>
+    /// Seals a tree the caller owns, without copying it; when <paramref name="secrets"/> is given, every plain value
+    /// sealed is added to it.
+    /// </summary>
+    internal static void SealInPlace(JsonNode? node, ICollection<string>? secrets = null)
     {
-        if (JsonScalars.TryGetString(value, out var text) && IsSealed(text))
+        if (node is not null)
         {
-            return value;
+            Redact(node, secrets is null ? Redaction.Sealing : new Redaction(RedactionMode.Seal, secrets), configPath: null);
         }
+    }
+
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
+    private static string Token(JsonNode value)
+    {
         var buffer = new ArrayBufferWriter<byte>(256);
         buffer.Write(FingerprintPrefix);
         CanonicalJson.Write(buffer, value);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
-        return JsonValue.Create(SealedPrefix + Convert.ToHexStringLower(hash[..8]) + ">");
+        return SealedPrefix + Convert.ToHexStringLower(hash[..8]) + ">";
     }
 
     // configPath is null outside flinkConfiguration, and the dotted path of the current object inside it.
-    private static void Redact(JsonNode node, Func<JsonNode, JsonNode> replace, string? configPath)
+    private static void Redact(JsonNode node, Redaction redaction, string? configPath)
     {
         if (node is JsonArray array)
         {
-            foreach (var item in array)
+            for (var i = 0; i < array.Count; i++)
             {
-                if (item is not null)
+                if (array[i] is not { } item)
                 {
-                    Redact(item, replace, configPath);
+                    continue;
+                }
+                if (redaction.Parts(item) is { } replaced)
+                {
+                    array[i] = replaced;
+                }
+                else
+                {
+                    Redact(item, redaction, configPath);
                 }
             }
             return;
@@ -120,9 +165,9 @@ public static partial class SecretMasker
                 continue;
             }
             var path = configPath is null ? null : configPath.Length == 0 ? key : configPath + "." + key;
-            if (path is null ? SensitiveKeys.IsSensitiveSpecKey(key) : SensitiveKeys.IsSensitiveKey(path))
+            if (path is null ? SensitiveKeys.IsSensitiveSpecKey(key) : SensitiveKeys.IsSensitiveConfigurationKey(path))
             {
-                var replacement = replace(value);
+                var replacement = redaction.Whole(value);
                 if (!ReferenceEquals(replacement, value))
                 {
                     obj.SetAt(i, replacement);
@@ -133,18 +178,23 @@ public static partial class SecretMasker
             {
                 if (key == "env")
                 {
-                    RedactEnvironment(list, replace);
+                    RedactEnvironment(list, redaction);
                 }
                 else if (key is "args" or "command")
                 {
-                    RedactArguments(list, replace);
+                    RedactArguments(list, redaction);
                 }
             }
-            Redact(value, replace, path ?? (key == "flinkConfiguration" ? "" : null));
+            if (redaction.Parts(value) is { } replaced)
+            {
+                obj.SetAt(i, replaced);
+                continue;
+            }
+            Redact(value, redaction, path ?? (key == "flinkConfiguration" ? "" : null));
         }
     }
 
-    private static void RedactEnvironment(JsonArray env, Func<JsonNode, JsonNode> replace)
+    private static void RedactEnvironment(JsonArray env, Redaction redaction)
     {
         foreach (var item in env)
         {
@@ -152,7 +202,7 @@ public static partial class SecretMasker
                 && JsonScalars.TryGetString(variable["name"], out var name)
                 && SensitiveKeys.IsSensitiveEnvironmentVariable(name)
                 && variable["value"] is { } value
-                && replace(value) is var replacement
+                && redaction.Whole(value) is var replacement
                 && !ReferenceEquals(replacement, value))
             {
                 variable["value"] = replacement;
@@ -161,8 +211,8 @@ public static partial class SecretMasker
     }
 
     // Command-line options: "--password=x" and "-Dsecurity.ssl.key-password=x" keep their name and
-    // seal the value; "--password x" seals the next argument unless it is another option.
-    private static void RedactArguments(JsonArray arguments, Func<JsonNode, JsonNode> replace)
+    // seal the value; "--db-pass x" seals the next argument unless it is another option.
+    private static void RedactArguments(JsonArray arguments, Redaction redaction)
     {
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -171,23 +221,23 @@ public static partial class SecretMasker
                 continue;
             }
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            var option = equals < 0 ? argument : argument[..equals];
-            if (!SensitiveKeys.IsSensitiveKey(option))
+            var option = equals < 0 ? argument.AsSpan() : argument.AsSpan(0, equals);
+            if (!SensitiveKeys.IsSensitiveName(option))
             {
                 continue;
             }
             if (equals >= 0)
             {
                 var secret = argument[(equals + 1)..];
-                if (!IsSealed(secret))
+                if (secret.Length > 0 && redaction.WholeText(secret) is var replaced && !ReferenceEquals(replaced, secret))
                 {
-                    arguments[i] = argument[..(equals + 1)] + replace(JsonValue.Create(secret)).GetValue<string>();
+                    arguments[i] = argument[..(equals + 1)] + replaced;
                 }
             }
             else if (i + 1 < arguments.Count && arguments[i + 1] is { } next
                 && !(JsonScalars.TryGetString(next, out var text) && text.StartsWith('-')))
             {
-                var replacement = replace(next);
+                var replacement = redaction.Whole(next);
                 if (!ReferenceEquals(replacement, next))
                 {
                     arguments[i + 1] = replacement;
@@ -238,4 +288,106 @@ public static partial class SecretMasker
 
     [GeneratedRegex("<sealed:[0-9a-f]{16}>", RegexOptions.CultureInvariant)]
     private static partial Regex SealedToken();
+
+    private enum RedactionMode
+    {
+        Seal,
+        Mask,
+        Collect,
+    }
+
+    /// <summary>What becomes of a secret: its sealed token, the mask, or nothing (only collected).</summary>
+    private sealed class Redaction(RedactionMode mode, ICollection<string>? secrets)
+    {
+        public static readonly Redaction Sealing = new(RedactionMode.Seal, null);
+        public static readonly Redaction Masking = new(RedactionMode.Mask, null);
+
+        /// <summary>The replacement of a whole secret value (the same node when nothing changes).</summary>
+        public JsonNode Whole(JsonNode value)
+        {
+            if (JsonScalars.TryGetString(value, out var text))
+            {
+                var replaced = WholeText(text);
+                return ReferenceEquals(replaced, text) ? value : JsonValue.Create(replaced);
+            }
+            if (secrets is not null)
+            {
+                CollectScalars(value);
+            }
+            return mode switch
+            {
+                RedactionMode.Seal => JsonValue.Create(Token(value)),
+                RedactionMode.Mask => JsonValue.Create(MaskText),
+                _ => value,
+            };
+        }
+
+        /// <summary>The replacement of a secret string (the same instance when nothing changes).</summary>
+        public string WholeText(string secret)
+        {
+            if (IsSealed(secret))
+            {
+                return secret;
+            }
+            secrets?.Add(secret);
+            return mode switch
+            {
+                RedactionMode.Seal => Token(JsonValue.Create(secret)),
+                RedactionMode.Mask => MaskText,
+                _ => secret,
+            };
+        }
+
+        /// <summary>A string value with its secret parts replaced; null when it is no string or nothing changes.</summary>
+        public JsonValue? Parts(JsonNode value)
+        {
+            if (value is not JsonValue || !JsonScalars.TryGetString(value, out var text)
+                || SecretPatterns.Find(text) is not { } ranges)
+            {
+                return null;
+            }
+            var builder = new StringBuilder(text.Length + ranges.Count * SealedLength);
+            var at = 0;
+            foreach (var range in ranges)
+            {
+                var (start, length) = range.GetOffsetAndLength(text.Length);
+                builder.Append(text, at, start - at).Append(WholeText(text.Substring(start, length)));
+                at = start + length;
+            }
+            builder.Append(text, at, text.Length - at);
+            return mode == RedactionMode.Collect ? null : JsonValue.Create(builder.ToString());
+        }
+
+        private void CollectScalars(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        if (child is not null)
+                        {
+                            CollectScalars(child);
+                        }
+                    }
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        if (child is not null)
+                        {
+                            CollectScalars(child);
+                        }
+                    }
+                    break;
+                default:
+                    var text = JsonScalars.TryGetString(node, out var value) ? value : node.ToJsonString();
+                    if (!IsSealed(text))
+                    {
+                        secrets!.Add(text);
+                    }
+                    break;
+            }
+        }
+    }
 }
