@@ -57,30 +57,46 @@ public static partial class ObservationMapper
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, error);
         }
         var (uid, generation) = (metadata.Uid!, metadata.Generation!.Value);
+        var version = cache?.Version(uid, generation, spec) ?? SpecVersionFactory.Create(spec);
         var snapshot = new FlinkDeploymentSnapshot
         {
             ObjectUid = uid,
             ResourceVersion = metadata.ResourceVersion!,
             Generation = generation,
             CreationTimestamp = metadata.CreationTimestamp,
-            Spec = cache?.Version(uid, generation, spec) ?? SpecVersionFactory.Create(spec),
-            Status = StatusSnapshot(status),
+            Spec = version,
+            Status = StatusSnapshot(status, version.Scrubber),
         };
         return new FlinkDeploymentObserved(Key(environment, metadata), @namespace, snapshot);
     }
 
-    private static FlinkDeploymentStatusSnapshot StatusSnapshot(FlinkDeploymentStatus status) => new()
+    /// <summary>
+    /// The status texts are scrubbed here, before anything stores or logs them (DESIGN 3.2 rule 10). An error may quote
+    /// the spec the cluster still runs rather than the new one, so it is scrubbed with the secrets of the specs the
+    /// operator last reconciled and last found stable as well.
+    /// </summary>
+    private static FlinkDeploymentStatusSnapshot StatusSnapshot(FlinkDeploymentStatus status, SecretScrubber scrubber)
     {
-        JobState = status.JobStatus?.State,
-        JobId = status.JobStatus?.JobId,
-        JobName = status.JobStatus?.JobName,
-        LifecycleState = status.LifecycleState,
-        JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
-        ReconciliationState = status.ReconciliationStatus?.State,
-        Error = status.Error,
-        ObservedGeneration = status.ObservedGeneration,
-        UpgradeSavepointPath = status.JobStatus?.UpgradeSavepointPath,
-    };
+        if (status.Error is not null && status.ReconciliationStatus is { } reconciliation)
+        {
+            scrubber = scrubber.Including([
+                LastSpecDocument.Read(reconciliation.LastReconciledSpec)?.Spec,
+                LastSpecDocument.Read(reconciliation.LastStableSpec)?.Spec,
+            ]);
+        }
+        return new()
+        {
+            JobState = status.JobStatus?.State,
+            JobId = status.JobStatus?.JobId,
+            JobName = scrubber.Scrub(status.JobStatus?.JobName),
+            LifecycleState = status.LifecycleState,
+            JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
+            ReconciliationState = status.ReconciliationStatus?.State,
+            Error = scrubber.Scrub(status.Error),
+            ObservedGeneration = status.ObservedGeneration,
+            UpgradeSavepointPath = scrubber.Scrub(status.JobStatus?.UpgradeSavepointPath),
+        };
+    }
 
     private static ApplicationKey Key(EnvironmentInfo environment, ObjectMetadata metadata) => new(environment.Name, metadata.Name);
 }

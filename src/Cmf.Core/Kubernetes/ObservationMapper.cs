@@ -55,8 +55,10 @@ public static partial class ObservationMapper
     private static ResourceRejected Rejected(EnvironmentInfo environment, JsonNode? resource, string kind, string reason)
     {
         var (name, @namespace, resourceVersion) = Identify(resource, kind);
+        // The reason is stored as an event and logged: it must not carry a secret a parser quoted.
         return new ResourceRejected(
-            new ApplicationKey(environment.Name, name), @namespace ?? environment.Namespace, kind, resourceVersion, reason);
+            new ApplicationKey(environment.Name, name), @namespace ?? environment.Namespace, kind, resourceVersion,
+            SecretScrubber.PatternsOnly.Scrub(reason));
     }
 
     // Whatever can still be read of an object that was rejected, to say which one it was.

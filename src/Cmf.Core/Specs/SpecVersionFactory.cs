@@ -15,9 +15,11 @@ public static class SpecVersionFactory
         var upgradeMode = JsonScalars.AsString((effective["job"] as JsonObject)?["upgradeMode"]);
         var annotation = InstanceAnnotation(effective);
 
-        SecretMasker.SealInPlace(effective);
+        var secrets = new List<string>();
+        SecretMasker.SealInPlace(effective, secrets);
         return new SpecVersion
         {
+            Scrubber = new SecretScrubber(secrets),
             EffectiveSpecJson = CanonicalJson.Serialize(effective),
             SpecHash = hash,
             InstanceAnnotation = annotation,

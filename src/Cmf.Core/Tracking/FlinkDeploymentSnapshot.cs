@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 
 namespace Cmf.Core.Tracking;
 
@@ -35,6 +36,9 @@ public sealed record SpecVersion
     public string? FlinkVersion { get; init; }
 
     public string? UpgradeMode { get; init; }
+
+    /// <summary>Hides this spec's secrets in the status texts that go with it (never stored: it knows the values).</summary>
+    public SecretScrubber Scrubber { get; init; } = SecretScrubber.PatternsOnly;
 }
 
 /// <summary>The parts of <c>status</c> the tracker acts on.</summary>
