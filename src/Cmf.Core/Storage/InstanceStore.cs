@@ -36,13 +36,17 @@ public sealed partial class InstanceStore : IDisposable
     /// <summary>The sequence of the last commit that changed something (0 for an empty database).</summary>
     public long LastCommitSequence => Interlocked.Read(ref _lastCommit);
 
-    /// <summary>Applies the migrations and reads where the commit sequence stands; call once at start.</summary>
+    /// <summary>
+    /// Applies the migrations and the data passes a store written by an earlier release needs, and reads where the
+    /// commit sequence stands; call once at start.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             await _provider.PrepareAsync(cancellationToken);
+            await ResealSecretsOnceAsync(cancellationToken);
             await using var db = _provider.CreateContext();
             var last = await db.Applications.MaxAsync(a => (long?)a.LastCommit, cancellationToken) ?? 0;
             Interlocked.Exchange(ref _lastCommit, last);
@@ -50,6 +54,29 @@ public sealed partial class InstanceStore : IDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>Rows written before secrets were found by value may hold plain secrets: seal and scrub them, once.</summary>
+    private async Task ResealSecretsOnceAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = _provider.CreateContext())
+        {
+            if (await _provider.ReadDataVersionAsync(db, cancellationToken) >= SecretResealing.DataVersion)
+            {
+                return;
+            }
+        }
+        var counts = await SecretResealing.RunAsync(_provider, cancellationToken);
+        // Also when this run changed nothing: an earlier one may have been stopped after its commits, before this.
+        await _provider.EraseOverwrittenDataAsync(cancellationToken);
+        if (counts.Specs + counts.Texts > 0)
+        {
+            LogResealed(counts.Specs, counts.Texts);
+        }
+        await using (var db = _provider.CreateContext())
+        {
+            await _provider.WriteDataVersionAsync(db, SecretResealing.DataVersion, cancellationToken);
         }
     }
 
@@ -290,6 +317,9 @@ public sealed partial class InstanceStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceUid} of {Application} was not stored: another application already has that UID")]
     private partial void LogInstanceOfAnotherApplication(string instanceUid, ApplicationKey application);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Secrets sealed again by today's rules: {Specs} specs and defaults, {Texts} error and event texts changed")]
+    private partial void LogResealed(int specs, int texts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to prune instance {InstanceUid} of {Application}: it is the latest, the current or still retained")]
     private partial void LogPruneRefused(string instanceUid, ApplicationKey application);

@@ -76,6 +76,39 @@ public sealed class SqliteStoreProvider : StoreProvider
         return transaction;
     }
 
+    // user_version is a free integer in the file header that SQLite keeps for applications; EF does not use it.
+    internal override async Task<int> ReadDataVersionAsync(CmfDbContext context, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(context, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal override async Task WriteDataVersionAsync(CmfDbContext context, int version, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        var connection = await OpenAsync(context, cancellationToken);
+        await using var command = connection.CreateCommand();
+        // PRAGMA takes no parameters; the value is an int checked above.
+        command.CommandText = "PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // VACUUM rebuilds the file from the live rows only, so replaced text left in free pages is gone; the checkpoint
+    // then copies it into the database file and truncates the WAL, whose old frames held the replaced rows too.
+    internal override async Task EraseOverwrittenDataAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateContext();
+        var connection = await OpenAsync(context, cancellationToken);
+        foreach (var sql in new[] { "PRAGMA wal_checkpoint(TRUNCATE);", "VACUUM;", "PRAGMA wal_checkpoint(TRUNCATE);" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     private static async Task<SqliteConnection> OpenAsync(CmfDbContext context, CancellationToken cancellationToken)
     {
         await context.Database.OpenConnectionAsync(cancellationToken);

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cmf.Core.Specs;
+using Cmf.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cmf.Core.Storage.Writing;
+
+/// <summary>
+/// The one-time pass that brings rows written before data version 1 up to today's secret rules (DESIGN 3.2 rule 10):
+/// those releases sealed secrets by key only and stored <c>status.error</c> and event messages verbatim. Every stored
+/// spec and environment's defaults are sealed again (sealing is idempotent: only what the old rules missed changes),
+/// and every stored text that came from the cluster (errors, the error episode, event messages, job names, savepoint
+/// paths) is scrubbed with the application's secrets: the values the new rules found in its specs, the values whose
+/// sealed tokens its specs hold (a secret the old rules sealed by key may still be quoted in an error), and the value
+/// patterns. Applications are converted a chunk per transaction; the pass is idempotent, so one interrupted half-way
+/// simply runs again.
+/// </summary>
+internal static class SecretResealing
+{
+    /// <summary>The data version the pass brings a store to.</summary>
+    public const int DataVersion = 1;
+
+    private const int ApplicationsPerTransaction = 50;
+
+    public static async Task<ResealCounts> RunAsync(StoreProvider provider, CancellationToken cancellationToken)
+    {
+        var counts = await ResealEnvironmentsAsync(provider, cancellationToken);
+        var afterId = 0L;
+        while (true)
+        {
+            await using var db = provider.CreateContext();
+            await using var transaction = await provider.BeginWriteTransactionAsync(db, cancellationToken);
+            var applications = await db.Applications
+                .Where(a => a.Id > afterId)
+                .OrderBy(a => a.Id)
+                .Take(ApplicationsPerTransaction)
+                .ToListAsync(cancellationToken);
+            foreach (var application in applications)
+            {
+                counts += await ResealApplicationAsync(db, application, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (applications.Count < ApplicationsPerTransaction)
+            {
+                return counts;
+            }
+            afterId = applications[^1].Id;
+        }
+    }
+
+    private static async Task<ResealCounts> ResealEnvironmentsAsync(StoreProvider provider, CancellationToken cancellationToken)
+    {
+        await using var db = provider.CreateContext();
+        await using var transaction = await provider.BeginWriteTransactionAsync(db, cancellationToken);
+        var changed = 0;
+        foreach (var environment in await db.Environments.Where(e => e.DefaultsJson != null).ToListAsync(cancellationToken))
+        {
+            // Written as JsonNode.ToJsonString() writes them (IngestPipeline), not canonical.
+            if (Resealed(environment.DefaultsJson!, secrets: null, static node => node?.ToJsonString() ?? "null") is { } defaults)
+            {
+                environment.DefaultsJson = defaults;
+                changed++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ResealCounts(changed, 0);
+    }
+
+    private static async Task<ResealCounts> ResealApplicationAsync(CmfDbContext db, StoredApplication application, CancellationToken cancellationToken)
+    {
+        var specs = await db.InstanceSpecs
+            .Where(s => db.Instances.Any(i => i.Id == s.InstanceId && i.ApplicationId == application.Id))
+            .ToListAsync(cancellationToken);
+        var secrets = new List<string>();
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var specsChanged = 0;
+        foreach (var spec in specs)
+        {
+            if (Resealed(spec.EffectiveSpecJson, secrets, CanonicalJson.Serialize) is { } resealed)
+            {
+                spec.EffectiveSpecJson = resealed;
+                specsChanged++;
+            }
+            tokens.UnionWith(SecretMasker.SealedTokens(spec.EffectiveSpecJson));
+        }
+        var scrubber = new SecretScrubber(secrets).WithTokens(tokens);
+        var textsChanged = 0;
+
+        textsChanged += Scrub(application.Error, scrubber, v => application.Error = v);
+        textsChanged += Scrub(application.JobName, scrubber, v => application.JobName = v);
+        textsChanged += Scrub(application.UpgradeSavepointPath, scrubber, v => application.UpgradeSavepointPath = v);
+        if (TrackerMemoryJson.ReadErrorEpisode(application.ErrorEpisodeJson) is { } episode
+            && scrubber.Scrub(episode.Message) is var message && message != episode.Message)
+        {
+            application.ErrorEpisodeJson = TrackerMemoryJson.WriteErrorEpisode(episode with { Message = message });
+            textsChanged++;
+        }
+        foreach (var instance in await db.Instances.Where(i => i.ApplicationId == application.Id).ToListAsync(cancellationToken))
+        {
+            textsChanged += Scrub(instance.Error, scrubber, v => instance.Error = v);
+            textsChanged += Scrub(instance.StopSavepointPath, scrubber, v => instance.StopSavepointPath = v);
+        }
+        foreach (var appEvent in await db.Events.Where(e => e.ApplicationId == application.Id).ToListAsync(cancellationToken))
+        {
+            textsChanged += Scrub(appEvent.Message, scrubber, v => appEvent.Message = v!);
+        }
+        return new ResealCounts(specsChanged, textsChanged);
+    }
+
+    /// <summary>The stored JSON sealed by today's rules, or null when that changes nothing.</summary>
+    private static string? Resealed(string json, List<string>? secrets, Func<JsonNode?, string> serialize)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            // Not JSON: nothing we wrote. Leave it for whoever reads it to report.
+            return null;
+        }
+        SecretMasker.SealInPlace(node, secrets);
+        var resealed = serialize(node);
+        return resealed == json ? null : resealed;
+    }
+
+    private static int Scrub(string? text, SecretScrubber scrubber, Action<string?> write)
+    {
+        var scrubbed = scrubber.Scrub(text);
+        if (scrubbed == text)
+        {
+            return 0;
+        }
+        write(scrubbed);
+        return 1;
+    }
+}
+
+/// <summary>What a <see cref="SecretResealing"/> pass changed: specs (and environment defaults) sealed again, texts scrubbed.</summary>
+internal readonly record struct ResealCounts(int Specs, int Texts)
+{
+    public static ResealCounts operator +(ResealCounts a, ResealCounts b) => new(a.Specs + b.Specs, a.Texts + b.Texts);
+}
