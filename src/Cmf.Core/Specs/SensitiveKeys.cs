@@ -46,7 +46,8 @@ public static class SensitiveKeys
         SearchValues.Create([.. EnvironmentPatterns], StringComparison.OrdinalIgnoreCase);
 
     // Names in command lines and free text: Flink's patterns, the usual abbreviations and the connection-string keys
-    // of Azure (AccountKey, SharedAccessKey). "pass" alone only as a word end (db-pass, DB_PASS, dbPass), see below.
+    // of Azure (AccountKey, SharedAccessKey). "pass" alone only as a word end (db-pass, DB_PASS, dbPass), see below,
+    // and "sig" only as the whole name (the signature of an Azure SAS URL, ?sv=...&sig=...).
     private static readonly SearchValues<string> NamePatterns = SearchValues.Create(
         [
             .. Patterns, "passwd", "passphrase", "pwd", "api_key", "credential", "private-key", "private_key", "privatekey",
@@ -89,7 +90,8 @@ public static class SensitiveKeys
     /// <c>-Djavax.net.ssl.keyStorePassword</c>) or the key of an assignment (<c>token=</c>, <c>AccountKey=</c>).
     /// </summary>
     public static bool IsSensitiveName(ReadOnlySpan<char> name) =>
-        (name.ContainsAny(NamePatterns) || EndsAWordWithPass(name)) && !EndsWithAReferenceWord(name);
+        (name.ContainsAny(NamePatterns) || EndsAWordWithPass(name) || name.Equals("sig", StringComparison.OrdinalIgnoreCase))
+        && !EndsWithAReferenceWord(name);
 
     // The name, id, file or path of a secret is no secret: SharedAccessKeyName=send, --password-file /run/x, tokenPath=...
     private static bool EndsWithAReferenceWord(ReadOnlySpan<char> name)

@@ -15,6 +15,7 @@ public class SecretsByValueTests
     [InlineData("jdbc:postgresql://db:5432/app?user=svc&password=hunter22&ssl=true", "jdbc:postgresql://db:5432/app?user=svc&password=******&ssl=true")]
     [InlineData("https://api.example.com/v1?token=hunter22&page=2", "https://api.example.com/v1?token=******&page=2")]
     [InlineData("secret=hunter22", "secret=******")]
+    [InlineData("abfss://ha@acct.dfs.core.windows.net/flink?sv=2022-11-02&sig=hunter22", "abfss://ha@acct.dfs.core.windows.net/flink?sv=2022-11-02&sig=******")]
     [InlineData("Server=db;Database=app;User Id=svc;Pwd=hunter22;", "Server=db;Database=app;User Id=svc;Pwd=******;")]
     [InlineData(
         "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"svc\" password=\"hunter 22\";",
