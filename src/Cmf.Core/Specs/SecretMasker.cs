@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -341,21 +340,12 @@ public static partial class SecretMasker
         /// <summary>A string value with its secret parts replaced; null when it is no string or nothing changes.</summary>
         public JsonValue? Parts(JsonNode value)
         {
-            if (value is not JsonValue || !JsonScalars.TryGetString(value, out var text)
-                || SecretPatterns.Find(text) is not { } ranges)
+            if (value is not JsonValue || !JsonScalars.TryGetString(value, out var text))
             {
                 return null;
             }
-            var builder = new StringBuilder(text.Length + ranges.Count * SealedLength);
-            var at = 0;
-            foreach (var range in ranges)
-            {
-                var (start, length) = range.GetOffsetAndLength(text.Length);
-                builder.Append(text, at, start - at).Append(WholeText(text.Substring(start, length)));
-                at = start + length;
-            }
-            builder.Append(text, at, text.Length - at);
-            return mode == RedactionMode.Collect ? null : JsonValue.Create(builder.ToString());
+            var replaced = SecretPatterns.Replace(text, WholeText);
+            return ReferenceEquals(replaced, text) || mode == RedactionMode.Collect ? null : JsonValue.Create(replaced);
         }
 
         private void CollectScalars(JsonNode node)

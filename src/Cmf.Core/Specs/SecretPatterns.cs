@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Cmf.Core.Specs;
@@ -41,6 +42,27 @@ internal static partial class SecretPatterns
         AddWholeMatches(text, PrivateKeyBody(), "body", ref found);
         AddWholeMatches(text, KnownTokenFormat(), "token", ref found);
         return found is null ? null : Merged(found);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with each secret part replaced by what <paramref name="replace"/> makes of it; the same
+    /// instance when there is none.
+    /// </summary>
+    public static string Replace(string text, Func<string, string> replace)
+    {
+        if (Find(text) is not { } ranges)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length + ranges.Count * 24);
+        var at = 0;
+        foreach (var range in ranges)
+        {
+            var (start, length) = range.GetOffsetAndLength(text.Length);
+            builder.Append(text, at, start - at).Append(replace(text.Substring(start, length)));
+            at = start + length;
+        }
+        return builder.Append(text, at, text.Length - at).ToString();
     }
 
     private static void AddUrlPasswords(string text, ref List<Range>? found)

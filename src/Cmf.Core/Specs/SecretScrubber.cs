@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -83,7 +82,7 @@ public sealed partial class SecretScrubber : IEquatable<SecretScrubber>
         {
             scrubbed = MaskWordsWithKnownTokens(scrubbed);
         }
-        return MaskPatterns(scrubbed);
+        return SecretPatterns.Replace(scrubbed, static _ => SecretMasker.MaskText);
     }
 
     public bool Equals(SecretScrubber? other) =>
@@ -92,23 +91,6 @@ public sealed partial class SecretScrubber : IEquatable<SecretScrubber>
     public override bool Equals(object? obj) => Equals(obj as SecretScrubber);
 
     public override int GetHashCode() => HashCode.Combine(_known.Length, _known.Length == 0 ? 0 : _known[0].GetHashCode(StringComparison.Ordinal));
-
-    private static string MaskPatterns(string text)
-    {
-        if (SecretPatterns.Find(text) is not { } ranges)
-        {
-            return text;
-        }
-        var builder = new StringBuilder(text.Length);
-        var at = 0;
-        foreach (var range in ranges)
-        {
-            var (start, length) = range.GetOffsetAndLength(text.Length);
-            builder.Append(text, at, start - at).Append(SecretMasker.MaskText);
-            at = start + length;
-        }
-        return builder.Append(text, at, text.Length - at).ToString();
-    }
 
     // Words, then the parts of a word between = : @ / &, as a secret is most often written on its own or assigned.
     private string MaskWordsWithKnownTokens(string text) => Word().Replace(text, word =>

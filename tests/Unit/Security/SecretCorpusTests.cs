@@ -52,14 +52,7 @@ public sealed class SecretCorpusTests(SecretCorpusDashboard corpus) : IClassFixt
             .Append(corpus.Surface("page " + DashboardUrls.ApplicationUrl(SecretCorpusDashboard.Environment, Orders, ApplicationTab.Spec)))
             .ToList();
 
-        var missing = (
-            from surface in surfaces
-            from shape in SecretCorpus.Shapes
-            from neighbour in shape.SpecNeighbours
-            where !surface.Readable.Contains(neighbour, StringComparison.Ordinal)
-            select $"{shape}: \"{neighbour}\" missing on {surface.Name}").ToList();
-
-        Assert.True(missing.Count == 0, string.Join('\n', missing));
+        AssertNeighboursOn(surfaces, shape => shape.SpecNeighbours);
     }
 
     [Fact]
@@ -80,14 +73,7 @@ public sealed class SecretCorpusTests(SecretCorpusDashboard corpus) : IClassFixt
             corpus.Surface("hub pushes"),
         ];
 
-        var missing = (
-            from surface in surfaces
-            from shape in SecretCorpus.Shapes
-            from neighbour in shape.StatusNeighbours
-            where !surface.Readable.Contains(neighbour, StringComparison.Ordinal)
-            select $"{shape}: \"{neighbour}\" missing on {surface.Name}").ToList();
-
-        Assert.True(missing.Count == 0, string.Join('\n', missing));
+        AssertNeighboursOn(surfaces, shape => shape.StatusNeighbours);
         Assert.Contains(SecretCorpus.Shapes, s => s.StatusNeighbours.Length > 0);
     }
 
@@ -134,5 +120,17 @@ public sealed class SecretCorpusTests(SecretCorpusDashboard corpus) : IClassFixt
         var instance = JsonNode.Parse(corpus.Surface($"api json /api/v1/instances/{corpus.PaymentsInstanceUids[0]}").Raw)!;
 
         Assert.StartsWith("s3://AKIAEXAMPLE:******@flink-savepoints/payments/savepoint-", instance["stopSavepointPath"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static void AssertNeighboursOn(IEnumerable<SurfaceText> surfaces, Func<SecretShape, string[]> neighboursOf)
+    {
+        var missing = (
+            from surface in surfaces
+            from shape in SecretCorpus.Shapes
+            from neighbour in neighboursOf(shape)
+            where !surface.Readable.Contains(neighbour, StringComparison.Ordinal)
+            select $"{shape}: \"{neighbour}\" missing on {surface.Name}").ToList();
+
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
     }
 }
