@@ -68,8 +68,12 @@ public sealed partial class InstanceStore : IDisposable
             }
         }
         var counts = await SecretResealing.RunAsync(_provider, cancellationToken);
-        // Also when this run changed nothing: an earlier one may have been stopped after its commits, before this.
-        await _provider.EraseOverwrittenDataAsync(cancellationToken);
+        // Also when this run changed nothing: an earlier one may have been stopped after its commits, before this. A new,
+        // empty store has nothing to erase.
+        if (counts.Rows > 0)
+        {
+            await _provider.EraseOverwrittenDataAsync(cancellationToken);
+        }
         if (counts.Specs + counts.Texts > 0)
         {
             LogResealed(counts.Specs, counts.Texts);

@@ -54,9 +54,10 @@ internal static class SecretResealing
     {
         await using var db = provider.CreateContext();
         await using var transaction = await provider.BeginWriteTransactionAsync(db, cancellationToken);
-        var changed = 0;
+        var (rows, changed) = (0, 0);
         foreach (var environment in await db.Environments.Where(e => e.DefaultsJson != null).ToListAsync(cancellationToken))
         {
+            rows++;
             // Written as JsonNode.ToJsonString() writes them (IngestPipeline), not canonical.
             if (Resealed(environment.DefaultsJson!, secrets: null, static node => node?.ToJsonString() ?? "null") is { } defaults)
             {
@@ -66,7 +67,7 @@ internal static class SecretResealing
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ResealCounts(changed, 0);
+        return new ResealCounts(rows, changed, 0);
     }
 
     private static async Task<ResealCounts> ResealApplicationAsync(CmfDbContext db, StoredApplication application, CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ internal static class SecretResealing
         {
             textsChanged += Scrub(appEvent.Message, scrubber, v => appEvent.Message = v!);
         }
-        return new ResealCounts(specsChanged, textsChanged);
+        return new ResealCounts(1, specsChanged, textsChanged);
     }
 
     /// <summary>The stored JSON sealed by today's rules, or null when that changes nothing.</summary>
@@ -140,8 +141,11 @@ internal static class SecretResealing
     }
 }
 
-/// <summary>What a <see cref="SecretResealing"/> pass changed: specs (and environment defaults) sealed again, texts scrubbed.</summary>
-internal readonly record struct ResealCounts(int Specs, int Texts)
+/// <summary>
+/// What a <see cref="SecretResealing"/> pass saw (applications, and environments with defaults) and changed: specs and
+/// defaults sealed again, texts scrubbed.
+/// </summary>
+internal readonly record struct ResealCounts(int Rows, int Specs, int Texts)
 {
-    public static ResealCounts operator +(ResealCounts a, ResealCounts b) => new(a.Specs + b.Specs, a.Texts + b.Texts);
+    public static ResealCounts operator +(ResealCounts a, ResealCounts b) => new(a.Rows + b.Rows, a.Specs + b.Specs, a.Texts + b.Texts);
 }
