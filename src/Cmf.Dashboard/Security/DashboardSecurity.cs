@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Cmf.Dashboard.Security;
 
 /// <summary>
-/// Sign-in mode, embedding policy, security headers, the read-only rule and the trusted proxies, wired into the host.
-/// Every page, embed, API route and the hub require <see cref="ViewerPolicy"/>; health probes and static assets do not.
+/// Sign-in mode, embedding policy, security headers, the read-only rule and the checks of proxies and host names, wired
+/// into the host. Every page, embed, API route and the hub require <see cref="ViewerPolicy"/>; health probes and
+/// static assets do not.
 /// </summary>
 public static class DashboardSecurity
 {
@@ -30,7 +31,7 @@ public static class DashboardSecurity
 
     /// <summary>
     /// First in the pipeline: forwarded headers from known proxies only, nothing served before the addresses are checked,
-    /// every answer carries the headers, HSTS over https, writes refused.
+    /// every answer carries the headers, foreign host names refused, HSTS over https, writes refused.
     /// </summary>
     public static WebApplication UseDashboardProtection(this WebApplication app)
     {
@@ -41,6 +42,7 @@ public static class DashboardSecurity
         }
         app.UseMiddleware<ListeningGate>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HostGate>();
         app.UseHsts();
         app.UseMiddleware<ReadOnlyRequests>();
         return app;
@@ -51,6 +53,7 @@ public static class DashboardSecurity
         var proxies = TrustedProxies.From(options.ForwardedHeaders);
         services.AddSingleton(proxies);
         services.Configure<ForwardedHeadersOptions>(proxies.Configure);
+        services.AddSingleton(HostPolicy.From(options));
         // A year, this host only: the dashboard has no say over its siblings' names. Never sent on http or to loopback names.
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
     }
