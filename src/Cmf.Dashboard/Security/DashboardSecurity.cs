@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace Cmf.Dashboard.Security;
 
 /// <summary>
-/// Sign-in mode, embedding policy, security headers, the read-only rule and the checks of proxies and host names, wired
-/// into the host. Every page, embed, API route and the hub require <see cref="ViewerPolicy"/>; health probes and
+/// Sign-in mode, embedding policy, security headers, the read-only rule and the checks of proxies, host names and origins,
+/// wired into the host. Every page, embed, API route and the hub require <see cref="ViewerPolicy"/>; health probes and
 /// static assets do not.
 /// </summary>
 public static class DashboardSecurity
@@ -31,7 +31,8 @@ public static class DashboardSecurity
 
     /// <summary>
     /// First in the pipeline: forwarded headers from known proxies only, nothing served before the addresses are checked,
-    /// every answer carries the headers, foreign host names refused, HSTS over https, writes refused.
+    /// every answer carries the headers, foreign host names refused, HSTS over https, writes refused, live connections
+    /// only from allowed origins.
     /// </summary>
     public static WebApplication UseDashboardProtection(this WebApplication app)
     {
@@ -45,6 +46,7 @@ public static class DashboardSecurity
         app.UseMiddleware<HostGate>();
         app.UseHsts();
         app.UseMiddleware<ReadOnlyRequests>();
+        app.UseMiddleware<OriginGate>();
         return app;
     }
 
@@ -54,6 +56,7 @@ public static class DashboardSecurity
         services.AddSingleton(proxies);
         services.Configure<ForwardedHeadersOptions>(proxies.Configure);
         services.AddSingleton(HostPolicy.From(options));
+        services.AddSingleton(OriginPolicy.From(options.Security));
         // A year, this host only: the dashboard has no say over its siblings' names. Never sent on http or to loopback names.
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
     }

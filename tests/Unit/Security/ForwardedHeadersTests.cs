@@ -105,6 +105,26 @@ public sealed class ForwardedHeadersTests
         Assert.Contains("redirect_uri=" + Uri.EscapeDataString("https://dashboard.example.com/signin-oidc"), challenge.Headers.Location!.Query, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Behind_a_known_proxy_the_public_https_origin_is_the_dashboards_own()
+    {
+        await using var host = await StartAsync(knownProxy: "127.0.0.1", unsecuredWithHost: "dashboard.example.com");
+
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, "/hubs/status", "https://dashboard.example.com", headers: Https("dashboard.example.com"));
+
+        Assert.Equal(PageSocket.HandshakeAccepted, socket.Handshake);
+    }
+
+    [Fact]
+    public async Task An_unknown_proxy_cannot_make_a_foreign_origin_the_dashboards_own()
+    {
+        await using var host = await StartAsync(knownProxy: UnknownProxy, unsecuredWithHost: "dashboard.example.com");
+
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, "/hubs/status", "https://dashboard.example.com", headers: Https("dashboard.example.com"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, socket.Status);
+    }
+
     /// <summary>What a TLS-terminating ingress adds to a browser's request for https://{host}/.</summary>
     private static Dictionary<string, string> Https(string host) => new()
     {
@@ -113,10 +133,12 @@ public sealed class ForwardedHeadersTests
         ["X-Forwarded-For"] = "203.0.113.7",
     };
 
-    /// <summary>Token mode, which answers any host name.</summary>
-    private static Task<DashboardHost> StartAsync(string? knownProxy)
+    /// <summary>Token mode (any host name), or Unsecured mode answering <paramref name="unsecuredWithHost"/> too.</summary>
+    private static Task<DashboardHost> StartAsync(string? knownProxy, string? unsecuredWithHost = null)
     {
-        var settings = new Dictionary<string, string?> { ["Cmf:Auth:Mode"] = "Token", ["Cmf:Auth:Token"] = Token };
+        var settings = unsecuredWithHost is null
+            ? new Dictionary<string, string?> { ["Cmf:Auth:Mode"] = "Token", ["Cmf:Auth:Token"] = Token }
+            : new Dictionary<string, string?> { ["Cmf:Security:AllowedHosts:0"] = unsecuredWithHost };
         if (knownProxy is not null)
         {
             settings["Cmf:ForwardedHeaders:KnownProxies:0"] = knownProxy;
