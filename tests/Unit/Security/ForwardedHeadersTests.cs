@@ -11,7 +11,6 @@ namespace Cmf.UnitTests.Security;
 /// </summary>
 public sealed class ForwardedHeadersTests
 {
-    private const string Token = "a-long-shared-access-token-for-tests";
     private const string UnknownProxy = "10.9.9.9";
 
     [Fact]
@@ -69,7 +68,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var host = await StartAsync(knownProxy: "127.0.0.1");
 
-        using var login = await GetAsync(host, $"/login?t={Token}", Https("dashboard.example.com"));
+        using var login = await GetAsync(host, $"/login?t={TokenMode.Token}", Https("dashboard.example.com"));
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Cmf.Dashboard.SignIn=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -80,7 +79,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var host = await StartAsync(knownProxy: UnknownProxy);
 
-        using var login = await GetAsync(host, $"/login?t={Token}", Https("dashboard.example.com"));
+        using var login = await GetAsync(host, $"/login?t={TokenMode.Token}", Https("dashboard.example.com"));
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Cmf.Dashboard.SignIn=", StringComparison.Ordinal));
         Assert.DoesNotContain("; secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -137,7 +136,7 @@ public sealed class ForwardedHeadersTests
     private static Task<DashboardHost> StartAsync(string? knownProxy, string? unsecuredWithHost = null)
     {
         var settings = unsecuredWithHost is null
-            ? new Dictionary<string, string?> { ["Cmf:Auth:Mode"] = "Token", ["Cmf:Auth:Token"] = Token }
+            ? TokenMode.Settings()
             : new Dictionary<string, string?> { ["Cmf:Security:AllowedHosts:0"] = unsecuredWithHost };
         if (knownProxy is not null)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Cmf.UnitTests.Security.Support;
 using Cmf.UnitTests.TestSupport;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,6 @@ namespace Cmf.UnitTests.Security;
 /// </summary>
 public sealed class HostNameTests
 {
-    private const string Token = "a-long-shared-access-token-for-tests";
-
     [Fact]
     public async Task Unsecured_mode_refuses_a_rebound_host_name_with_400_and_says_why()
     {
@@ -109,7 +108,7 @@ public sealed class HostNameTests
 
     private static Task<DashboardHost> StartTokenModeAsync(params string[] allowedHosts)
     {
-        var settings = new Dictionary<string, string?> { ["Cmf:Auth:Mode"] = "Token", ["Cmf:Auth:Token"] = Token };
+        var settings = TokenMode.Settings();
         for (var i = 0; i < allowedHosts.Length; i++)
         {
             settings[$"Cmf:Security:AllowedHosts:{i}"] = allowedHosts[i];

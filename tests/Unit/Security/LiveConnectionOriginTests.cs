@@ -14,7 +14,6 @@ namespace Cmf.UnitTests.Security;
 public sealed class LiveConnectionOriginTests
 {
     private const string Evil = "https://evil.example";
-    private const string Token = "a-long-shared-access-token-for-tests";
 
     public static readonly TheoryData<string> LiveEndpoints = [StatusHub.Path, "/_blazor"];
 
@@ -38,7 +37,7 @@ public sealed class LiveConnectionOriginTests
     {
         await using var host = await DashboardHost.StartAsync();
 
-        var socket = await PageSocket.OpenAsync(host.BaseUrl, path, OwnOrigin(host));
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, path, host.Origin);
 
         Assert.Equal(PageSocket.HandshakeAccepted, socket.Handshake);
     }
@@ -85,7 +84,7 @@ public sealed class LiveConnectionOriginTests
     {
         await using var host = await DashboardHost.StartAsync();
 
-        using var answer = await SendAsync(host, "POST", path + "/negotiate?negotiateVersion=1", OwnOrigin(host));
+        using var answer = await SendAsync(host, "POST", path + "/negotiate?negotiateVersion=1", host.Origin);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
     }
@@ -118,23 +117,17 @@ public sealed class LiveConnectionOriginTests
         await using var host = await StartTokenModeAsync();
         using var browser = await SignedInBrowserAsync(host);
 
-        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path, OwnOrigin(host), browser.Cookies);
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path, host.Origin, browser.Cookies);
 
         Assert.Equal(PageSocket.HandshakeAccepted, socket.Handshake);
     }
 
-    private static string OwnOrigin(DashboardHost host) => host.BaseUrl.GetLeftPart(UriPartial.Authority);
-
-    private static Task<DashboardHost> StartTokenModeAsync() => DashboardHost.StartAsync(new Dictionary<string, string?>
-    {
-        ["Cmf:Auth:Mode"] = "Token",
-        ["Cmf:Auth:Token"] = Token,
-    });
+    private static Task<DashboardHost> StartTokenModeAsync() => DashboardHost.StartAsync(TokenMode.Settings());
 
     private static async Task<SignInClient> SignedInBrowserAsync(DashboardHost host)
     {
         var browser = new SignInClient(host.BaseUrl);
-        var login = await browser.Http.GetAsync($"/login?t={Token}");
+        var login = await browser.Http.GetAsync($"/login?t={TokenMode.Token}");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return browser;
     }

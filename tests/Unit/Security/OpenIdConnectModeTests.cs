@@ -124,7 +124,7 @@ public sealed class OpenIdConnectModeTests
         await using var host = await StartDashboardAsync(provider);
         var query = $"?{BearerTokens.HubQueryParameter}={Uri.EscapeDataString(provider.IssueToken(Viewer))}";
 
-        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path + query, host.BaseUrl.GetLeftPart(UriPartial.Authority));
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path + query, host.Origin);
 
         Assert.Equal(PageSocket.HandshakeAccepted, socket.Handshake);
     }
@@ -135,7 +135,7 @@ public sealed class OpenIdConnectModeTests
         await using var provider = await TestOpenIdProvider.StartAsync(Viewer);
         await using var host = await StartDashboardAsync(provider);
 
-        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path, host.BaseUrl.GetLeftPart(UriPartial.Authority));
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path, host.Origin);
 
         Assert.Equal(HttpStatusCode.Unauthorized, socket.Status);
     }

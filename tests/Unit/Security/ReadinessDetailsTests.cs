@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Cmf.Simulator;
+using Cmf.UnitTests.Security.Support;
 using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.TestSupport;
 
@@ -16,7 +17,6 @@ namespace Cmf.UnitTests.Security;
 /// </summary>
 public sealed class ReadinessDetailsTests : IAsyncLifetime
 {
-    private const string Token = "a-long-shared-access-token-for-tests";
     private const string Namespace = "flink-prod";
 
     private SimulatorServer _cluster = null!;
@@ -62,7 +62,7 @@ public sealed class ReadinessDetailsTests : IAsyncLifetime
     {
         await using var host = await StartAsync(signIn: true);
 
-        var details = await DetailsWithAnErrorAsync(host, Caller.Remote(bearer: Token));
+        var details = await DetailsWithAnErrorAsync(host, Caller.Remote(bearer: TokenMode.Token));
 
         Assert.Contains(Namespace, details.ToJsonString(), StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public sealed class ReadinessDetailsTests : IAsyncLifetime
         await using var host = await StartAsync(signIn: true);
         await DetailsWithAnErrorAsync(host, Caller.Local);
 
-        using var answer = await GetAsync(host, "/readyz", Caller.Remote(bearer: Token + "-guessed"));
+        using var answer = await GetAsync(host, "/readyz", Caller.Remote(bearer: TokenMode.Token + "-guessed"));
 
         Assert.Equal("""{"ready":false}""", await answer.Content.ReadAsStringAsync());
     }
@@ -99,10 +99,9 @@ public sealed class ReadinessDetailsTests : IAsyncLifetime
             ["Cmf:Environments:0:Namespace"] = Namespace,
             ["Cmf:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         };
-        if (signIn)
+        foreach (var (key, value) in signIn ? TokenMode.Settings() : [])
         {
-            settings["Cmf:Auth:Mode"] = "Token";
-            settings["Cmf:Auth:Token"] = Token;
+            settings[key] = value;
         }
         return DashboardHost.StartAsync(settings);
     }
