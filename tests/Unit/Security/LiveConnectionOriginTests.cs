@@ -22,6 +22,7 @@ public sealed class LiveConnectionOriginTests
     [InlineData("/_blazor", Evil)]
     [InlineData("/hubs/status", "null")]
     [InlineData("/hubs/status", "http://127.0.0.1.evil.example")]
+    [InlineData("/_blazor", "http://127.0.0.1:1")]
     public async Task A_websocket_from_a_foreign_page_is_refused_with_403(string path, string origin)
     {
         await using var host = await DashboardHost.StartAsync();
