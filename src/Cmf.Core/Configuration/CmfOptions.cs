@@ -25,6 +25,10 @@ public sealed class CmfOptions
 
     public AuthOptions Auth { get; set; } = new();
 
+    public SecurityOptions Security { get; set; } = new();
+
+    public ForwardedHeadersOptionsSection ForwardedHeaders { get; set; } = new();
+
     public string DatabasePath => Path.Combine(DataDirectory, "cmf.db");
 }
 

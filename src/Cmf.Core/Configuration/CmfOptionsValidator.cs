@@ -44,6 +44,7 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
             }
         }
         ValidateAuth(options.Auth, errors);
+        ValidateNetwork(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -43,5 +43,11 @@ internal static class OpenIdConnectSettings
         jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.NameClaimType = "name";
+        // Browsers cannot set headers on a WebSocket: the hub also takes the token from ?access_token= (and only the hub).
+        jwt.Events.OnMessageReceived = context =>
+        {
+            context.Token = BearerTokens.Find(context.Request);
+            return Task.CompletedTask;
+        };
     }
 }

@@ -1,5 +1,4 @@
 using Cmf.Dashboard.Api;
-using Cmf.Dashboard.Hubs;
 using Microsoft.Net.Http.Headers;
 
 namespace Cmf.Dashboard.Security;
@@ -12,7 +11,7 @@ internal sealed class ReadOnlyRequests(RequestDelegate next)
 {
     public const string AllowedMethods = "GET, HEAD";
 
-    private static readonly PathString[] Transports = ["/_blazor", StatusHub.Path];
+    private static readonly PathString[] Transports = SignalRTransports.Paths;
 
     public Task InvokeAsync(HttpContext context)
     {

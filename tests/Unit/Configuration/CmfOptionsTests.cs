@@ -97,6 +97,15 @@ public sealed class CmfOptionsTests
     [InlineData("Cmf:Auth:Mode", "OpenIdConnect", "Cmf:Auth:OpenIdConnect:Authority must be")]
     [InlineData("Cmf:Embedding:FrameAncestors:0", "javascript:alert(1)", "is not an origin")]
     [InlineData("Cmf:Embedding:FrameAncestors:0", "https://portal.example.com/path", "is not an origin")]
+    [InlineData("Cmf:Security:AllowedOrigins:0", "https://tools.example.com/app", "Cmf:Security:AllowedOrigins holds 'https://tools.example.com/app', which is not an origin")]
+    [InlineData("Cmf:Security:AllowedOrigins:0", "null", "Cmf:Security:AllowedOrigins holds 'null', which is not an origin")]
+    [InlineData("Cmf:Security:AllowedHosts:0", "https://dashboard.example.com", "Cmf:Security:AllowedHosts holds 'https://dashboard.example.com', which is not a host name")]
+    [InlineData("Cmf:Security:AllowedHosts:0", "dashboard.example.com:8443", "Cmf:Security:AllowedHosts holds 'dashboard.example.com:8443', which is not a host name")]
+    [InlineData("Cmf:Security:AllowedHosts:0", "fd00::5", "Cmf:Security:AllowedHosts holds 'fd00::5', which is not a host name")]
+    [InlineData("Cmf:Security:AllowedHosts:0", "*", "Cmf:Security:AllowedHosts cannot be '*' while Cmf:Auth:Mode is Unsecured")]
+    [InlineData("Cmf:ForwardedHeaders:KnownProxies:0", "ingress.example.com", "Cmf:ForwardedHeaders:KnownProxies holds 'ingress.example.com', which is not an IP address")]
+    [InlineData("Cmf:ForwardedHeaders:KnownNetworks:0", "10.0.0.1/8", "Cmf:ForwardedHeaders:KnownNetworks holds '10.0.0.1/8', which is not a network")]
+    [InlineData("Cmf:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "Cmf:ForwardedHeaders:KnownNetworks holds '10.0.0.0/33', which is not a network")]
     [InlineData("Cmf:Logging:LinkTemplate", "not a url {uid}", "Cmf:Logging:LinkTemplate must be an absolute http(s) URL")]
     [InlineData("Cmf:Cluster:Simulator:Scenario", "chaos", "must be 'demo' or 'empty'")]
     [InlineData("Cmf:Cluster:Kubeconfig", "/nonexistent/kubeconfig", "does not exist")]
@@ -119,6 +128,39 @@ public sealed class CmfOptionsTests
         });
 
         Assert.Equal(2, options.Embedding.FrameAncestors.Count);
+    }
+
+    [Fact]
+    public void Origins_host_names_proxies_and_networks_are_accepted()
+    {
+        var options = Bind(new()
+        {
+            ["Cmf:Security:AllowedOrigins:0"] = "https://tools.example.com",
+            ["Cmf:Security:AllowedHosts:0"] = "dashboard.example.com",
+            ["Cmf:Security:AllowedHosts:1"] = "*.apps.example.com",
+            ["Cmf:Security:AllowedHosts:2"] = "10.0.0.5",
+            ["Cmf:Security:AllowedHosts:3"] = "[fd00::5]",
+            ["Cmf:ForwardedHeaders:KnownProxies:0"] = "10.0.0.12",
+            ["Cmf:ForwardedHeaders:KnownProxies:1"] = "fd00::12",
+            ["Cmf:ForwardedHeaders:KnownNetworks:0"] = "10.0.0.0/8",
+            ["Cmf:ForwardedHeaders:KnownNetworks:1"] = "fd00::/8",
+        });
+
+        Assert.Equal(4, options.Security.AllowedHosts.Count);
+        Assert.Equal(2, options.ForwardedHeaders.KnownNetworks.Count);
+    }
+
+    [Fact]
+    public void Any_host_name_may_be_allowed_when_sign_in_is_on()
+    {
+        var options = Bind(new()
+        {
+            ["Cmf:Auth:Mode"] = "Token",
+            ["Cmf:Auth:Token"] = "a-long-shared-access-token-for-tests",
+            ["Cmf:Security:AllowedHosts:0"] = "*",
+        });
+
+        Assert.Equal(["*"], options.Security.AllowedHosts);
     }
 
     private static CmfOptions Bind(Dictionary<string, string?> settings)

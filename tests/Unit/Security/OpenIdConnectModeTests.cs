@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Cmf.Dashboard.Hubs;
+using Cmf.Dashboard.Security;
 using Cmf.UnitTests.Security.Support;
 using Cmf.UnitTests.TestSupport;
 
@@ -111,6 +113,41 @@ public sealed class OpenIdConnectModeTests
         using var browser = new SignInClient(host.BaseUrl);
 
         var answer = await browser.Http.GetAsync("/cmf/api/v1/environments");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hub_takes_a_browsers_token_from_the_access_token_query()
+    {
+        await using var provider = await TestOpenIdProvider.StartAsync(Viewer);
+        await using var host = await StartDashboardAsync(provider);
+        var query = $"?{BearerTokens.HubQueryParameter}={Uri.EscapeDataString(provider.IssueToken(Viewer))}";
+
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path + query, host.Origin);
+
+        Assert.Equal(PageSocket.HandshakeAccepted, socket.Handshake);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_a_browser_without_a_token_with_401()
+    {
+        await using var provider = await TestOpenIdProvider.StartAsync(Viewer);
+        await using var host = await StartDashboardAsync(provider);
+
+        var socket = await PageSocket.OpenAsync(host.BaseUrl, StatusHub.Path, host.Origin);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.Status);
+    }
+
+    [Fact]
+    public async Task The_api_does_not_take_a_token_from_the_query()
+    {
+        await using var provider = await TestOpenIdProvider.StartAsync(Viewer);
+        await using var host = await StartDashboardAsync(provider);
+        using var browser = new SignInClient(host.BaseUrl);
+
+        var answer = await browser.Http.GetAsync($"/cmf/api/v1/environments?{BearerTokens.HubQueryParameter}={Uri.EscapeDataString(provider.IssueToken(Viewer))}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
     }

@@ -31,6 +31,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The dashboard's own origin, as its pages send it in <c>Origin</c>.</summary>
+    public string Origin => BaseUrl.GetLeftPart(UriPartial.Authority);
+
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;
