@@ -29,7 +29,7 @@ internal static class PipelineRun
         using var store = new InstanceStore(provider, StoreOptions.Default);
         await store.InitializeAsync(cancellationToken);
 
-        using var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = stream.Simulator.BaseUrl.ToString() });
+        using var client = new ApiServerClient(new KubernetesClientConfiguration { Host = stream.Simulator.BaseUrl.ToString() });
         var scope = client.BaseUri.GetLeftPart(UriPartial.Authority);
         var start = stream.StartVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var positions = Enum.GetValues<ResourceKind>()

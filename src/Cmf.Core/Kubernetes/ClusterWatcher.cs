@@ -1,4 +1,3 @@
-using k8s;
 using Microsoft.Extensions.Logging;
 
 namespace Cmf.Core.Kubernetes;
@@ -8,7 +7,7 @@ namespace Cmf.Core.Kubernetes;
 /// and the pipeline itself; stops them all together.
 /// </summary>
 public sealed class ClusterWatcher(
-    IKubernetes client,
+    ApiServerClient client,
     IngestPipeline pipeline,
     Storage.InstanceStore store,
     EnvironmentCatalog environments,

@@ -238,9 +238,9 @@ public sealed class IngestPipeline
     private IEnumerable<ApplicationState> InScope(string? @namespace) =>
         _states.Values.Where(s => @namespace is null || s.Namespace == @namespace).ToList();
 
-    private Observation? Map(ResourceKind kind, System.Text.Json.Nodes.JsonObject item, bool deleted, List<EnvironmentInfo> newEnvironments)
+    private Observation? Map(ResourceKind kind, ApiObject item, bool deleted, List<EnvironmentInfo> newEnvironments)
     {
-        var @namespace = NamespaceOf(item);
+        var @namespace = NamespaceOf(item.Json);
         if (@namespace is null || _environments.Resolve(@namespace, out var discovered) is not { } environment)
         {
             return null;
@@ -250,11 +250,16 @@ public sealed class IngestPipeline
             newEnvironments.Add(environment);
             _storedEnvironments.Add(environment.Name);
         }
+        if (item.Unreadable is { } reason && !deleted)
+        {
+            // Only its identity was read. A deletion needs no more: the mappers read nothing but metadata for one.
+            return ObservationMapper.MapUnreadable(environment, kind, item.Json, reason);
+        }
         return kind switch
         {
-            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item, deleted, _specs),
-            ResourceKind.JobManagerDeployment => ObservationMapper.MapJobManagerDeployment(environment, item, deleted),
-            ResourceKind.JobManagerPod => ObservationMapper.MapJobManagerPod(environment, item, deleted),
+            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item.Json, deleted, _specs),
+            ResourceKind.JobManagerDeployment => ObservationMapper.MapJobManagerDeployment(environment, item.Json, deleted),
+            ResourceKind.JobManagerPod => ObservationMapper.MapJobManagerPod(environment, item.Json, deleted),
             _ => null,
         };
     }

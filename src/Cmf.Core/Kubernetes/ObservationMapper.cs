@@ -40,6 +40,22 @@ public static partial class ObservationMapper
         };
     }
 
+    /// <summary>
+    /// An object a list or watch delivered without its body (<see cref="ApiObject.Unreadable"/>): rejected under the
+    /// application its identity names.
+    /// </summary>
+    public static ResourceRejected MapUnreadable(EnvironmentInfo environment, ResourceKind kind, JsonNode? identity, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var mapperKind = kind switch
+        {
+            ResourceKind.FlinkDeployment => FlinkDeploymentReader.Kind,
+            ResourceKind.JobManagerDeployment => DeploymentKind,
+            _ => PodKind,
+        };
+        return Rejected(environment, identity, mapperKind, reason);
+    }
+
     private static Observation? Guarded(EnvironmentInfo environment, JsonNode? resource, string kind, Func<Observation?> map)
     {
         try

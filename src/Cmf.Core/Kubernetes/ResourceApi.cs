@@ -1,12 +1,18 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using k8s;
 
 namespace Cmf.Core.Kubernetes;
 
-/// <summary>One list and one watch call of the Kubernetes API for one kind in one scope, as raw JSON objects.</summary>
-internal abstract class ResourceApi(ResourceKind kind, string? @namespace)
+/// <summary>
+/// One list and one watch call of the Kubernetes API for one kind in one scope. The bodies are read by
+/// <see cref="ResourceJson"/>, one object at a time, so an object that cannot be read is one
+/// <see cref="ApiObject.Unreadable"/> object instead of a failed list or watch.
+/// </summary>
+internal sealed class ResourceApi(
+    ApiServerClient client, ResourceKind kind, string? @namespace, string groupVersionPath, string plural, string? labelSelector)
 {
     public const string JobManagerSelector = "component=jobmanager";
 
@@ -17,110 +23,87 @@ internal abstract class ResourceApi(ResourceKind kind, string? @namespace)
 
     public string Name => WatchHealth.NameOf(Kind, Namespace);
 
-    public abstract Task<(IReadOnlyList<JsonObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken);
+    // Only a pod's metadata is read (name, namespace, labels, the instance annotation, resourceVersion): a pod's spec and
+    // status are most of a 10,000-pod list.
+    private bool MetadataOnly => Kind == ResourceKind.JobManagerPod;
 
-    public abstract IAsyncEnumerable<(WatchEventType Type, JsonObject Object)> WatchAsync(
-        string resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken);
-
-    public static IReadOnlyList<ResourceApi> For(IKubernetes client, IReadOnlyList<string>? namespaces)
+    public static IReadOnlyList<ResourceApi> For(ApiServerClient client, IReadOnlyList<string>? namespaces)
     {
         var scopes = namespaces is null ? [null] : namespaces.Cast<string?>().ToList();
         return
         [
-            .. scopes.Select(ns => new CustomObjectApi(client, ResourceKind.FlinkDeployment, ns, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkdeployments", labelSelector: null)),
-            .. scopes.Select(ns => new CustomObjectApi(client, ResourceKind.JobManagerDeployment, ns, "apps", "v1", "deployments", JobManagerSelector)),
-            .. scopes.Select(ns => new PodApi(client, ns)),
+            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.FlinkDeployment, ns, $"apis/{FlinkOperatorLabels.ApiGroup}/v1beta1", "flinkdeployments", labelSelector: null)),
+            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.JobManagerDeployment, ns, "apis/apps/v1", "deployments", JobManagerSelector)),
+            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.JobManagerPod, ns, "api/v1", "pods", JobManagerSelector)),
         ];
     }
 
-    protected static (IReadOnlyList<JsonObject> Items, string ResourceVersion) ReadList(JsonElement list)
+    public async Task<(IReadOnlyList<ApiObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
     {
-        var items = new List<JsonObject>();
-        if (list.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in array.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.Object && JsonObject.Create(item) is { } node)
-                {
-                    items.Add(node);
-                }
-            }
-        }
-        var version = list.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var rv)
-            ? rv.GetString() ?? ""
-            : "";
-        return (items, version);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(client.HttpClientTimeout);
+        using var response = await client.GetAsync(Uri(watch: null), timeout.Token);
+        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+        return ResourceJson.ReadList(body, MetadataOnly);
     }
 
-    /// <summary>Group-version-resource calls through the custom objects API (it builds /apis/{group}/{version}/...).</summary>
-    private sealed class CustomObjectApi(IKubernetes client, ResourceKind kind, string? @namespace, string group, string version, string plural, string? labelSelector)
-        : ResourceApi(kind, @namespace)
+    /// <summary>The events of one watch until the server ends it; an ERROR event is thrown as a <see cref="KubernetesException"/>.</summary>
+    public async IAsyncEnumerable<(WatchEventType Type, ApiObject Object)> WatchAsync(
+        string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        public override async Task<(IReadOnlyList<JsonObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+        using var response = await client.GetAsync(Uri((resourceVersion, timeoutSeconds)), cancellationToken);
+        var lines = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
+        try
         {
-            using var response = Namespace is null
-                ? await client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(
-                    group, version, plural, labelSelector: labelSelector, cancellationToken: cancellationToken)
-                : await client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(
-                    group, version, Namespace, plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
-            return ReadList(response.Body);
-        }
-
-        public override async IAsyncEnumerable<(WatchEventType Type, JsonObject Object)> WatchAsync(
-            string resourceVersion, int timeoutSeconds, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var events = Namespace is null
-                ? client.CustomObjects.WatchListClusterCustomObjectAsync(
-                    group, version, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken)
-                : client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                    group, version, Namespace, plural, allowWatchBookmarks: true, labelSelector: labelSelector, resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
-            await foreach (var (type, body) in events)
+            while (true)
             {
-                if (body is JsonElement { ValueKind: JsonValueKind.Object } element && JsonObject.Create(element) is { } node)
+                var read = await lines.ReadAsync(cancellationToken);
+                var buffer = read.Buffer;
+                while (buffer.PositionOf((byte)'\n') is { } end)
                 {
-                    yield return (type, node);
+                    var watchEvent = ResourceJson.ReadWatchEvent(buffer.Slice(0, end), MetadataOnly);
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
+                    if (watchEvent is { } some)
+                    {
+                        yield return some;
+                    }
                 }
+                if (buffer.Length > ResourceJson.MaxWatchLineBytes)
+                {
+                    throw new IOException($"Watch {Name}: an event line is longer than {ResourceJson.MaxWatchLineBytes:N0} bytes.");
+                }
+                if (read.IsCompleted)
+                {
+                    if (ResourceJson.ReadWatchEvent(buffer, MetadataOnly) is { } last)
+                    {
+                        yield return last;
+                    }
+                    yield break;
+                }
+                lines.AdvanceTo(buffer.Start, buffer.End);
             }
+        }
+        finally
+        {
+            await lines.CompleteAsync();
         }
     }
 
-    /// <summary>Core-group pods: the typed API, their metadata turned back into JSON so every kind is read the same way.</summary>
-    private sealed class PodApi(IKubernetes client, string? @namespace) : ResourceApi(ResourceKind.JobManagerPod, @namespace)
+    private string Uri((string ResourceVersion, int TimeoutSeconds)? watch)
     {
-        public override async Task<(IReadOnlyList<JsonObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+        var scope = Namespace is null ? "" : $"/namespaces/{System.Uri.EscapeDataString(Namespace)}";
+        var query = new List<string>();
+        if (labelSelector is not null)
         {
-            using var response = Namespace is null
-                ? await client.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(labelSelector: JobManagerSelector, cancellationToken: cancellationToken)
-                : await client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(Namespace, labelSelector: JobManagerSelector, cancellationToken: cancellationToken);
-            var items = response.Body.Items.Select(ToJson).ToList();
-            return (items, response.Body.Metadata?.ResourceVersion ?? "");
+            query.Add("labelSelector=" + System.Uri.EscapeDataString(labelSelector));
         }
-
-        public override async IAsyncEnumerable<(WatchEventType Type, JsonObject Object)> WatchAsync(
-            string resourceVersion, int timeoutSeconds, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
+        if (watch is { } from)
         {
-            var events = Namespace is null
-                ? client.CoreV1.WatchListPodForAllNamespacesAsync(
-                    allowWatchBookmarks: true, labelSelector: JobManagerSelector, resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken)
-                : client.CoreV1.WatchListNamespacedPodAsync(
-                    Namespace, allowWatchBookmarks: true, labelSelector: JobManagerSelector, resourceVersion: resourceVersion,
-                    timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
-            await foreach (var (type, pod) in events)
-            {
-                yield return (type, ToJson(pod));
-            }
+            query.Add("watch=true");
+            query.Add("allowWatchBookmarks=true");
+            query.Add("resourceVersion=" + System.Uri.EscapeDataString(from.ResourceVersion));
+            query.Add("timeoutSeconds=" + from.TimeoutSeconds.ToString(CultureInfo.InvariantCulture));
         }
-
-        // Only the metadata is read (name, namespace, labels, the instance annotation, resourceVersion); serialising the
-        // whole pod back, spec and status included, cost 5 s of a 10,000-pod list in the cold-start profile.
-        private static JsonObject ToJson(k8s.Models.V1Pod pod) => new()
-        {
-            ["apiVersion"] = pod.ApiVersion,
-            ["kind"] = pod.Kind,
-            ["metadata"] = pod.Metadata is null ? null : JsonNode.Parse(KubernetesJson.Serialize(pod.Metadata)),
-        };
+        return $"{groupVersionPath}{scope}/{plural}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }
 }

@@ -110,23 +110,16 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         var resourceVersion = _resourceVersion!;
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, relistRequested);
         watchdog.CancelAfter(settings.Watchdog);
-        Exception? streamError = null;
-        void OnError(Exception e)
-        {
-            streamError = e;
-            // A Status object in the stream (e.g. 410 Expired) ends this watch; the loop decides what next.
-            watchdog.Cancel();
-        }
-
         health.Update(Name, s => s with { Phase = WatchPhase.Watching });
         logger.LogDebug("Watch {Watch}: watching from {Version}.", Name, resourceVersion);
         try
         {
-            await foreach (var (type, obj) in api.WatchAsync(resourceVersion, settings.TimeoutSeconds, OnError, watchdog.Token))
+            // An ERROR event (e.g. 410 Expired) is thrown by the enumeration and ends this watch; the loop decides what next.
+            await foreach (var (type, obj) in api.WatchAsync(resourceVersion, settings.TimeoutSeconds, watchdog.Token))
             {
                 watchdog.CancelAfter(settings.Watchdog);
                 health.Update(Name, s => s with { LastEventAt = settings.Time.GetUtcNow() });
-                if (ResourceVersionOf(obj) is { Length: > 0 } version)
+                if (ResourceVersionOf(obj.Json) is { Length: > 0 } version)
                 {
                     resourceVersion = version;
                     _resourceVersion = version;
@@ -140,15 +133,11 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            if (streamError is null && !relistRequested.IsCancellationRequested)
+            if (!relistRequested.IsCancellationRequested)
             {
                 logger.LogWarning("Watch {Watch} was silent for {Watchdog}; restarting it from {Version}.", Name, settings.Watchdog, resourceVersion);
                 health.Update(Name, s => s with { Restarts = s.Restarts + 1 });
             }
-        }
-        if (streamError is not null)
-        {
-            throw streamError;
         }
         logger.LogDebug("Watch {Watch}: the server ended the watch at {Version}.", Name, resourceVersion);
     }

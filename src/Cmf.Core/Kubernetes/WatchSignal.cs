@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Cmf.Core.Kubernetes;
 
 /// <summary>The three kinds of object the watcher follows.</summary>
@@ -14,11 +12,11 @@ public enum ResourceKind
 public abstract record WatchSignal(ResourceKind Kind, string? Namespace);
 
 /// <summary>A complete list of the kind in <see cref="WatchSignal.Namespace"/> (null: every namespace).</summary>
-public sealed record ResourceListed(ResourceKind Kind, string? Namespace, IReadOnlyList<JsonObject> Items, string ResourceVersion)
+public sealed record ResourceListed(ResourceKind Kind, string? Namespace, IReadOnlyList<ApiObject> Items, string ResourceVersion)
     : WatchSignal(Kind, Namespace);
 
 /// <summary>One ADDED, MODIFIED or DELETED event; <see cref="Replayed"/> when it happened before this process was watching.</summary>
-public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, JsonObject Object, string? ResourceVersion, bool Replayed = false)
+public sealed record ResourceChanged(ResourceKind Kind, string? Namespace, WatchEventKind Type, ApiObject Object, string? ResourceVersion, bool Replayed = false)
     : WatchSignal(Kind, Namespace);
 
 /// <summary>

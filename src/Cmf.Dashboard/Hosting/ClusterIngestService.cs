@@ -59,7 +59,7 @@ internal sealed class ClusterIngestService(
         {
             try
             {
-                using var client = new Kubernetes(ClientConfiguration());
+                using var client = new ApiServerClient(ClientConfiguration());
                 var watcher = ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
                 logger.LogInformation("Watching {Target}.", target.Description);
                 await watcher.RunAsync(stoppingToken);

@@ -85,7 +85,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
         var catalog = new EnvironmentCatalog([], watchAllNamespaces: true);
         var pipeline = new IngestPipeline(
             _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
-        var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
+        var client = new ApiServerClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         var watcher = new ClusterWatcher(
             client, pipeline, _store, catalog, Health, relist,
             new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(3))
