@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +12,7 @@ internal static class ApiResponses
     public const string Json = "application/json";
 
     public static Task WriteJsonAsync(HttpContext context, int statusCode, JsonNode node) =>
-        WriteBytesAsync(context, statusCode, JsonSerializer.SerializeToUtf8Bytes(node));
+        WriteBytesAsync(context, statusCode, ApiServerJson.SerializeToUtf8Bytes(node));
 
     public static async Task WriteBytesAsync(HttpContext context, int statusCode, byte[] body)
     {

@@ -1,15 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Api.Protobuf;
+using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
 using Microsoft.AspNetCore.Http;
 
 namespace Cmf.Simulator.Api;
 
-/// <summary>Reads request bodies with the API server's size limit and turns bad JSON or protobuf into a 400.</summary>
+/// <summary>Reads request bodies with the API server's size and depth limits and turns bad JSON or protobuf into a 400.</summary>
 internal static class RequestBody
 {
-    /// <summary>The API server refuses bodies over 3 MiB (etcd's default request limit).</summary>
+    /// <summary>
+    /// The API server refuses bodies over 3 MiB with a 413 (<c>MaxRequestBodyBytes</c> in k8s.io/apiserver's
+    /// <c>NewConfig</c>: twice etcd's default 1.5 MiB request limit, as JSON shrinks when stored as protobuf).
+    /// </summary>
     public const long MaxBytes = 3 * 1024 * 1024;
 
     public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request, bool required, CancellationToken ct)
@@ -21,7 +25,7 @@ internal static class RequestBody
         }
         try
         {
-            return JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            return ApiServerJson.Parse(body);
         }
         catch (JsonException e)
         {

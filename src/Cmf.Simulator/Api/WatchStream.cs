@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Faults;
+using Cmf.Simulator.Json;
 using Cmf.Simulator.Store;
 using Microsoft.AspNetCore.Http;
 
@@ -164,7 +164,7 @@ internal sealed class WatchStream(ResourceStore store, SimulatorClock clock, Wat
 
     private static async Task WriteLineAsync(HttpContext context, JsonObject line, CancellationToken ct)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(line);
+        var bytes = ApiServerJson.SerializeToUtf8Bytes(line);
         await context.Response.Body.WriteAsync(bytes, ct);
         await context.Response.Body.WriteAsync("\n"u8.ToArray(), ct);
         await context.Response.Body.FlushAsync(ct);

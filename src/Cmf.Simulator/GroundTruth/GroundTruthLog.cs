@@ -105,7 +105,7 @@ public sealed class GroundTruthLog
             var json = obj.ToJsonObject();
             if (change.Previous is null || change.Previous.Generation != obj.Generation)
             {
-                _specChanges.Add(new SpecChangeRecord(obj.Namespace, obj.Name, obj.Uid, obj.Generation, json["spec"]?.ToJsonString() ?? "{}", time, obj.ResourceVersion));
+                _specChanges.Add(new SpecChangeRecord(obj.Namespace, obj.Name, obj.Uid, obj.Generation, json["spec"] is { } spec ? ApiServerJson.Serialize(spec) : "{}", time, obj.ResourceVersion));
             }
             var state = json.StringAt("status", "jobStatus", "state");
             var previous = _latestJobState.GetValueOrDefault(obj.Key);

@@ -53,7 +53,7 @@ internal static class FlinkConfiguration
                     }
                     break;
                 case JsonArray array:
-                    yield return (path, string.Join(";", array.Select(item => item is JsonValue v ? v.AsText() : item?.ToJsonString())));
+                    yield return (path, string.Join(";", array.Select(item => item is JsonValue v ? v.AsText() : item is null ? null : ApiServerJson.Serialize(item))));
                     break;
                 case JsonValue scalar:
                     yield return (path, scalar.AsText());

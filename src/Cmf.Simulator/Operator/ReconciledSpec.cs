@@ -21,12 +21,12 @@ internal sealed record ReconciledSpec(JsonObject Spec, bool FirstDeployment, lon
             meta["metadata"] = new JsonObject { ["generation"] = generation };
         }
         meta["firstDeployment"] = FirstDeployment;
-        return new JsonObject { ["spec"] = Spec.DeepClone(), ["resource_metadata"] = meta }.ToJsonString();
+        return ApiServerJson.Serialize(new JsonObject { ["spec"] = Spec.DeepClone(), ["resource_metadata"] = meta });
     }
 
     public static ReconciledSpec? Parse(string? json)
     {
-        if (string.IsNullOrEmpty(json) || JsonNode.Parse(json) is not JsonObject wrapper || wrapper["spec"] is not JsonObject spec)
+        if (string.IsNullOrEmpty(json) || ApiServerJson.Parse(json) is not JsonObject wrapper || wrapper["spec"] is not JsonObject spec)
         {
             return null;
         }

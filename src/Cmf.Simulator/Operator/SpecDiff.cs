@@ -135,7 +135,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
     {
         null => "null",
         JsonValue value => value.AsText() ?? "null",
-        _ => node.ToJsonString(),
+        _ => ApiServerJson.Serialize(node),
     };
 
     private static bool IsNull(JsonNode? node) => node is null || (node is JsonValue value && value.AsText() is null);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Json;
 
@@ -48,13 +47,13 @@ internal sealed class StoredObject
     /// <summary>UTF-8 JSON of the whole object, ready to be written to a response.</summary>
     public byte[] Json { get; }
 
-    public JsonObject ToJsonObject() => JsonNode.Parse(Json)!.AsObject();
+    public JsonObject ToJsonObject() => ApiServerJson.Parse(Json)!.AsObject();
 
     public static StoredObject From(ResourceType type, JsonObject obj)
     {
         var metadata = obj["metadata"] as JsonObject;
         var key = new ObjectKey(metadata?["namespace"]?.GetValue<string>() ?? "", metadata?["name"]?.GetValue<string>() ?? "");
-        var json = JsonSerializer.SerializeToUtf8Bytes(obj);
+        var json = ApiServerJson.SerializeToUtf8Bytes(obj);
         return new StoredObject(type, key, json, obj);
     }
 }

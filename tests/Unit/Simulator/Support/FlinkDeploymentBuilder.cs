@@ -57,6 +57,23 @@ internal sealed class FlinkDeploymentBuilder(string name)
         return this;
     }
 
+    /// <summary>
+    /// Objects inside objects under <c>flinkConfiguration</c> (free-form since operator 1.13) until the whole FlinkDeployment
+    /// nests <paramref name="depth"/> levels deep, counted as JSON parsers count (<c>{}</c> is one level): the hostile
+    /// object of issue 13. The object itself, spec and flinkConfiguration are the first three levels.
+    /// </summary>
+    public FlinkDeploymentBuilder NestedLevelsDeep(int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 4);
+        JsonNode nested = new JsonObject { ["value"] = "deepest" };
+        for (var level = depth - 1; level > 3; level--)
+        {
+            nested = new JsonObject { ["nested"] = nested };
+        }
+        _configuration["nested"] = nested;
+        return this;
+    }
+
     /// <summary>Kubernetes HA and savepoint/checkpoint directories, as in the operator's basic-checkpoint-ha example.</summary>
     public FlinkDeploymentBuilder WithHighAvailability() =>
         WithConfiguration("high-availability.type", "kubernetes")

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Cmf.UnitTests.Simulator.Support;
@@ -9,6 +10,13 @@ namespace Cmf.UnitTests.Simulator.Support;
 internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
 {
     public const string FlinkDeployments = "/apis/flink.apache.org/v1beta1/namespaces/default/flinkdeployments";
+
+    /// <summary>The nesting the API server's JSON decoder accepts (sigs.k8s.io/json, <c>maxNestingDepth</c>).</summary>
+    public const int ApiServerMaxDepth = 10_000;
+
+    // Bodies and answers as deep as a real API server takes and serves, with room for a list or Status around them.
+    private static readonly JsonSerializerOptions WriteOptions = new() { MaxDepth = ApiServerMaxDepth + 8 };
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = ApiServerMaxDepth + 8 };
 
     private readonly HttpClient _client = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -21,29 +29,30 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
 
     public Task<Response> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
-    public Task<Response> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString());
+    public Task<Response> PostAsync(string path, JsonNode body) => SendAsync(HttpMethod.Post, path, body.ToJsonString(WriteOptions));
 
-    public Task<Response> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body.ToJsonString());
+    public Task<Response> PutAsync(string path, JsonNode body) => SendAsync(HttpMethod.Put, path, body.ToJsonString(WriteOptions));
 
     public Task<Response> MergePatchAsync(string path, JsonNode patch) =>
         SendAsync(HttpMethod.Patch, path, patch.ToJsonString(), "application/merge-patch+json");
 
     public Task<Response> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
-    public Task<Response> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null) =>
+    /// <summary>Sends <paramref name="body"/> as <paramref name="contentType"/>; a null content type sends the body without a Content-Type header.</summary>
+    public Task<Response> SendAsync(HttpMethod method, string path, string? body = null, string? contentType = "application/json", string? accept = null) =>
         SendAsync(method, path, body is null ? null : new StringContent(body, Encoding.UTF8), contentType, accept);
 
     /// <summary>Posts raw bytes, such as a protobuf body, with the given content type.</summary>
     public Task<Response> PostBytesAsync(string path, byte[] body, string contentType, string? accept = null) =>
         SendAsync(HttpMethod.Post, path, new ByteArrayContent(body), contentType, accept);
 
-    private async Task<Response> SendAsync(HttpMethod method, string path, HttpContent? content, string contentType, string? accept)
+    private async Task<Response> SendAsync(HttpMethod method, string path, HttpContent? content, string? contentType, string? accept)
     {
         using var request = new HttpRequestMessage(method, path);
         if (content is not null)
         {
             request.Content = content;
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         }
         if (accept is not null)
         {
@@ -51,7 +60,7 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
         }
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : null;
+        var json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text, documentOptions: ReadOptions) : null;
         return new Response(response.StatusCode, json, response.Headers);
     }
 
