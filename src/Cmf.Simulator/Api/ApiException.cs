@@ -33,7 +33,8 @@ internal sealed class ApiException(int code, string reason, string message, Json
         new(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({method})");
 
     public static ApiException UnsupportedMediaType(string contentType, IReadOnlyList<string> accepted) =>
-        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)} (got \"{contentType}\")");
+        new(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", accepted)} "
+            + (contentType.Length == 0 ? "(the request has no Content-Type header)" : $"(got \"{contentType}\")"));
 
     public static ApiException TooLarge(long limit) =>
         new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {limit}");

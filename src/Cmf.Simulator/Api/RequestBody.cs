@@ -37,11 +37,17 @@ internal static class RequestBody
         await ReadJsonAsync(request, required: true, ct) as JsonObject
         ?? throw ApiException.BadRequest("the body of the request must be a JSON object");
 
-    /// <summary>An object to create or replace: JSON, or protobuf for the built-in types kubectl sends so.</summary>
+    /// <summary>
+    /// An object to create or replace: JSON, or protobuf for the built-in types kubectl sends so. A body without a
+    /// Content-Type is refused with a 415. kube-apiserver would read it as JSON (NegotiateInputSerializerForMediaType
+    /// falls back to its first media type), but it also asks for credentials and the simulator does not: a web page
+    /// can send a POST without a Content-Type to a loopback port without the browser asking first (a CORS "simple"
+    /// request), and no Kubernetes client sends one.
+    /// </summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, ResourceType type, CancellationToken ct)
     {
         var mediaType = MediaType(request);
-        if (mediaType is "" or ApiResponses.Json)
+        if (mediaType == ApiResponses.Json)
         {
             return await ReadObjectAsync(request, ct);
         }

@@ -34,6 +34,28 @@ public sealed class BadInputTests
         var response = await http.PostAsync(SimulatorHttp.FlinkDeployments, huge);
 
         AssertStatus(response, HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge");
+        Assert.Equal("Request entity too large: limit is 3145728", response.Object["message"]!.GetValue<string>());
+        Assert.Equal(before, await http.ResourceVersionAsync());
+    }
+
+    [Theory]
+    [InlineData("POST", null)]
+    [InlineData("PUT", null)]
+    [InlineData("PATCH", null)]
+    [InlineData("POST", "text/plain")]
+    [InlineData("POST", "application/x-www-form-urlencoded")]
+    public async Task A_body_without_a_content_type_or_with_one_a_web_form_sends_is_a_415_and_changes_nothing(string method, string? contentType)
+    {
+        await using var server = await TestSimulator.StartAsync();
+        using var http = new SimulatorHttp(server.BaseUrl);
+        var orders = await http.PostAsync(SimulatorHttp.FlinkDeployments, FlinkDeploymentBuilder.Named("orders").Build());
+        var before = await http.ResourceVersionAsync();
+        var body = method == "POST" ? FlinkDeploymentBuilder.Named("other").Build() : orders.Object;
+
+        var response = await http.SendAsync(new HttpMethod(method), method == "POST" ? SimulatorHttp.FlinkDeployments : Orders, body.ToJsonString(), contentType);
+
+        AssertStatus(response, HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType");
+        Assert.Contains(contentType ?? "no Content-Type header", response.Object["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await http.ResourceVersionAsync());
     }
 
