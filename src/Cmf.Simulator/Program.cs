@@ -56,7 +56,7 @@ public static class SimulatorProgram
         Usage: Cmf.Simulator [--port N] [--host ADDRESS] [--kubeconfig PATH] [--scenario demo|empty]
                              [--seed N] [--speed X] [--retained-versions N]
           --port               port to listen on; 0 (the default) lets the system choose
-          --host               loopback address to listen on (default 127.0.0.1)
+          --host               loopback address to listen on: 127.0.0.0/8, ::1 or localhost (default 127.0.0.1)
           --kubeconfig         write a kubeconfig for kubectl to PATH
           --scenario           demo (default): prod and staging with a dozen applications; empty: nothing
           --seed               seed for every random choice (default 0)
@@ -79,6 +79,7 @@ public static class SimulatorProgram
                     break;
                 case "--host":
                     options.Host = Value();
+                    LoopbackAddress.Parse(options.Host);
                     break;
                 case "--kubeconfig":
                     kubeconfig = Value();

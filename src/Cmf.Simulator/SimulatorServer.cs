@@ -36,7 +36,7 @@ public sealed class SimulatorServer : IAsyncDisposable
     private SimulatorServer(SimulatorOptions options)
     {
         _options = options;
-        _address = ParseAddress(options.Host);
+        _address = LoopbackAddress.Parse(options.Host);
         _port = options.Port;
         var random = new SimulatorRandom(options.Seed);
         Clock = new SimulatorClock(options.StartTime ?? DateTimeOffset.UtcNow, options.Speed, options.ManualClock);
@@ -185,7 +185,7 @@ public sealed class SimulatorServer : IAsyncDisposable
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 var bound = new Uri(address);
                 _port = bound.Port;
-                BaseUrl = new Uri($"http://{_address}:{_port}/");
+                BaseUrl = new UriBuilder(Uri.UriSchemeHttp, _address.ToString(), _port).Uri;
                 return;
             }
             catch (IOException e) when (attempt < 20 && e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
@@ -235,16 +235,5 @@ public sealed class SimulatorServer : IAsyncDisposable
         await app.DisposeAsync();
         _listenerStopping.Dispose();
         _listenerStopping = null;
-    }
-
-    private static IPAddress ParseAddress(string host)
-    {
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return IPAddress.Loopback;
-        }
-        return IPAddress.TryParse(host, out var address)
-            ? address
-            : throw new ArgumentException($"Host must be an IP address or localhost, not \"{host}\".", nameof(host));
     }
 }

@@ -39,6 +39,36 @@ public sealed partial class StandaloneTests
         }
     }
 
+    [Fact]
+    public async Task The_standalone_simulator_refuses_to_listen_on_an_address_other_machines_can_reach()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { RepositoryPaths.SimulatorAssembly, "--host", "0.0.0.0", "--port", "0" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("must be a loopback address (127.0.0.0/8, ::1 or localhost), not \"0.0.0.0\"", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("listening", await output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
     [GeneratedRegex(@"^Cmf\.Simulator listening on http://127\.0\.0\.1:[0-9]+/$")]
     private static partial Regex ListeningLine();
 }
