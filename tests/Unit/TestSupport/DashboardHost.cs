@@ -15,16 +15,18 @@ namespace Cmf.UnitTests.TestSupport;
 /// <summary>
 /// The real dashboard on a real Kestrel server at 127.0.0.1 with an OS-chosen port and its own data directory.
 /// By default nothing is watched (<c>Cmf:Cluster:Mode=None</c>), so a test can seed the store itself.
+/// Given a data directory that outlives it, a second host started on it is a restart on the same store.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TempDirectory _data;
+    private readonly TempDirectory? _ownData;
 
-    private DashboardHost(WebApplication app, TempDirectory data, Uri baseUrl)
+    private DashboardHost(WebApplication app, string dataDirectory, TempDirectory? ownData, Uri baseUrl)
     {
         _app = app;
-        _data = data;
+        DataDirectory = dataDirectory;
+        _ownData = ownData;
         BaseUrl = baseUrl;
         Client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -38,7 +40,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory { get; }
 
     public InstanceStore Store => Services.GetRequiredService<InstanceStore>();
 
@@ -46,12 +48,15 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public ChangeFeed Feed => Services.GetRequiredService<ChangeFeed>();
 
-    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration over the defaults (nothing watched, quick feed coalescing, warnings only).</param>
+    /// <param name="dataDirectory">A data directory the caller owns; by default a fresh one, deleted with the host.</param>
+    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
-        var data = new TempDirectory();
+        var ownData = dataDirectory is null ? new TempDirectory() : null;
+        dataDirectory ??= ownData!.Path;
         var all = new Dictionary<string, string?>
         {
-            ["Cmf:DataDirectory"] = data.Path,
+            ["Cmf:DataDirectory"] = dataDirectory,
             ["Cmf:Cluster:Mode"] = "None",
             ["Cmf:Feed:CoalesceMilliseconds"] = "20",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -72,11 +77,11 @@ public sealed class DashboardHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            data.Dispose();
+            ownData?.Dispose();
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new DashboardHost(app, data, new Uri(address));
+        return new DashboardHost(app, dataDirectory, ownData, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
@@ -84,6 +89,6 @@ public sealed class DashboardHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _data.Dispose();
+        _ownData?.Dispose();
     }
 }
