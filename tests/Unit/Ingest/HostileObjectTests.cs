@@ -69,6 +69,27 @@ public sealed class HostileObjectTests
         await AssertNormalTrackedAndHostileRejectedAsync(restarted, instances: 2);
     }
 
+    [Fact]
+    public async Task Flink_deployment_patched_too_deep_is_rejected_keeps_its_instance_and_its_deletion_is_recorded()
+    {
+        await using var simulator = await TestSimulator.StartAsync(configure: o => o.OperatorEnabled = false);
+        await using var cluster = await WatchedCluster.StartAsync(simulator);
+        simulator.Api.CreateFlinkDeployment(Ns, FlinkDeploymentBuilder.Named(Normal.Name).Build());
+        await cluster.UntilAsync(Ns, Normal.Name, a => a.Summary.LatestInstance?.Sequence == 1, "the application is instance #1");
+
+        var deep = FlinkDeploymentBuilder.Named(Normal.Name).NestedLevelsDeep(HostileDepth).Build();
+        simulator.Api.PatchFlinkDeployment(Ns, Normal.Name, new JsonObject { ["spec"] = deep["spec"]!.DeepClone() });
+        var events = await Eventually.ValueAsync(
+            async () => (await cluster.Queries.ListEventsAsync(Normal, 0, 100, CancellationToken.None))?.Items ?? [],
+            items => items.Any(e => e.Kind == AppEventKind.ResourceRejected),
+            "the deep version is rejected");
+        simulator.Api.DeleteFlinkDeployment(Ns, Normal.Name);
+
+        await cluster.UntilAsync(Ns, Normal.Name, a => a.Summary.ObjectDeleted, "the deletion of the unreadable object is recorded");
+        Assert.Contains($"nested {HostileDepth} levels deep", events.Single(e => e.Kind == AppEventKind.ResourceRejected).Message, StringComparison.Ordinal);
+        Assert.Single(await cluster.InstancesAsync(Ns, Normal.Name));
+    }
+
     /// <summary>Waits until the normal application has its instances, then checks the hostile one left exactly one trace.</summary>
     private static async Task AssertNormalTrackedAndHostileRejectedAsync(DashboardHost dashboard, int instances)
     {
