@@ -1,5 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Text;
+using Cmf.Core.Kubernetes;
 using Cmf.UnitTests.Simulator.Support;
 
 namespace Cmf.UnitTests.Simulator;
@@ -24,9 +25,9 @@ public sealed class DeepObjectTests
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal(HttpStatusCode.OK, read.Status);
-        Assert.Equal(90, Depth(read.Object));
-        var listed = Assert.Single(list.Object["items"]!.AsArray());
-        Assert.Equal(90, Depth(listed));
+        Assert.Equal(90, Depth(read));
+        Assert.Single(list.Object["items"]!.AsArray());
+        Assert.Equal(90 + 2, Depth(list));
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class DeepObjectTests
             SimulatorHttp.FlinkDeployments, FlinkDeploymentBuilder.Named("too-deep").NestedLevelsDeep(SimulatorHttp.ApiServerMaxDepth + 1).Build());
 
         Assert.Equal(HttpStatusCode.Created, deepest.Status);
-        Assert.Equal(SimulatorHttp.ApiServerMaxDepth, Depth((await http.GetAsync(SimulatorHttp.FlinkDeployments + "/deepest")).Object));
+        Assert.Equal(SimulatorHttp.ApiServerMaxDepth, Depth(await http.GetAsync(SimulatorHttp.FlinkDeployments + "/deepest")));
         Assert.Equal(HttpStatusCode.BadRequest, tooDeep.Status);
         Assert.Equal("BadRequest", tooDeep.Reason);
         Assert.Equal(before, await http.ResourceVersionAsync());
@@ -62,11 +63,6 @@ public sealed class DeepObjectTests
         Assert.Empty(server.OperatorErrors);
     }
 
-    // Counted as JSON parsers count: {} is one level.
-    private static int Depth(JsonNode? node) => node switch
-    {
-        JsonObject obj => 1 + obj.Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
-        JsonArray array => 1 + array.Select(Depth).DefaultIfEmpty(0).Max(),
-        _ => 0,
-    };
+    // Counted as JSON parsers count ({} is one level), by a reader that does not recurse: a 10,000-level walk would.
+    private static int Depth(SimulatorHttp.Response response) => ResourceJson.Depth(Encoding.UTF8.GetBytes(response.Text));
 }

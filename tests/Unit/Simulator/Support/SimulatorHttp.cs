@@ -20,7 +20,8 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
 
     private readonly HttpClient _client = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
-    public sealed record Response(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers)
+    /// <summary>An answer: its status, its body parsed (when it is a JSON object) and as sent, and its headers.</summary>
+    public sealed record Response(HttpStatusCode Status, JsonNode? Body, string Text, HttpResponseHeaders Headers)
     {
         public JsonObject Object => Body as JsonObject ?? throw new InvalidOperationException("The response is not a JSON object.");
 
@@ -61,7 +62,7 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text, documentOptions: ReadOptions) : null;
-        return new Response(response.StatusCode, json, response.Headers);
+        return new Response(response.StatusCode, json, text, response.Headers);
     }
 
     /// <summary>The cluster's current resource version, as a list reports it.</summary>
