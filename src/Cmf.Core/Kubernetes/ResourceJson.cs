@@ -19,7 +19,7 @@ internal static class ResourceJson
     /// <summary>
     /// Objects nested deeper are not parsed. 64 is System.Text.Json's default, the limit KubernetesClient read objects
     /// with, so every object readable before still is. Real FlinkDeployments are far shallower: the CRD's deepest field
-    /// is 16 levels down (only <c>flinkConfiguration</c> is free-form), the captured ones in reference/ reach 10.
+    /// is 16 levels down (only <c>flinkConfiguration</c> is free-form), the captured ones in reference/ reach 9.
     /// </summary>
     public const int MaxObjectDepth = 64;
 
