@@ -97,7 +97,7 @@ public partial class SpecDiffView : IDisposable
 
     private async Task RecomputeAsync()
     {
-        var key = (OldYaml, NewYaml, _hideAnnotation);
+        var key = (Old: OldYaml, New: NewYaml, HideAnnotation: _hideAnnotation);
         if (_computedFor == key)
         {
             Resection();
@@ -107,9 +107,9 @@ public partial class SpecDiffView : IDisposable
         _diff = null;
         _expanded.Clear();
         StopComputing();
-        if (SpecDiffSize.Of(key.OldYaml, key.NewYaml).Bytes <= ImmediateBytes)
+        if (SpecDiffSize.Of(key.Old, key.New).Bytes <= ImmediateBytes)
         {
-            _diff = SpecDiff.Compute(key.OldYaml, key.NewYaml, key._hideAnnotation);
+            _diff = SpecDiff.Compute(key.Old, key.New, key.HideAnnotation);
             Resection();
             return;
         }
@@ -121,7 +121,7 @@ public partial class SpecDiffView : IDisposable
         try
         {
             var token = computing.Token;
-            var diff = await Task.Run(() => SpecDiff.Compute(key.OldYaml, key.NewYaml, key._hideAnnotation, token), token);
+            var diff = await Task.Run(() => SpecDiff.Compute(key.Old, key.New, key.HideAnnotation, token), token);
             if (ReferenceEquals(_computing, computing))
             {
                 _diff = diff;
