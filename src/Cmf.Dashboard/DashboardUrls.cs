@@ -114,6 +114,9 @@ public static class DashboardUrls
 
     public static string ApiInstanceUrl(string instanceUid) => $"/api/v1/instances/{Segment(instanceUid)}";
 
+    /// <summary>The instance's effective spec as a YAML file (secrets masked): what to download when two specs are too large to diff here.</summary>
+    public static string ApiInstanceSpecUrl(string instanceUid) => ApiInstanceUrl(instanceUid) + "/spec.yaml";
+
     public static string ApiDiffUrl(string environment, string application, string fromUid, string toUid) =>
         ApiApplicationPath(environment, application) + "/diff" + new QueryParts().Add(FromParameter, fromUid).Add(ToParameter, toUid);
 

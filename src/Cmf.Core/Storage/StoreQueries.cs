@@ -181,21 +181,37 @@ public sealed class StoreQueries(StoreProvider provider)
     /// The sealed spec texts of the given instances, by UID, in one statement (a page of the CMF API shows each
     /// instance's spec); UIDs that are not stored are left out.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, InstanceSpecTexts>> ListInstanceSpecsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, InstanceSpecTexts>> ListInstanceSpecsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken) =>
+        ReadSpecsAsync(instanceUids, (instance, spec) => new InstanceSpecTexts(instance.Uid, spec.EffectiveSpecJson), s => s.Uid, cancellationToken);
+
+    /// <summary>
+    /// The length in characters of the sealed spec of each given instance, by UID, without reading the texts: a CMF list
+    /// page decides from these which specs it can afford to read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> ListInstanceSpecLengthsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken)
+    {
+        var lengths = await ReadSpecsAsync(instanceUids, (instance, spec) => new SpecLength(instance.Uid, spec.EffectiveSpecJson.Length), l => l.Uid, cancellationToken);
+        return lengths.ToDictionary(l => l.Key, l => (long)l.Value.Length, StringComparer.Ordinal);
+    }
+
+    private sealed record SpecLength(string Uid, int Length);
+
+    private Task<IReadOnlyDictionary<string, T>> ReadSpecsAsync<T>(IReadOnlyCollection<string> instanceUids,
+        System.Linq.Expressions.Expression<Func<StoredInstance, StoredInstanceSpec, T>> select, Func<T, string> uidOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instanceUids);
         if (instanceUids.Count == 0)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, InstanceSpecTexts>>(new Dictionary<string, InstanceSpecTexts>());
+            return Task.FromResult<IReadOnlyDictionary<string, T>>(new Dictionary<string, T>());
         }
         var uids = instanceUids.Distinct(StringComparer.Ordinal).ToList();
-        return ReadAsync<IReadOnlyDictionary<string, InstanceSpecTexts>>(async db =>
+        return ReadAsync<IReadOnlyDictionary<string, T>>(async db =>
         {
             var rows = await db.Instances.AsNoTracking()
                 .Where(i => uids.Contains(i.Uid))
-                .Join(db.InstanceSpecs, i => i.Id, s => s.InstanceId, (i, s) => new InstanceSpecTexts(i.Uid, s.EffectiveSpecJson))
+                .Join(db.InstanceSpecs, i => i.Id, s => s.InstanceId, select)
                 .ToListAsync(cancellationToken);
-            return rows.ToDictionary(r => r.Uid, StringComparer.Ordinal);
+            return rows.ToDictionary(uidOf, StringComparer.Ordinal);
         }, cancellationToken);
     }
 

@@ -5,7 +5,9 @@ namespace Cmf.Dashboard.Api;
 
 /// <summary>
 /// The read side of CMF's REST API (<c>../shared/reference/cmf-openapi.yaml</c>), from our store: environments,
-/// applications, their instances (CMF names an instance by its UID) and events.
+/// applications, their instances (CMF names an instance by its UID) and events. Lists take CMF's <c>fields</c> and are
+/// capped in bytes (<see cref="PageBudget"/>): a list reads only the specs its page can afford, and none that
+/// <c>fields</c> leaves out.
 /// </summary>
 public static class CmfApi
 {
@@ -33,14 +35,14 @@ public static class CmfApi
 
     private static async Task<IResult> ListEnvironmentsAsync(HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        if (PageRequest.TryParse(request.Query, EnvironmentSorts, out var page) is { } error)
+        if (ReadListQuery(request, EnvironmentSorts, out var page, out var fields) is { } error)
         {
             return ApiResults.BadRequest(error);
         }
         var environments = await queries.ListEnvironmentsAsync(cancellationToken);
         var ordered = page.Sort is { Descending: true } ? environments.Reverse() : environments;
         var items = ordered.Skip(page.Page * page.Size).Take(page.Size).Select(CmfMapping.Environment).ToList();
-        return ApiResults.Ok(CmfPage<CmfEnvironment>.Of(page, environments.Count, items));
+        return BudgetedPage(request, page, environments.Count, items.Count, items, fields);
     }
 
     private static async Task<IResult> GetEnvironmentAsync(string envName, StoreQueries queries, CancellationToken cancellationToken)
@@ -55,7 +57,7 @@ public static class CmfApi
 
     private static async Task<IResult> ListApplicationsAsync(string envName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = PageRequest.TryParse(request.Query, ApplicationSorts, out var page);
+        var pageError = ReadListQuery(request, ApplicationSorts, out var page, out var fields);
         if ((RouteValues.CheckEnvironment(envName) ?? pageError) is { } error)
         {
             return ApiResults.BadRequest(error);
@@ -73,12 +75,12 @@ public static class CmfApi
             PageSize = page.Size,
         };
         var applications = await queries.ListApplicationsAsync(query, cancellationToken);
-        var specs = await queries.ListInstanceSpecsAsync(
-            [.. applications.Items.Select(a => a.LatestInstance?.Uid).OfType<string>()], cancellationToken);
-        var items = applications.Items
+        var (affordable, specs) = await ReadAffordableSpecsAsync(
+            queries, [.. applications.Items.Select(a => a.LatestInstance?.Uid)], fields.Includes("spec"), cancellationToken);
+        var items = applications.Items.Take(affordable)
             .Select(a => CmfMapping.Application(a, a.LatestInstance is { } latest ? specs.GetValueOrDefault(latest.Uid)?.EffectiveSpecJson : null))
             .ToList();
-        return ApiResults.Ok(CmfPage<CmfApplication>.Of(page, applications.TotalCount, items));
+        return BudgetedPage(request, page, applications.TotalCount, applications.Items.Count, items, fields);
     }
 
     private static async Task<IResult> GetApplicationAsync(string envName, string appName, StoreQueries queries, CancellationToken cancellationToken)
@@ -99,7 +101,7 @@ public static class CmfApi
 
     private static async Task<IResult> ListInstancesAsync(string envName, string appName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = PageRequest.TryParse(request.Query, InstanceSorts, out var page);
+        var pageError = ReadListQuery(request, InstanceSorts, out var page, out var fields);
         if ((RouteValues.CheckApplication(envName, appName, out var key) ?? pageError) is { } error)
         {
             return ApiResults.BadRequest(error);
@@ -116,9 +118,10 @@ public static class CmfApi
         {
             return ApiResults.ApplicationNotFound(envName, appName);
         }
-        var specs = await queries.ListInstanceSpecsAsync([.. instances.Items.Select(i => i.Uid)], cancellationToken);
-        var items = instances.Items.Select(i => CmfMapping.Instance(i, specs.GetValueOrDefault(i.Uid)?.EffectiveSpecJson)).ToList();
-        return ApiResults.Ok(CmfPage<CmfInstance>.Of(page, instances.TotalCount, items));
+        var (affordable, specs) = await ReadAffordableSpecsAsync(
+            queries, [.. instances.Items.Select(i => i.Uid)], fields.Includes("status.spec"), cancellationToken);
+        var items = instances.Items.Take(affordable).Select(i => CmfMapping.Instance(i, specs.GetValueOrDefault(i.Uid)?.EffectiveSpecJson)).ToList();
+        return BudgetedPage(request, page, instances.TotalCount, instances.Items.Count, items, fields);
     }
 
     private static async Task<IResult> GetInstanceAsync(string envName, string appName, string instName, StoreQueries queries, CancellationToken cancellationToken)
@@ -135,7 +138,7 @@ public static class CmfApi
 
     private static async Task<IResult> ListEventsAsync(string envName, string appName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = PageRequest.TryParse(request.Query, EventSorts, out var page);
+        var pageError = ReadListQuery(request, EventSorts, out var page, out var fields);
         if ((RouteValues.CheckApplication(envName, appName, out var key) ?? pageError) is { } error)
         {
             return ApiResults.BadRequest(error);
@@ -146,8 +149,36 @@ public static class CmfApi
         {
             return ApiResults.ApplicationNotFound(envName, appName);
         }
-        return ApiResults.Ok(CmfPage<CmfEvent>.Of(page, events.TotalCount, [.. events.Items.Select(CmfMapping.Event)]));
+        var items = events.Items.Select(CmfMapping.Event).ToList();
+        return BudgetedPage(request, page, events.TotalCount, items.Count, items, fields);
     }
+
+    private static string? ReadListQuery(HttpRequest request, IReadOnlyList<string> sortProperties, out PageRequest page, out FieldSelection fields)
+    {
+        var fieldsError = FieldSelection.TryParse(request.Query, out fields);
+        return PageRequest.TryParse(request.Query, sortProperties, out page) ?? fieldsError;
+    }
+
+    /// <summary>
+    /// The specs of the leading instances (null: an application without one) whose specs the page can afford, and how many
+    /// leading items that is: all of them unless their specs are large, and all of them without reading a spec when
+    /// <paramref name="wanted"/> is false.
+    /// </summary>
+    private static async Task<(int Affordable, IReadOnlyDictionary<string, InstanceSpecTexts> Specs)> ReadAffordableSpecsAsync(
+        StoreQueries queries, IReadOnlyList<string?> instanceUids, bool wanted, CancellationToken cancellationToken)
+    {
+        if (!wanted)
+        {
+            return (instanceUids.Count, new Dictionary<string, InstanceSpecTexts>());
+        }
+        var lengths = await queries.ListInstanceSpecLengthsAsync([.. instanceUids.OfType<string>()], cancellationToken);
+        var affordable = PageBudget.Affordable(instanceUids.Select(uid => (uid is null ? 0 : lengths.GetValueOrDefault(uid)) + PageBudget.ItemAllowance));
+        var specs = await queries.ListInstanceSpecsAsync([.. instanceUids.Take(affordable).OfType<string>()], cancellationToken);
+        return (affordable, specs);
+    }
+
+    private static IResult BudgetedPage<T>(HttpRequest request, PageRequest page, long total, int stored, IReadOnlyList<T> items, FieldSelection fields) =>
+        ApiResults.Ok(PageBudget.Page(page, total, stored, items, fields, ApiFormats.Negotiate(request) ?? ApiFormat.Json));
 
     private static async Task<EnvironmentSummary?> FindEnvironmentAsync(StoreQueries queries, string name, CancellationToken cancellationToken) =>
         (await queries.ListEnvironmentsAsync(cancellationToken)).FirstOrDefault(e => e.Name == name);

@@ -45,6 +45,7 @@ public static class ExtensionMapping
                 DashboardUrls.InstanceUrl(environment, application, instance.Uid),
                 DashboardUrls.CmfApiInstanceUrl(environment, application, instance.Uid))
             {
+                SpecYaml = DashboardUrls.ApiInstanceSpecUrl(instance.Uid),
                 DiffWithPrevious = detail.PreviousInstanceUid is { } previous ? DashboardUrls.ApiDiffUrl(environment, application, previous, instance.Uid) : null,
             },
         };

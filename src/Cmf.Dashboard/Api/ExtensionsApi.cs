@@ -27,13 +27,22 @@ public static class ExtensionsApi
             .Produces<RestError>(StatusCodes.Status400BadRequest)
             .Produces<RestError>(StatusCodes.Status404NotFound)
             .Produces<RestError>(StatusCodes.Status410Gone);
-        v1.MapRead("/environments/{envName}/applications/{appName}/diff", GetDiffAsync)
-            .WithName("getInstanceDiff")
-            .WithSummary("The diff of two instances' effective specs (canonical YAML, secrets masked): unified text and hunks.")
-            .Produces<SpecDiffResource>()
+        v1.MapRead("/instances/{uid}/spec.yaml", GetSpecYamlAsync)
+            .WithName("getInstanceSpecYaml")
+            .WithSummary("An instance's effective spec as a YAML file (canonical, secrets masked), whatever the Accept header.")
+            .Produces<string>(StatusCodes.Status200OK, "application/yaml")
             .Produces<RestError>(StatusCodes.Status400BadRequest)
             .Produces<RestError>(StatusCodes.Status404NotFound)
             .Produces<RestError>(StatusCodes.Status410Gone);
+        v1.MapRead("/environments/{envName}/applications/{appName}/diff", GetDiffAsync)
+            .WithName("getInstanceDiff")
+            .WithSummary("The diff of two instances' effective specs (canonical YAML, secrets masked): unified text and hunks. "
+                + "Specs together beyond 1 MiB or 20,000 lines are not diffed: 422, with links to both specs.")
+            .Produces<SpecDiffResource>()
+            .Produces<RestError>(StatusCodes.Status400BadRequest)
+            .Produces<RestError>(StatusCodes.Status404NotFound)
+            .Produces<RestError>(StatusCodes.Status410Gone)
+            .Produces<RestError>(StatusCodes.Status422UnprocessableEntity);
         v1.MapRead("/environments/{envName}/applications/{appName}/timeline", GetTimelineAsync)
             .WithName("getApplicationTimeline")
             .WithSummary("Instance and cluster lifetimes of an application, oldest first; with from and to, only those overlapping that range.")
@@ -49,7 +58,14 @@ public static class ExtensionsApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetInstanceAsync(string uid, StoreQueries queries, CancellationToken cancellationToken)
+    private static Task<IResult> GetInstanceAsync(string uid, StoreQueries queries, CancellationToken cancellationToken) =>
+        WithInstanceAsync(uid, queries, async detail => ApiResults.Ok(await InstanceResources.ReadAsync(queries, detail, cancellationToken)), cancellationToken);
+
+    private static Task<IResult> GetSpecYamlAsync(string uid, StoreQueries queries, CancellationToken cancellationToken) =>
+        WithInstanceAsync(uid, queries, detail => Task.FromResult<IResult>(new SpecYamlFile(detail)), cancellationToken);
+
+    /// <summary>An instance by UID alone: 400 for a malformed UID, 404 unknown, 410 pruned by retention, else <paramref name="answer"/>.</summary>
+    private static async Task<IResult> WithInstanceAsync(string uid, StoreQueries queries, Func<InstanceDetail, Task<IResult>> answer, CancellationToken cancellationToken)
     {
         if (RouteValues.CheckInstanceUid(uid) is { } error)
         {
@@ -58,7 +74,7 @@ public static class ExtensionsApi
         switch (await queries.FindInstanceAsync(uid, cancellationToken))
         {
             case InstanceLookup.Found found when await queries.GetInstanceAsync(found.Application, uid, cancellationToken) is { } detail:
-                return ApiResults.Ok(await InstanceResources.ReadAsync(queries, detail, cancellationToken));
+                return await answer(detail);
             case InstanceLookup.Pruned pruned:
                 return Gone(pruned);
             default:
@@ -81,7 +97,14 @@ public static class ExtensionsApi
         {
             return await MissingInstanceAsync(queries, key, fromInstance is null ? from! : to!, cancellationToken);
         }
-        var diff = SpecDiff.Compute(DisplayedSpec.SealedYaml(fromInstance.EffectiveSpecJson), DisplayedSpec.SealedYaml(toInstance.EffectiveSpecJson));
+        var diff = SpecDiff.Compute(DisplayedSpec.SealedYaml(fromInstance.EffectiveSpecJson), DisplayedSpec.SealedYaml(toInstance.EffectiveSpecJson),
+            cancellationToken: cancellationToken);
+        if (diff.IsTooLarge)
+        {
+            // 422, not 413: the request is small and well formed; it is the two stored specs that this server will not diff.
+            return ApiResults.Error(StatusCodes.Status422UnprocessableEntity,
+                $"{diff.Size.TooLargeMessage} They are at {DashboardUrls.ApiInstanceSpecUrl(fromInstance.Instance.Uid)} and {DashboardUrls.ApiInstanceSpecUrl(toInstance.Instance.Uid)}.");
+        }
         var hunks = UnifiedDiff.Hunks(diff);
         return ApiResults.Ok(new SpecDiffResource
         {

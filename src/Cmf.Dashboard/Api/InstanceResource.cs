@@ -70,6 +70,9 @@ public sealed record InstanceResource
 /// <summary>Where to see the instance: its page, CMF's resource, and the diff with the previous instance.</summary>
 public sealed record InstanceLinks(string Page, string Cmf)
 {
+    /// <summary>The effective spec as a YAML file, secrets masked.</summary>
+    public string? SpecYaml { get; init; }
+
     /// <summary>Absent for the oldest retained instance.</summary>
     public string? DiffWithPrevious { get; init; }
 }

@@ -9,7 +9,8 @@ namespace Cmf.Dashboard.Model;
 /// <summary>
 /// A line diff of two YAML specs (DiffPlex side by side, word-level pieces on modified lines) ready to render:
 /// sealed secrets masked, the instance annotation optionally left out, unchanged runs foldable.
-/// Holds only masked text: a sealed token never leaves this class.
+/// Holds only masked text: a sealed token never leaves this class. Bounded by <see cref="SpecDiffLimits"/>: texts
+/// beyond them are never diffed (<see cref="IsTooLarge"/>), and long lines are compared whole.
 /// </summary>
 public sealed partial class SpecDiff
 {
@@ -18,9 +19,19 @@ public sealed partial class SpecDiff
     /// <summary>Unchanged runs shorter than this stay visible: folding one line saves nothing.</summary>
     public const int MinimumHiddenRun = 2;
 
-    private SpecDiff(IReadOnlyList<SpecDiffRow> rows) => Rows = rows;
+    private SpecDiff(IReadOnlyList<SpecDiffRow> rows, SpecDiffSize size)
+    {
+        Rows = rows;
+        Size = size;
+    }
 
     public IReadOnlyList<SpecDiffRow> Rows { get; }
+
+    /// <summary>The size of the two texts as given (before the instance annotation is left out).</summary>
+    public SpecDiffSize Size { get; }
+
+    /// <summary>The texts exceed <see cref="SpecDiffLimits"/>: nothing was diffed and <see cref="Rows"/> is empty.</summary>
+    public bool IsTooLarge => Size.IsTooLarge;
 
     public int AddedCount => Rows.Count(r => r.Kind == DiffLineKind.Added);
 
@@ -30,22 +41,41 @@ public sealed partial class SpecDiff
 
     public bool HasChanges => Rows.Any(r => r.IsChange);
 
-    public static SpecDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation = false)
+    /// <summary>
+    /// Diffs the two texts, or measures them and stops when they exceed <see cref="SpecDiffLimits"/>. A cancelled
+    /// <paramref name="cancellationToken"/> ends the diff with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static SpecDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation = false, CancellationToken cancellationToken = default) =>
+        Compute(oldText, newText, hideInstanceAnnotation, Differ.Instance, cancellationToken);
+
+    /// <summary>
+    /// DiffPlex has no cancellation of its own, but it asks its chunkers for the pieces of both texts before the line
+    /// diff and of each pair of modified lines before their word diff: the chunkers check the token there, so only the
+    /// line diff itself (bounded by <see cref="SpecDiffLimits.MaxLines"/>) runs without a check.
+    /// </summary>
+    internal static SpecDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation, IDiffer differ, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var size = SpecDiffSize.Of(oldText, newText);
+        if (size.IsTooLarge)
+        {
+            return new SpecDiff([], size);
+        }
         var oldLines = Lines(oldText, hideInstanceAnnotation);
         var newLines = Lines(newText, hideInstanceAnnotation);
         var model = SideBySideDiffBuilder.Diff(
-            Differ.Instance,
+            differ,
             string.Join('\n', oldLines.Select(l => l.Text)),
             string.Join('\n', newLines.Select(l => l.Text)),
             ignoreWhiteSpace: false,
             ignoreCase: false,
-            LineChunker.Instance,
-            WordChunker.Instance);
+            new CheckedChunker(LineChunker.Instance, int.MaxValue, cancellationToken),
+            new CheckedChunker(WordChunker.Instance, SpecDiffLimits.LongLine, cancellationToken));
 
         var rows = new List<SpecDiffRow>(model.OldText.Lines.Count);
         for (var i = 0; i < model.OldText.Lines.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var oldPiece = Present(model.OldText.Lines[i], oldLines);
             var newPiece = Present(model.NewText.Lines[i], newLines);
             var kind = (oldPiece, newPiece) switch
@@ -66,7 +96,7 @@ public sealed partial class SpecDiff
                 newPiece is { } n ? Line(n, model.NewText.Lines[i], kind) : null,
                 secretChanged));
         }
-        return new SpecDiff(rows);
+        return new SpecDiff(rows, size);
     }
 
     /// <summary>
@@ -167,6 +197,19 @@ public sealed partial class SpecDiff
         }
         // A token split across word pieces would escape masking piece by piece: then mark the whole line.
         return string.Concat(segments.Select(s => s.Text)) == maskedLine ? segments : [new DiffSegment(maskedLine, true)];
+    }
+
+    /// <summary>
+    /// Where a diff checks its cancellation token, and keeps a text longer than <paramref name="wholeAbove"/> characters
+    /// in one piece (a long line is compared whole: no word-level diff, whose cost grows with the square of its length).
+    /// </summary>
+    private sealed class CheckedChunker(IChunker pieces, int wholeAbove, CancellationToken cancellationToken) : IChunker
+    {
+        public IReadOnlyList<string> Chunk(string text)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return text.Length > wholeAbove ? [text] : pieces.Chunk(text);
+        }
     }
 
     [GeneratedRegex("""^\s*["']?platform\.confluent\.io/cmf-fa-instance["']?\s*:""", RegexOptions.CultureInvariant)]

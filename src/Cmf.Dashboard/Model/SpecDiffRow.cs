@@ -13,7 +13,35 @@ public enum DiffLineKind
 public sealed record DiffSegment(string Text, bool IsChanged);
 
 /// <summary>One side of a row: its line number in the original text and its text with secrets masked.</summary>
-public sealed record DiffLine(int Number, string Text, IReadOnlyList<DiffSegment> Segments);
+public sealed record DiffLine(int Number, string Text, IReadOnlyList<DiffSegment> Segments)
+{
+    /// <summary>How many characters past <see cref="SpecDiffLimits.LongLine"/> the page leaves out of a long line.</summary>
+    public int HiddenLength => Math.Max(0, Text.Length - ShownLength);
+
+    /// <summary>The segments the page shows: the line cut after <see cref="SpecDiffLimits.LongLine"/> characters.</summary>
+    public IReadOnlyList<DiffSegment> ShownSegments
+    {
+        get
+        {
+            if (HiddenLength == 0)
+            {
+                return Segments;
+            }
+            var shown = new List<DiffSegment>();
+            var left = ShownLength;
+            foreach (var segment in Segments.TakeWhile(_ => left > 0))
+            {
+                shown.Add(segment.Text.Length <= left ? segment : segment with { Text = segment.Text[..left] });
+                left -= segment.Text.Length;
+            }
+            return shown;
+        }
+    }
+
+    /// <summary>The cut never splits a surrogate pair.</summary>
+    private int ShownLength =>
+        Text.Length > SpecDiffLimits.LongLine && char.IsHighSurrogate(Text[SpecDiffLimits.LongLine - 1]) ? SpecDiffLimits.LongLine - 1 : SpecDiffLimits.LongLine;
+}
 
 /// <summary>
 /// One aligned row of a side-by-side diff. <see cref="SecretChanged"/>: the sealed secret tokens differ, so the

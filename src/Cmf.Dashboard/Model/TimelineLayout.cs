@@ -14,6 +14,21 @@ public sealed class TimelineLayout
     /// <summary>Ticks are spaced at least this far apart so their labels do not collide.</summary>
     public const double MinimumTickSpacing = 96;
 
+    /// <summary>
+    /// The widest plot drawn: the browser reports the width it has (one unit a pixel), and an 8K screen is 7,680 pixels
+    /// wide. A wider report (or a forged one, 1e12) is drawn at this width.
+    /// </summary>
+    public const double MaximumWidth = 8192;
+
+    /// <summary>The narrowest plot drawn: a width that is not a usable number (NaN, zero, negative) is drawn at this width.</summary>
+    public const double MinimumWidth = 64;
+
+    /// <summary>
+    /// At most this many ticks, whatever the width and range: ticks keep <see cref="MinimumTickSpacing"/> apart on a plot
+    /// at most <see cref="MaximumWidth"/> wide (a range of centuries steps by whole years rather than one tick a year).
+    /// </summary>
+    public const int MaximumTicks = (int)(MaximumWidth / MinimumTickSpacing) + 1;
+
     private static readonly TimeSpan[] TickSteps =
     [
         TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30),
@@ -62,7 +77,7 @@ public sealed class TimelineLayout
         DateTimeOffset now,
         double width)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        width = ClampWidth(width);
         var scale = new Scale(range, width);
         var owners = instances.ToDictionary(i => i.Uid);
         var deployed = clusters.SelectMany(ClusterStint.Of).Select(s => s.InstanceUid).ToHashSet();
@@ -94,12 +109,24 @@ public sealed class TimelineLayout
         return new TimelineLayout(range, width, instanceBars, instanceRows, clusterBars, clusterRows, TicksFor(range, width), nowX);
     }
 
-    /// <summary>Labelled ticks at a round step (1 s .. 1 y) chosen so that labels keep their distance.</summary>
+    /// <summary>The width the layout draws at: <paramref name="width"/> within <see cref="MinimumWidth"/>..<see cref="MaximumWidth"/>.</summary>
+    public static double ClampWidth(double width) =>
+        double.IsNaN(width) ? MinimumWidth : Math.Clamp(width, MinimumWidth, MaximumWidth);
+
+    /// <summary>
+    /// Labelled ticks at a round step (1 s .. 1 y, then whole years) chosen so that labels keep their distance, so
+    /// never more than <see cref="MaximumTicks"/>.
+    /// </summary>
     public static IReadOnlyList<TimelineTick> TicksFor(TimelineRange range, double width)
     {
+        width = ClampWidth(width);
         var scale = new Scale(range, width);
         var minimumStep = range.Duration * (MinimumTickSpacing / width);
-        var step = TickSteps.FirstOrDefault(s => s >= minimumStep, TickSteps[^1]);
+        var step = TickSteps.FirstOrDefault(s => s >= minimumStep, TimeSpan.Zero);
+        if (step == TimeSpan.Zero)
+        {
+            step = TickSteps[^1] * Math.Ceiling(minimumStep / TickSteps[^1]);
+        }
         var firstTicks = (range.From.UtcTicks + step.Ticks - 1) / step.Ticks * step.Ticks;
         var ticks = new List<TimelineTick>();
         for (var t = firstTicks; t <= range.To.UtcTicks; t += step.Ticks)
@@ -114,6 +141,7 @@ public sealed class TimelineLayout
     {
         var format = step switch
         {
+            _ when step >= TimeSpan.FromDays(365) => "MMM d yyyy",
             _ when step >= TimeSpan.FromDays(1) => "MMM d",
             _ when step < TimeSpan.FromMinutes(1) => "HH:mm:ss",
             _ when isFirst || time.TimeOfDay == TimeSpan.Zero => "MMM d HH:mm",

@@ -18,6 +18,7 @@ public sealed class OpenApiDocumentTests(SeededDashboard dashboard) : IClassFixt
             "/api/v1/environments/{envName}/applications/{appName}/diff",
             "/api/v1/environments/{envName}/applications/{appName}/timeline",
             "/api/v1/instances/{uid}",
+            "/api/v1/instances/{uid}/spec.yaml",
         ], paths);
     }
 

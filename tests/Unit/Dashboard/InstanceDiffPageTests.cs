@@ -141,6 +141,38 @@ public sealed class InstanceDiffPageTests : PageTestContext
         Assert.Equal("Instance not found", cut.Find("h1").TextContent);
     }
 
+    [Fact]
+    public async Task A_1_4_MB_single_line_arg_is_too_large_to_diff_and_the_page_links_both_specs()
+    {
+        var app = Seed();
+        await app.SpecAsync(SpecJson.Orders());
+        await app.SpecAsync(SpecJson.Orders(arg: LongArg.Of(1_400_000)));
+
+        var cut = RenderDiff(app);
+
+        Assert.Contains("too large to diff here", cut.Find(".spec-diff__too-large-message").TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            [DashboardUrls.ApiInstanceSpecUrl(app.InstanceUid(1)), DashboardUrls.ApiInstanceSpecUrl(app.InstanceUid(2))],
+            cut.FindAll("a.spec-diff__download").Select(a => a.GetAttribute("href")));
+        Assert.Empty(cut.FindAll(".spec-diff__table"));
+    }
+
+    [Fact]
+    public async Task A_changed_arg_longer_than_the_long_line_limit_is_shown_changed_and_cut_with_a_note()
+    {
+        var app = Seed();
+        var arg = LongArg.Of(Cmf.Dashboard.Model.SpecDiffLimits.LongLine * 5);
+        await app.SpecAsync(SpecJson.Orders(arg: arg));
+        await app.SpecAsync(SpecJson.Orders(arg: arg + "-v2"));
+
+        var cut = RenderDiff(app);
+
+        var added = cut.Find(".spec-diff__row--modified .spec-diff__text--added");
+        Assert.Single(added.QuerySelectorAll("mark"));
+        Assert.Contains("more characters not shown", added.QuerySelector(".spec-diff__cut")!.TextContent, StringComparison.Ordinal);
+        Assert.InRange(added.QuerySelector("mark")!.TextContent.Length, 1, Cmf.Dashboard.Model.SpecDiffLimits.LongLine);
+    }
+
     private static System.Text.Json.Nodes.JsonObject WithInstanceAnnotation(string uid)
     {
         var spec = SpecJson.Orders();

@@ -311,4 +311,20 @@ public sealed class InstanceTimelineTests : DashboardTestContext
         Assert.Empty(cut.FindAll("img"));
         Assert.Contains(HostileText.Script, cut.Find(".instance-timeline__instance title").TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1e12)]
+    [InlineData(double.NaN)]
+    [InlineData(-1)]
+    public async Task A_forged_width_from_the_browser_draws_a_bounded_svg_with_a_bounded_number_of_ticks(double width)
+    {
+        var cut = RenderTimeline(SavepointUpgrade());
+
+        await cut.InvokeAsync(() => cut.Instance.OnWidthChanged(width));
+
+        var viewBox = cut.Find(".instance-timeline__svg").GetAttribute("viewBox")!.Split(' ');
+        var drawn = double.Parse(viewBox[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(drawn, 1, TimelineLayout.MaximumWidth + 100);
+        Assert.InRange(cut.FindAll(".instance-timeline__tick").Count, 1, TimelineLayout.MaximumTicks);
+    }
 }

@@ -149,4 +149,133 @@ public sealed class SpecDiffTests
 
         Assert.Equal((2, 1, 1), (diff.AddedCount, diff.RemovedCount, diff.ModifiedCount));
     }
+
+    /// <summary>The usual spec, and one with an arg that makes both together exactly <paramref name="bytes"/> bytes (ASCII).</summary>
+    private static (string Old, string New) SpecsOfTotalBytes(int bytes)
+    {
+        var old = Before.Build();
+        var overhead = (Before with { Arg = "" }).Build().Length - old.Length;
+        var @new = (Before with { Arg = LongArg.Of(bytes - (2 * old.Length) - overhead) }).Build();
+        Assert.Equal(bytes, old.Length + @new.Length);
+        return (old, @new);
+    }
+
+    [Fact]
+    public void A_single_line_arg_of_1_4_MB_is_too_large_to_diff_and_never_reaches_DiffPlex()
+    {
+        var differ = new RecordingDiffer();
+
+        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(1_400_000) }).Build(), false, differ, CancellationToken.None);
+
+        Assert.True(diff.IsTooLarge);
+        Assert.Empty(differ.Calls);
+        Assert.Empty(diff.Rows);
+        Assert.Contains("too large to diff here", diff.Size.TooLargeMessage, StringComparison.Ordinal);
+        Assert.Contains("Download both specs", diff.Size.TooLargeMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Specs_one_byte_over_the_cap_are_not_diffed()
+    {
+        var (old, @new) = SpecsOfTotalBytes(SpecDiffLimits.MaxBytes + 1);
+        var differ = new RecordingDiffer();
+
+        var diff = SpecDiff.Compute(old, @new, false, differ, CancellationToken.None);
+
+        Assert.True(diff.IsTooLarge);
+        Assert.Empty(differ.Calls);
+    }
+
+    [Fact]
+    public void Specs_at_the_byte_cap_are_diffed()
+    {
+        var (old, @new) = SpecsOfTotalBytes(SpecDiffLimits.MaxBytes);
+
+        var diff = SpecDiff.Compute(old, @new);
+
+        Assert.False(diff.IsTooLarge);
+        Assert.Equal(["    args:", "    - --payload="], diff.Rows.Where(r => r.IsChange).Select(r => r.New!.Text[..Math.Min(r.New.Text.Length, 16)]));
+        Assert.All(diff.Rows.Where(r => r.IsChange), r => Assert.Equal(DiffLineKind.Added, r.Kind));
+    }
+
+    [Fact]
+    public void More_lines_than_the_cap_are_not_diffed_however_few_bytes_they_take()
+    {
+        var half = string.Concat(Enumerable.Repeat("a: 1\n", SpecDiffLimits.MaxLines / 2 + 1));
+        var differ = new RecordingDiffer();
+
+        var diff = SpecDiff.Compute(half, half.Replace("a", "b", StringComparison.Ordinal), false, differ, CancellationToken.None);
+
+        Assert.True(diff.IsTooLarge);
+        Assert.Empty(differ.Calls);
+    }
+
+    [Fact]
+    public void Lone_carriage_returns_count_as_lines_towards_the_cap()
+    {
+        var lines = string.Concat(Enumerable.Repeat("a: 1\r", SpecDiffLimits.MaxLines + 1));
+
+        Assert.True(SpecDiff.Compute("", lines).IsTooLarge);
+    }
+
+    [Fact]
+    public void A_modified_line_longer_than_the_long_line_limit_is_compared_whole_without_a_word_diff()
+    {
+        var arg = LongArg.Of(SpecDiffLimits.LongLine * 3);
+        var differ = new RecordingDiffer();
+
+        var diff = SpecDiff.Compute((Before with { Arg = arg }).Build(), (Before with { Arg = arg + "x" }).Build(), false, differ, CancellationToken.None);
+
+        var row = Assert.Single(diff.Rows, r => r.IsChange);
+        Assert.Equal(DiffLineKind.Modified, row.Kind);
+        var segment = Assert.Single(row.New!.Segments);
+        Assert.True(segment.IsChanged);
+        Assert.Equal(row.New.Text, segment.Text);
+    }
+
+    [Fact]
+    public void A_long_line_is_shown_cut_at_the_limit_with_the_count_of_characters_left_out()
+    {
+        var arg = LongArg.Of(SpecDiffLimits.LongLine * 3);
+
+        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = arg }).Build());
+
+        var line = diff.Rows.Last(r => r.IsChange).New!;
+        Assert.Equal(line.Text[..SpecDiffLimits.LongLine], string.Concat(line.ShownSegments.Select(s => s.Text)));
+        Assert.Equal(line.Text.Length - SpecDiffLimits.LongLine, line.HiddenLength);
+    }
+
+    [Fact]
+    public void A_line_within_the_limit_is_shown_whole()
+    {
+        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(SpecDiffLimits.LongLine - 10) }).Build());
+
+        var line = diff.Rows.Last(r => r.IsChange).New!;
+        Assert.Equal(0, line.HiddenLength);
+        Assert.Equal(line.Text, string.Concat(line.ShownSegments.Select(s => s.Text)));
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_the_diff_before_DiffPlex_runs()
+    {
+        var differ = new RecordingDiffer();
+
+        Assert.Throws<OperationCanceledException>(() =>
+            SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build(), false, differ, new CancellationToken(canceled: true)));
+
+        Assert.Empty(differ.Calls);
+    }
+
+    [Fact]
+    public void A_diff_cancelled_during_its_line_diff_runs_no_word_diff()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var differ = new RecordingDiffer { AfterEach = cancellation.Cancel };
+        var changedEverywhere = new SpecYaml { Parallelism = "4", Image = "flink:2.0", PasswordToken = SpecYaml.NewToken };
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            SpecDiff.Compute(Before.Build(), changedEverywhere.Build(), false, differ, cancellation.Token));
+
+        Assert.Single(differ.Calls);
+    }
 }

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Cmf.Dashboard.Components.Controls;
 
 namespace Cmf.UnitTests.Dashboard;
@@ -7,12 +8,27 @@ public sealed class SpecDiffViewTests : DashboardTestContext
 {
     private static readonly SpecYaml Before = new();
 
+    /// <summary>A large diff runs in the circuit only, off the renderer.</summary>
+    public SpecDiffViewTests() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     private IRenderedComponent<SpecDiffView> RenderDiff(SpecYaml after, Action<ComponentParameterCollectionBuilder<SpecDiffView>>? more = null) =>
-        Render<SpecDiffView>(p =>
+        RenderDiff(Before.Build(), after.Build(), p =>
         {
-            p.Add(c => c.OldYaml, Before.Build()).Add(c => c.NewYaml, after.Build()).Add(c => c.OldTitle, "#1").Add(c => c.NewTitle, "#2");
+            p.Add(c => c.OldTitle, "#1").Add(c => c.NewTitle, "#2");
             more?.Invoke(p);
         });
+
+    /// <summary>Renders and waits until the diff is computed (bounded wait, never a timing assertion).</summary>
+    private IRenderedComponent<SpecDiffView> RenderDiff(string oldYaml, string newYaml, Action<ComponentParameterCollectionBuilder<SpecDiffView>>? more = null)
+    {
+        var cut = Render<SpecDiffView>(p =>
+        {
+            p.Add(c => c.OldYaml, oldYaml).Add(c => c.NewYaml, newYaml);
+            more?.Invoke(p);
+        });
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".loading-state")), TimeSpan.FromSeconds(10));
+        return cut;
+    }
 
     [Fact]
     public void A_changed_line_is_highlighted_on_both_sides_with_the_changed_word_marked()
@@ -77,8 +93,8 @@ public sealed class SpecDiffViewTests : DashboardTestContext
         cut.Find(".spec-diff__toggle-annotation input").Change(true);
 
         Assert.True(reported);
+        cut.WaitForAssertion(() => Assert.Contains("identical apart from the instance annotation", cut.Find(".spec-diff__identical").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain("cmf-fa-instance", cut.Markup, StringComparison.Ordinal);
-        Assert.Contains("identical apart from the instance annotation", cut.Find(".spec-diff__identical").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +130,7 @@ public sealed class SpecDiffViewTests : DashboardTestContext
     [Fact]
     public void The_summary_counts_added_removed_and_modified_lines()
     {
-        var cut = Render<SpecDiffView>(p => p.Add(c => c.OldYaml, "a: 1\nb: 2\nc: 3").Add(c => c.NewYaml, "a: 9\nc: 3\nd: 4\ne: 5"));
+        var cut = RenderDiff("a: 1\nb: 2\nc: 3", "a: 9\nc: 3\nd: 4\ne: 5");
 
         Assert.Equal("2 added, 1 removed, 1 modified lines", cut.Find(".spec-diff__summary").GetAttribute("aria-label"));
     }
@@ -126,5 +142,29 @@ public sealed class SpecDiffViewTests : DashboardTestContext
 
         Assert.DoesNotContain('\u202E', cut.Find(".spec-diff__row--modified").TextContent);
         Assert.Contains("⟨U+202E⟩", cut.Find(".spec-diff__row--modified .spec-diff__text--added").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_prerender_does_not_diff_large_specs_and_says_they_are_being_compared()
+    {
+        Renderer.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var large = (Before with { Arg = LongArg.Of(SpecDiffView.ImmediateBytes) }).Build();
+
+        var cut = Render<SpecDiffView>(p => p.Add(c => c.OldYaml, Before.Build()).Add(c => c.NewYaml, large));
+
+        Assert.Equal("Comparing the specs…", cut.Find(".loading-state").TextContent.Trim());
+        Assert.Empty(cut.FindAll(".spec-diff__table"));
+    }
+
+    [Fact]
+    public void Specs_too_large_to_diff_are_linked_for_download_instead()
+    {
+        var huge = (Before with { Arg = LongArg.Of(Cmf.Dashboard.Model.SpecDiffLimits.MaxBytes) }).Build();
+
+        var cut = RenderDiff(Before.Build(), huge, p => p.Add(c => c.OldSpecUrl, "/old.yaml").Add(c => c.NewSpecUrl, "/new.yaml").Add(c => c.NewTitle, "#2"));
+
+        Assert.Contains("too large to diff here", cut.Find(".spec-diff__too-large").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/old.yaml", "/new.yaml"], cut.FindAll("a.spec-diff__download[download]").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Download #2 (YAML)", cut.FindAll("a.spec-diff__download")[1].TextContent);
     }
 }

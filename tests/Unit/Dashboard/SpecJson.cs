@@ -5,7 +5,8 @@ namespace Cmf.UnitTests.Dashboard;
 /// <summary>Realistic submitted FlinkDeployment specs, with the few values a test changes.</summary>
 internal static class SpecJson
 {
-    public static JsonObject Orders(string password = "s3cret", int parallelism = 2, string image = "flink:1.20", string? note = null, string? instanceAnnotation = null)
+    public static JsonObject Orders(string password = "s3cret", int parallelism = 2, string image = "flink:1.20", string? note = null,
+        string? instanceAnnotation = null, string? arg = null)
     {
         var spec = new JsonObject
         {
@@ -25,6 +26,10 @@ internal static class SpecJson
                 ["upgradeMode"] = "savepoint",
             },
         };
+        if (arg is not null)
+        {
+            spec["job"]!["args"] = new JsonArray(arg);
+        }
         if (note is not null || instanceAnnotation is not null)
         {
             var metadata = new JsonObject();

@@ -14,7 +14,14 @@ internal sealed record SpecYaml
 
     public string Image { get; init; } = "flink:1.20";
 
-    public string Build() => $"""
+    /// <summary>One <c>job.args</c> entry (on one line, as canonical YAML writes it); none when null.</summary>
+    public string? Arg { get; init; }
+
+    public string Build() => Arg is null
+        ? Lines
+        : Lines.Replace("    jarURI:", $"    args:\n    - {Arg}\n    jarURI:", StringComparison.Ordinal);
+
+    private string Lines => $"""
         metadata:
           annotations:
             platform.confluent.io/cmf-fa-instance: {InstanceUid}

@@ -237,6 +237,46 @@ public sealed class TimelineLayoutTests
         }
     }
 
+    [Theory]
+    [InlineData(1e12)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_width_from_the_browser_is_clamped_and_draws_a_bounded_number_of_ticks(double width)
+    {
+        var layout = SavepointUpgrade().Layout(width: width);
+
+        Assert.InRange(layout.Width, TimelineLayout.MinimumWidth, TimelineLayout.MaximumWidth);
+        Assert.InRange(layout.Ticks.Count, 1, TimelineLayout.MaximumTicks);
+        Assert.All(layout.Ticks, t => Assert.InRange(t.X, 0, layout.Width));
+        Assert.All(layout.Instances, b => Assert.InRange(b.X + b.Width, 0, layout.Width + 0.001));
+    }
+
+    [Fact]
+    public void A_width_of_1e12_over_a_year_draws_no_more_ticks_than_the_widest_screen()
+    {
+        var year = new TimelineRange(At(0), At(60 * 24 * 365));
+
+        var ticks = TimelineLayout.TicksFor(year, 1e12);
+
+        Assert.Equal(TimelineLayout.TicksFor(year, TimelineLayout.MaximumWidth).Count, ticks.Count);
+        Assert.InRange(ticks.Count, 1, TimelineLayout.MaximumTicks);
+    }
+
+    [Fact]
+    public void A_range_of_ten_thousand_years_coarsens_the_yearly_step_to_stay_within_the_tick_cap()
+    {
+        var ages = new TimelineRange(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+        var ticks = TimelineLayout.TicksFor(ages, TimelineLayout.MaximumWidth);
+
+        Assert.InRange(ticks.Count, 2, TimelineLayout.MaximumTicks);
+        Assert.All(ticks.Zip(ticks.Skip(1)), pair => Assert.True(pair.Second.X - pair.First.X >= TimelineLayout.MinimumTickSpacing - 0.001));
+        Assert.EndsWith(ticks[1].Time.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ticks[1].Label, StringComparison.Ordinal);
+    }
+
     /// <summary>Compares pixel pairs to a thousandth of a pixel.</summary>
     private sealed class RoundedPair : IEqualityComparer<(double, double)>
     {

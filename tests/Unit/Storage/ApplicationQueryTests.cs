@@ -135,6 +135,21 @@ public sealed class ApplicationQueryTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Spec_lengths_are_the_lengths_of_the_stored_specs_of_the_stored_uids()
+    {
+        var app = new TrackedApplication();
+        await Db.CommitAsync(app.NewInstance(), app.NewInstance());
+        var first = app.Instance(1).Uid;
+        var second = app.Instance(2).Uid;
+
+        var lengths = await Db.Queries.ListInstanceSpecLengthsAsync([first, second, "not-stored"], None);
+
+        Assert.Equal([first, second], lengths.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(TrackedApplication.EffectiveSpec(second).Length, lengths[second]);
+        Assert.Equal(TrackedApplication.EffectiveSpec(first).Length, lengths[first]);
+    }
+
+    [Fact]
     public async Task Instance_detail_has_its_clusters_its_neighbours_and_whether_it_is_current()
     {
         var app = new TrackedApplication();

@@ -144,6 +144,19 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Spec_lengths_of_a_page_are_counted_by_the_database_through_the_same_indexes()
+    {
+        var plans = await RecordAsync(() => Db.Queries.ListInstanceSpecLengthsAsync([_app.Instance(2).Uid, _app.Instance(3).Uid], None));
+
+        AssertIndexDriven(plans, "IX_Instances_Uid");
+        var read = plans.Single(p => p.Sql.Contains("EffectiveSpecJson", StringComparison.Ordinal));
+        // The text is only ever an argument of length(): it is not read into the process.
+        Assert.Equal(
+            System.Text.RegularExpressions.Regex.Count(read.Sql, "EffectiveSpecJson"),
+            System.Text.RegularExpressions.Regex.Count(read.Sql, @"length\(""\w+""\.""EffectiveSpecJson""\)"));
+    }
+
+    [Fact]
     public async Task Events_page_reads_newest_first_from_the_application_index()
     {
         var plans = await RecordAsync(() => Db.Queries.ListEventsAsync(_app.Key, 0, 20, None));

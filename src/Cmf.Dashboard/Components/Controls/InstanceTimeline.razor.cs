@@ -111,7 +111,7 @@ public partial class InstanceTimeline
         }
         if (_widthObserver is null)
         {
-            _drawWidth = Math.Max(Width, MinimumWidth);
+            _drawWidth = DrawWidth(Width);
         }
         Relayout();
     }
@@ -134,11 +134,14 @@ public partial class InstanceTimeline
         }
     }
 
-    /// <summary>The browser measured the space the timeline has: redraw at that width, one unit per pixel.</summary>
+    /// <summary>
+    /// The browser measured the space the timeline has: redraw at that width, one unit per pixel. Anyone holding the
+    /// circuit can call this with any number, so the width is clamped before anything is laid out.
+    /// </summary>
     [JSInvokable]
     public void OnWidthChanged(double width)
     {
-        var drawWidth = Math.Max(Math.Round(width), MinimumWidth);
+        var drawWidth = DrawWidth(Math.Round(width));
         if (Math.Abs(drawWidth - _drawWidth) < 1)
         {
             return;
@@ -167,6 +170,13 @@ public partial class InstanceTimeline
             // The circuit is gone, and the observer with it.
         }
         _self?.Dispose();
+    }
+
+    /// <summary>The SVG's width for a reported width: the plot's clamp plus the gutter, and never below <see cref="MinimumWidth"/>.</summary>
+    private double DrawWidth(double width)
+    {
+        var widest = TimelineLayout.MaximumWidth + GutterWidth + RightPadding;
+        return double.IsNaN(width) ? Math.Min(MinimumWidth, widest) : Math.Clamp(width, Math.Min(MinimumWidth, widest), widest);
     }
 
     private void Relayout()
