@@ -24,12 +24,12 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
     public void Start()
     {
         var payments = DemoApplications.FailingSavepointApp;
-        At("3.3-blocked", TimeSpan.FromSeconds(30), () =>
+        WhenRunning("3.3-blocked", Prod, payments, TimeSpan.FromSeconds(30), () =>
         {
             Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, "true"));
             Patch(Prod, payments, DemoChanges.Parallelism(4));
+            After("3.3-revert", TimeSpan.FromSeconds(15), () => Patch(Prod, payments, DemoChanges.Parallelism(2)));
         });
-        At("3.3-revert", TimeSpan.FromSeconds(45), () => Patch(Prod, payments, DemoChanges.Parallelism(2)));
         At("3.3-upgrade", TimeSpan.FromMinutes(4), () =>
         {
             Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, null));
@@ -37,13 +37,13 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
         });
         At("3.3-migrate", TimeSpan.FromMinutes(8), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
 
-        At("in-place", TimeSpan.FromSeconds(60), () =>
+        WhenRunning("in-place", Prod, DemoApplications.InPlaceApp, TimeSpan.FromSeconds(60), () =>
             Patch(Prod, DemoApplications.InPlaceApp, DemoChanges.Configuration("kubernetes.operator.savepoint.history.max.count", "10")));
-        At("rescale", TimeSpan.FromSeconds(90), () =>
+        WhenRunning("rescale", Staging, DemoApplications.RescalableApp, TimeSpan.FromSeconds(90), () =>
             Patch(Staging, DemoApplications.RescalableApp, DemoChanges.Configuration("pipeline.jobvertex-parallelism-overrides", "bc764cd8ddf7a0cff126f51c16239658:6")));
 
         var geo = DemoApplications.RollbackApp;
-        At("rollback-break", TimeSpan.FromSeconds(50), () =>
+        WhenRunning("rollback-break", Staging, geo, TimeSpan.FromSeconds(50), () =>
         {
             Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, "true"));
             Patch(Staging, geo, DemoChanges.Image("flink:1.20.2"));
@@ -54,11 +54,21 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
             Patch(Staging, geo, DemoChanges.Image("flink:1.20.3"));
         });
 
-        Every("suspend-resume", TimeSpan.FromSeconds(75), TimeSpan.FromMinutes(4), ToggleSuspension);
+        WhenRunning("suspend", Prod, DemoApplications.SuspendableApp, TimeSpan.FromSeconds(75), () =>
+        {
+            ToggleSuspension();
+            After("suspend-resume", TimeSpan.FromMinutes(4), ToggleSuspensionEvery4Minutes);
+        });
         Every("billing-rerun", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), RerunBilling);
         Every("backfill-retry", TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(25), () =>
             Patch(Staging, DemoApplications.FailingBatchApp, DemoChanges.Parallelism(random.Next(2, 9))));
         ScheduleTuning(TimeSpan.FromMinutes(3));
+    }
+
+    private void ToggleSuspensionEvery4Minutes()
+    {
+        Guarded(ToggleSuspension);
+        After("suspend-resume", TimeSpan.FromMinutes(4), ToggleSuspensionEvery4Minutes);
     }
 
     private void ToggleSuspension()
@@ -107,6 +117,30 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
 
     private void At(string name, TimeSpan after, Action action) =>
         scheduler.Schedule("demo:" + name, _start + after, () => Guarded(action));
+
+    private void After(string name, TimeSpan delay, Action action) =>
+        scheduler.Schedule("demo:" + name, clock.Now + delay, () => Guarded(action));
+
+    /// <summary>
+    /// The scripted change at <paramref name="after"/>, or as soon as the job runs stable if it does not yet: on a
+    /// busy machine the first deployment can still be coming up, and the operator would then upgrade a job that is not
+    /// running another way (a savepoint upgrade falls back to last-state), which is not the story the demo tells.
+    /// </summary>
+    private void WhenRunning(string name, string ns, string app, TimeSpan after, Action action)
+    {
+        void Try()
+        {
+            var status = api.GetFlinkDeployment(ns, app);
+            var stable = status?.StringAt("status", "lifecycleState") == "STABLE" && status.StringAt("status", "jobStatus", "state") == "RUNNING";
+            if (stable || clock.Now - _start > ScriptsEnd)
+            {
+                Guarded(action);
+                return;
+            }
+            scheduler.Schedule("demo:" + name, clock.Now + TimeSpan.FromSeconds(5), Try);
+        }
+        scheduler.Schedule("demo:" + name, _start + after, Try);
+    }
 
     private void Every(string name, TimeSpan first, TimeSpan interval, Action action)
     {
