@@ -54,6 +54,7 @@ internal static class DashboardAuthentication
         cookie.SlidingExpiration = true;
         cookie.LoginPath = DashboardUrls.LoginPath;
         cookie.ReturnUrlParameter = TokenLogin.ReturnUrlParameter;
+        SessionCookie.Configure(cookie.Events);
         cookie.Events.OnRedirectToLogin = context =>
         {
             if (BearerTokens.IsMachineRequest(context.Request))

@@ -1,8 +1,14 @@
 using Cmf.Core.Configuration;
+using Cmf.Dashboard.Hubs;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Cmf.Dashboard.Security;
 
-/// <summary>Sessions in the sign-in modes: sign-in by POST with a rate limit (Token mode).</summary>
+/// <summary>
+/// Sessions in the sign-in modes (<see cref="SessionRules"/>): the cookie's check, hub connections and Blazor circuits
+/// that end with their session, and sign-in by POST with a rate limit (Token mode).
+/// </summary>
 internal static class DashboardSessions
 {
     public static void Add(IServiceCollection services, AuthOptions auth)
@@ -11,6 +17,11 @@ internal static class DashboardSessions
         {
             return;
         }
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<SessionRules>();
+        services.AddSingleton<SessionHubFilter>();
+        services.AddSignalR().AddHubOptions<StatusHub>(hub => hub.AddFilter<SessionHubFilter>());
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         services.AddRateLimiter(SignInRateLimit.Configure);
     }
 

@@ -1,0 +1,47 @@
+using Cmf.Dashboard.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Cmf.Dashboard.Components.Layout;
+
+public partial class SessionBoundary : IDisposable
+{
+    private SessionAuthenticationStateProvider? _sessions;
+    private bool _ended;
+
+    [Parameter]
+    public RenderFragment? ChildContent { get; set; }
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    // Absent without sign-in (Unsecured mode) and in component tests: then there is no session to end.
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _sessions = Services.GetService<AuthenticationStateProvider>() as SessionAuthenticationStateProvider;
+        if (_sessions is null)
+        {
+            return;
+        }
+        _sessions.SessionEnded += OnSessionEnded;
+        _ended = _sessions.HasEnded;
+    }
+
+    public void Dispose()
+    {
+        if (_sessions is not null)
+        {
+            _sessions.SessionEnded -= OnSessionEnded;
+        }
+    }
+
+    private void OnSessionEnded() => _ = InvokeAsync(() =>
+    {
+        _ended = true;
+        StateHasChanged();
+        Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+    });
+}

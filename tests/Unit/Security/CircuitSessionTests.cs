@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Cmf.Core.Configuration;
+using Cmf.Dashboard.Components.Layout;
+using Cmf.Dashboard.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cmf.UnitTests.Security;
+
+/// <summary>
+/// A Blazor circuit took its viewer from the cookie when it opened and never sees the cookie again: its viewer must
+/// become anonymous when the session ends (age, a new access token, sign-out), and the page must drop its content and
+/// reload so the cookie check sends the browser to sign in.
+/// </summary>
+public sealed class CircuitSessionTests : IDisposable
+{
+    private const string Token = "first-access-token-q8RZ0vN3xWb5Lk2T";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly IConfigurationRoot _configuration;
+    private readonly ServiceProvider _services;
+
+    public CircuitSessionTests()
+    {
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cmf:Auth:Mode"] = "Token",
+            ["Cmf:Auth:Token"] = Token,
+            ["Cmf:Auth:SessionHours"] = "1",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCmfOptions(_configuration);
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<SessionRules>();
+        services.AddScoped<SessionAuthenticationStateProvider>();
+        _services = services.BuildServiceProvider();
+    }
+
+    private SessionRules Rules => _services.GetRequiredService<SessionRules>();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task The_viewer_of_a_circuit_becomes_anonymous_when_the_session_reaches_session_hours()
+    {
+        using var circuit = OpenCircuit(out var ended);
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        var before = (await circuit.GetAuthenticationStateAsync()).User;
+        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        await ended.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(before.Identity!.IsAuthenticated);
+        Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
+        Assert.True(circuit.HasEnded);
+    }
+
+    [Fact]
+    public async Task The_viewer_of_a_circuit_becomes_anonymous_when_the_access_token_changes()
+    {
+        using var circuit = OpenCircuit(out var ended);
+
+        _configuration["Cmf:Auth:Token"] = "second-access-token-Hc7Jm1Pd4Fg6Se9U";
+        _configuration.Reload();
+        await ended.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task The_viewer_of_a_circuit_becomes_anonymous_when_the_session_signs_out()
+    {
+        using var circuit = OpenCircuit(out var ended);
+        var viewer = (await circuit.GetAuthenticationStateAsync()).User;
+
+        Rules.SignOut(viewer);
+        await ended.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
+    }
+
+    [Fact]
+    public void The_page_drops_its_content_and_reloads_when_the_session_ends()
+    {
+        using var bunit = new BunitContext();
+        var circuit = OpenCircuit(out _);
+        bunit.Services.AddSingleton<AuthenticationStateProvider>(circuit);
+        var navigation = bunit.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/applications?page=2");
+        var page = bunit.Render<SessionBoundary>(p => p.AddChildContent("<h1>Applications</h1>"));
+        Assert.Equal("Applications", page.Find("h1").TextContent);
+
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+
+        page.WaitForAssertion(() => Assert.Equal("Your sign-in has ended", page.Find("h1").TextContent), TimeSpan.FromSeconds(30));
+        var reload = Assert.Single(bunit.Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad);
+        Assert.Equal("http://localhost/applications?page=2", reload.Uri);
+    }
+
+    // A circuit as Blazor opens one: its state provider is given the viewer of the cookie.
+    private SessionAuthenticationStateProvider OpenCircuit(out Task ended)
+    {
+        var circuit = _services.CreateScope().ServiceProvider.GetRequiredService<SessionAuthenticationStateProvider>();
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        circuit.SessionEnded += () => signal.TrySetResult();
+        circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInViewer())));
+        ended = signal.Task;
+        return circuit;
+    }
+
+    private ClaimsPrincipal SignedInViewer()
+    {
+        var viewer = _services.GetRequiredService<AccessTokens>().Principal(AuthSchemes.Cookie);
+        Rules.Stamp((ClaimsIdentity)viewer.Identity!);
+        return viewer;
+    }
+}
