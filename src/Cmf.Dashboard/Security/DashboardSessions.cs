@@ -1,5 +1,6 @@
 using Cmf.Core.Configuration;
 using Cmf.Dashboard.Hubs;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -7,7 +8,7 @@ namespace Cmf.Dashboard.Security;
 
 /// <summary>
 /// Sessions in the sign-in modes (<see cref="SessionRules"/>): the cookie's check, hub connections and Blazor circuits
-/// that end with their session, and sign-in by POST with a rate limit (Token mode).
+/// that end with their session, sign-in by POST with a rate limit (Token mode), and sign-out.
 /// </summary>
 internal static class DashboardSessions
 {
@@ -23,6 +24,11 @@ internal static class DashboardSessions
         services.AddSignalR().AddHubOptions<StatusHub>(hub => hub.AddFilter<SessionHubFilter>());
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         services.AddRateLimiter(SignInRateLimit.Configure);
+        if (auth.Mode == AuthMode.OpenIdConnect)
+        {
+            services.PostConfigure<OpenIdConnectOptions>(AuthSchemes.OpenIdConnect, OpenIdConnectSessions.Configure);
+            services.AddSingleton(FormTargets.WithIdentityProvider(auth.OpenIdConnect.Authority));
+        }
     }
 
     public static void Use(WebApplication app, AuthMode mode)
@@ -36,5 +42,6 @@ internal static class DashboardSessions
         {
             app.MapTokenLogin();
         }
+        app.MapDashboardSignOut();
     }
 }
