@@ -4,8 +4,8 @@ namespace Cmf.E2ETests;
 
 /// <summary>
 /// Token mode in real Chromium: the token goes in through the form (never the address), the layout offers Sign out,
-/// and signing out in one tab ends the live page of the same session in another tab: its circuit drops the page, and
-/// the reload lands on the sign-in form.
+/// and signing out in one tab ends the live page of the same session in another tab: its circuit drops the page and
+/// the tab says it is signed out; its way back in is the sign-in form.
 /// </summary>
 [Collection(JourneyCollection.Name)]
 public sealed partial class SessionJourneyTests(BrowserFixture browser)
@@ -34,9 +34,11 @@ public sealed partial class SessionJourneyTests(BrowserFixture browser)
         await first.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Signed out" })).ToBeVisibleAsync();
+        await second.SaveScreenshotAsync("session-signed-out-elsewhere");
+        await second.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
         await Expect(second).ToHaveURLAsync(SignInForApplications());
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await second.SaveScreenshotAsync("session-signed-out-elsewhere");
     }
 
     [GeneratedRegex(@"/environments$")]

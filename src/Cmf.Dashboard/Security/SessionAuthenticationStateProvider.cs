@@ -7,8 +7,8 @@ namespace Cmf.Dashboard.Security;
 /// <summary>
 /// A Blazor circuit's view of its viewer, which the circuit took from the sign-in cookie when it opened: when that
 /// session ends (<see cref="SessionRules"/>: its age, the id token's expiry, a new access token, a sign-out) the viewer
-/// becomes anonymous and <see cref="SessionEnded"/> fires, so the page drops its content and reloads, and the reload
-/// meets the cookie check and the sign-in.
+/// becomes anonymous and <see cref="SessionEnded"/> fires, so the page drops its content and reloads: into the cookie
+/// check and the sign-in, or to "signed out".
 /// </summary>
 internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
@@ -26,9 +26,10 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
     }
 
     /// <summary>Raised once, off the renderer's thread, when the signed-in viewer's session ends.</summary>
-    public event Action? SessionEnded;
+    public event Action<SessionStatus>? SessionEnded;
 
-    public bool HasEnded { get; private set; }
+    /// <summary>How the session ended; null while it stands (or nobody is signed in).</summary>
+    public SessionStatus? Ended { get; private set; }
 
     public void Dispose()
     {
@@ -51,13 +52,13 @@ internal sealed class SessionAuthenticationStateProvider : ServerAuthenticationS
     private void Watch(ClaimsPrincipal user)
     {
         _watch?.Dispose();
-        _watch = user.Identity?.IsAuthenticated == true ? SessionWatch.Start(_rules, _time, user, null, _ => End()) : null;
+        _watch = user.Identity?.IsAuthenticated == true ? SessionWatch.Start(_rules, _time, user, null, End) : null;
     }
 
-    private void End()
+    private void End(SessionStatus status)
     {
-        HasEnded = true;
+        Ended = status;
         SetAuthenticationState(Task.FromResult(Anonymous));
-        SessionEnded?.Invoke();
+        SessionEnded?.Invoke(status);
     }
 }

@@ -53,7 +53,7 @@ public sealed class SessionRules(IOptions<CmfOptions> options, TimeProvider time
         }
         if (user.FindFirst(IdClaim)?.Value is { } id && signedOut.Contains(id))
         {
-            return SessionStatus.Ended("it was signed out");
+            return SessionStatus.SignedOut;
         }
         var signedIn = Time(user, SignedInClaim);
         if (browserSession && signedIn is null)

@@ -16,13 +16,13 @@ internal sealed class SessionWatch : IDisposable
     private readonly TimeProvider _time;
     private readonly ClaimsPrincipal _user;
     private readonly DateTimeOffset? _authenticationExpiry;
-    private readonly Action<string> _ended;
+    private readonly Action<SessionStatus> _ended;
     private readonly Lock _gate = new();
     private ITimer? _timer;
     private IDisposable? _revocation;
     private bool _done;
 
-    private SessionWatch(SessionRules rules, TimeProvider time, ClaimsPrincipal user, DateTimeOffset? authenticationExpiry, Action<string> ended)
+    private SessionWatch(SessionRules rules, TimeProvider time, ClaimsPrincipal user, DateTimeOffset? authenticationExpiry, Action<SessionStatus> ended)
     {
         _rules = rules;
         _time = time;
@@ -31,8 +31,8 @@ internal sealed class SessionWatch : IDisposable
         _ended = ended;
     }
 
-    /// <summary>Watches the session of <paramref name="user"/>; <paramref name="ended"/> gets the reason, once (at once if it has already ended).</summary>
-    public static SessionWatch Start(SessionRules rules, TimeProvider time, ClaimsPrincipal user, DateTimeOffset? authenticationExpiry, Action<string> ended)
+    /// <summary>Watches the session of <paramref name="user"/>; <paramref name="ended"/> is told how it ended, once (at once if it has already ended).</summary>
+    public static SessionWatch Start(SessionRules rules, TimeProvider time, ClaimsPrincipal user, DateTimeOffset? authenticationExpiry, Action<SessionStatus> ended)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(time);
@@ -55,7 +55,7 @@ internal sealed class SessionWatch : IDisposable
 
     private void Check()
     {
-        string? reason;
+        SessionStatus status;
         lock (_gate)
         {
             if (_done)
@@ -66,9 +66,8 @@ internal sealed class SessionWatch : IDisposable
             // revoking thread: it may be a sign-out request or a configuration reload.
             _revocation?.Dispose();
             _revocation = _rules.OnRevocation(() => ThreadPool.QueueUserWorkItem(_ => Check()));
-            var status = _rules.Evaluate(_user, _authenticationExpiry);
-            reason = status.EndedBecause;
-            if (reason is null)
+            status = _rules.Evaluate(_user, _authenticationExpiry);
+            if (!status.HasEnded)
             {
                 if (status.EndsAt is { } endsAt)
                 {
@@ -83,6 +82,6 @@ internal sealed class SessionWatch : IDisposable
             _timer?.Dispose();
             _revocation.Dispose();
         }
-        _ended(reason);
+        _ended(status);
     }
 }

@@ -60,7 +60,7 @@ public sealed class CircuitSessionTests : IDisposable
 
         Assert.True(before.Identity!.IsAuthenticated);
         Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
-        Assert.True(circuit.HasEnded);
+        Assert.False(circuit.Ended!.Value.WasSignedOut);
     }
 
     [Fact]
@@ -85,32 +85,54 @@ public sealed class CircuitSessionTests : IDisposable
         await ended.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
+        Assert.True(circuit.Ended!.Value.WasSignedOut);
     }
 
     [Fact]
-    public void The_page_drops_its_content_and_reloads_when_the_session_ends()
+    public void An_expired_page_drops_its_content_and_reloads_its_address_to_sign_in_again()
     {
         using var bunit = new BunitContext();
-        var circuit = OpenCircuit(out _);
-        bunit.Services.AddSingleton<AuthenticationStateProvider>(circuit);
-        var navigation = bunit.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo("/applications?page=2");
-        var page = bunit.Render<SessionBoundary>(p => p.AddChildContent("<h1>Applications</h1>"));
-        Assert.Equal("Applications", page.Find("h1").TextContent);
+        var page = RenderPage(bunit, out _);
 
         _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         page.WaitForAssertion(() => Assert.Equal("Your sign-in has ended", page.Find("h1").TextContent), TimeSpan.FromSeconds(30));
-        var reload = Assert.Single(bunit.Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad);
-        Assert.Equal("http://localhost/applications?page=2", reload.Uri);
+        Assert.Equal("http://localhost/applications?page=2", Reload(bunit));
     }
+
+    [Fact]
+    public void A_page_whose_session_signed_out_in_another_tab_goes_to_signed_out()
+    {
+        using var bunit = new BunitContext();
+        var page = RenderPage(bunit, out var viewer);
+
+        Rules.SignOut(viewer);
+
+        page.WaitForAssertion(() => Assert.Equal("Your sign-in has ended", page.Find("h1").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Equal("/signed-out", Reload(bunit));
+    }
+
+    // A live page of the circuit at /applications?page=2.
+    private IRenderedComponent<SessionBoundary> RenderPage(BunitContext bunit, out ClaimsPrincipal viewer)
+    {
+        var circuit = OpenCircuit(out _);
+        viewer = circuit.GetAuthenticationStateAsync().Result.User;
+        bunit.Services.AddSingleton<AuthenticationStateProvider>(circuit);
+        bunit.Services.GetRequiredService<NavigationManager>().NavigateTo("/applications?page=2");
+        var page = bunit.Render<SessionBoundary>(p => p.AddChildContent("<h1>Applications</h1>"));
+        Assert.Equal("Applications", page.Find("h1").TextContent);
+        return page;
+    }
+
+    private static string Reload(BunitContext bunit) =>
+        Assert.Single(bunit.Services.GetRequiredService<BunitNavigationManager>().History, h => h.Options.ForceLoad).Uri;
 
     // A circuit as Blazor opens one: its state provider is given the viewer of the cookie.
     private SessionAuthenticationStateProvider OpenCircuit(out Task ended)
     {
         var circuit = _services.CreateScope().ServiceProvider.GetRequiredService<SessionAuthenticationStateProvider>();
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        circuit.SessionEnded += () => signal.TrySetResult();
+        circuit.SessionEnded += _ => signal.TrySetResult();
         circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInViewer())));
         ended = signal.Task;
         return circuit;

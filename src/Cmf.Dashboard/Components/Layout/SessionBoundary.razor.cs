@@ -27,7 +27,7 @@ public partial class SessionBoundary : IDisposable
             return;
         }
         _sessions.SessionEnded += OnSessionEnded;
-        _ended = _sessions.HasEnded;
+        _ended = _sessions.Ended is not null;
     }
 
     public void Dispose()
@@ -38,10 +38,12 @@ public partial class SessionBoundary : IDisposable
         }
     }
 
-    private void OnSessionEnded() => _ = InvokeAsync(() =>
+    // Signed out (in this tab or another): every page of the session says so, and the tab whose form signed out
+    // lands there either way. Otherwise the reload meets the cookie check and signs in again, back to this address.
+    private void OnSessionEnded(SessionStatus status) => _ = InvokeAsync(() =>
     {
         _ended = true;
         StateHasChanged();
-        Navigation.NavigateTo(Navigation.Uri, forceLoad: true);
+        Navigation.NavigateTo(status.WasSignedOut ? DashboardUrls.SignedOutPath : Navigation.Uri, forceLoad: true);
     });
 }
