@@ -1,61 +1,34 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
-using Cmf.Core.Configuration;
 using Cmf.Dashboard.Components.Layout;
 using Cmf.Dashboard.Security;
+using Cmf.UnitTests.Security.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Cmf.UnitTests.Security;
 
 /// <summary>
 /// A Blazor circuit took its viewer from the cookie when it opened and never sees the cookie again: its viewer must
 /// become anonymous when the session ends (age, a new access token, sign-out), and the page must drop its content and
-/// reload so the cookie check sends the browser to sign in.
+/// reload: into the cookie check and the sign-in, or to "signed out" when the viewer signed out.
 /// </summary>
 public sealed class CircuitSessionTests : IDisposable
 {
-    private const string Token = "first-access-token-q8RZ0vN3xWb5Lk2T";
+    private readonly SessionServices _sessions = new();
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly IConfigurationRoot _configuration;
-    private readonly ServiceProvider _services;
-
-    public CircuitSessionTests()
-    {
-        _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Cmf:Auth:Mode"] = "Token",
-            ["Cmf:Auth:Token"] = Token,
-            ["Cmf:Auth:SessionHours"] = "1",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCmfOptions(_configuration);
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<AccessTokens>();
-        services.AddSingleton<SignedOutSessions>();
-        services.AddSingleton<SessionRules>();
-        services.AddScoped<SessionAuthenticationStateProvider>();
-        _services = services.BuildServiceProvider();
-    }
-
-    private SessionRules Rules => _services.GetRequiredService<SessionRules>();
-
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _sessions.Dispose();
 
     [Fact]
     public async Task The_viewer_of_a_circuit_becomes_anonymous_when_the_session_reaches_session_hours()
     {
         using var circuit = OpenCircuit(out var ended);
 
-        _clock.Advance(TimeSpan.FromMinutes(59));
+        _sessions.Clock.Advance(TimeSpan.FromMinutes(59));
         var before = (await circuit.GetAuthenticationStateAsync()).User;
-        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        _sessions.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         await ended.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(before.Identity!.IsAuthenticated);
@@ -68,8 +41,7 @@ public sealed class CircuitSessionTests : IDisposable
     {
         using var circuit = OpenCircuit(out var ended);
 
-        _configuration["Cmf:Auth:Token"] = "second-access-token-Hc7Jm1Pd4Fg6Se9U";
-        _configuration.Reload();
+        _sessions.RotateToken("second-access-token-Hc7Jm1Pd4Fg6Se9U");
         await ended.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
@@ -81,7 +53,7 @@ public sealed class CircuitSessionTests : IDisposable
         using var circuit = OpenCircuit(out var ended);
         var viewer = (await circuit.GetAuthenticationStateAsync()).User;
 
-        Rules.SignOut(viewer);
+        _sessions.Rules.SignOut(viewer);
         await ended.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False((await circuit.GetAuthenticationStateAsync()).User.Identity!.IsAuthenticated);
@@ -94,7 +66,7 @@ public sealed class CircuitSessionTests : IDisposable
         using var bunit = new BunitContext();
         var page = RenderPage(bunit, out _);
 
-        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        _sessions.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
         page.WaitForAssertion(() => Assert.Equal("Your sign-in has ended", page.Find("h1").TextContent), TimeSpan.FromSeconds(30));
         Assert.Equal("http://localhost/applications?page=2", Reload(bunit));
@@ -106,7 +78,7 @@ public sealed class CircuitSessionTests : IDisposable
         using var bunit = new BunitContext();
         var page = RenderPage(bunit, out var viewer);
 
-        Rules.SignOut(viewer);
+        _sessions.Rules.SignOut(viewer);
 
         page.WaitForAssertion(() => Assert.Equal("Your sign-in has ended", page.Find("h1").TextContent), TimeSpan.FromSeconds(30));
         Assert.Equal("/signed-out", Reload(bunit));
@@ -130,18 +102,11 @@ public sealed class CircuitSessionTests : IDisposable
     // A circuit as Blazor opens one: its state provider is given the viewer of the cookie.
     private SessionAuthenticationStateProvider OpenCircuit(out Task ended)
     {
-        var circuit = _services.CreateScope().ServiceProvider.GetRequiredService<SessionAuthenticationStateProvider>();
+        var circuit = _sessions.Scope().GetRequiredService<SessionAuthenticationStateProvider>();
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         circuit.SessionEnded += _ => signal.TrySetResult();
-        circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(SignedInViewer())));
+        circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(_sessions.SignedInViewer())));
         ended = signal.Task;
         return circuit;
-    }
-
-    private ClaimsPrincipal SignedInViewer()
-    {
-        var viewer = _services.GetRequiredService<AccessTokens>().Principal(AuthSchemes.Cookie);
-        Rules.Stamp((ClaimsIdentity)viewer.Identity!);
-        return viewer;
     }
 }
