@@ -152,7 +152,7 @@ public sealed class OpenIdConnectModeTests
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
     }
 
-    private static Task<DashboardHost> StartDashboardAsync(TestOpenIdProvider provider) => DashboardHost.StartAsync(SignInSettings.OpenIdConnect(provider));
+    private static Task<DashboardHost> StartDashboardAsync(TestOpenIdProvider provider) => DashboardHost.StartAsync(provider.DashboardSettings());
 
     private static async Task<HttpStatusCode> ApiStatusAsync(DashboardHost host, string token)
     {

@@ -123,6 +123,6 @@ public sealed class OpenIdConnectSessionTests
     private Task<DashboardHost> StartDashboardAsync(TestOpenIdProvider provider)
     {
         provider.Clock = _clock;
-        return DashboardHost.StartAsync(SignInSettings.OpenIdConnect(provider), services => services.AddSingleton<TimeProvider>(_clock));
+        return DashboardHost.StartAsync(provider.DashboardSettings(), services: services => services.AddSingleton<TimeProvider>(_clock));
     }
 }

@@ -138,7 +138,7 @@ public sealed class SessionLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task A_weak_token_refuses_to_start_with_a_message_naming_the_key()
     {
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => DashboardHost.StartAsync(SignInSettings.Token("changeme-changeme-changeme")));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => DashboardHost.StartAsync(TokenMode.Settings("changeme-changeme-changeme")));
 
         Assert.Contains("Cmf:Auth:Token is too weak", failure.Message, StringComparison.Ordinal);
         Assert.Contains("openssl rand -base64 32", failure.Message, StringComparison.Ordinal);
@@ -147,13 +147,13 @@ public sealed class SessionLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task Session_hours_outside_one_to_720_refuse_to_start()
     {
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => DashboardHost.StartAsync(SignInSettings.Token(Token, sessionHours: 0)));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => DashboardHost.StartAsync(TokenMode.Settings(Token, sessionHours: 0)));
 
         Assert.Contains("Cmf:Auth:SessionHours must be between 1 and 720", failure.Message, StringComparison.Ordinal);
     }
 
     private Task<DashboardHost> StartAsync(string token, int sessionHours = 12) => DashboardHost.StartAsync(
-        SignInSettings.Token(token, sessionHours),
+        TokenMode.Settings(token, sessionHours),
         services: services =>
         {
             services.AddSingleton<TimeProvider>(_clock);

@@ -11,11 +11,9 @@ namespace Cmf.UnitTests.Security;
 /// </summary>
 public sealed class SignOutTests : IAsyncLifetime
 {
-    private const string Token = "a-long-shared-access-token-for-tests";
-
     private DashboardHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DashboardHost.StartAsync(SignInSettings.Token(Token));
+    public async Task InitializeAsync() => _host = await DashboardHost.StartAsync(TokenMode.Settings());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -23,7 +21,7 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task The_layout_offers_sign_out_while_signed_in()
     {
         using var browser = new SignInClient(_host.BaseUrl);
-        await browser.SignInAsync(Token);
+        await browser.SignInAsync(TokenMode.Token);
 
         var page = await browser.TextAsync("/applications");
 
@@ -36,7 +34,7 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task Signing_out_deletes_the_cookie_and_the_next_page_asks_for_sign_in()
     {
         using var browser = new SignInClient(_host.BaseUrl);
-        await browser.SignInAsync(Token);
+        await browser.SignInAsync(TokenMode.Token);
 
         var signOut = await browser.SignOutFromAsync("/applications");
         var signedOut = await browser.Http.GetAsync(signOut.Headers.Location);
@@ -54,7 +52,7 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task A_copy_of_the_cookie_stops_working_after_sign_out()
     {
         using var browser = new SignInClient(_host.BaseUrl);
-        await browser.SignInAsync(Token);
+        await browser.SignInAsync(TokenMode.Token);
         var copy = browser.SignInCookie();
 
         await browser.SignOutFromAsync("/applications");
@@ -67,7 +65,7 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_goes_on()
     {
         using var browser = new SignInClient(_host.BaseUrl);
-        await browser.SignInAsync(Token);
+        await browser.SignInAsync(TokenMode.Token);
 
         var forged = await browser.Http.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
         var page = await browser.Http.GetAsync("/applications");
@@ -81,7 +79,7 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task A_hub_connection_of_the_session_closes_when_it_signs_out()
     {
         using var browser = new SignInClient(_host.BaseUrl);
-        await browser.SignInAsync(Token);
+        await browser.SignInAsync(TokenMode.Token);
         await using var hub = HubClients.WithCookies(_host.BaseUrl, browser.Cookies);
         var closed = hub.WhenClosed();
         await hub.StartAsync();

@@ -10,11 +10,11 @@ namespace Cmf.UnitTests.Security;
 /// <summary>Token mode: machines send the token as a bearer; browsers trade it once at /login for a cookie.</summary>
 public sealed class TokenModeTests : IAsyncLifetime
 {
-    private const string Token = "a-long-shared-access-token-for-tests";
+    private const string Token = TokenMode.Token;
 
     private DashboardHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await DashboardHost.StartAsync(SignInSettings.Token(Token));
+    public async Task InitializeAsync() => _host = await DashboardHost.StartAsync(TokenMode.Settings());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

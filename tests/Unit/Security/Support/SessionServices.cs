@@ -21,7 +21,7 @@ public sealed class SessionServices : IDisposable
 
     public SessionServices()
     {
-        _configuration = new ConfigurationBuilder().AddInMemoryCollection(SignInSettings.Token(Token, SessionHours)).Build();
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(TokenMode.Settings(Token, SessionHours)).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddCmfOptions(_configuration);

@@ -38,12 +38,14 @@ public sealed class SignInClient : IDisposable
     public async Task<string> TextAsync(string url) => await (await Http.GetAsync(url)).Content.ReadAsStringAsync();
 
     /// <summary>Submits the Token mode sign-in form, as the browser would after the viewer pasted the token.</summary>
-    public Task<HttpResponseMessage> SignInAsync(string token, string? returnUrl = null) =>
-        Http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["token"] = token,
-            ["returnUrl"] = returnUrl ?? "/",
-        }));
+    public Task<HttpResponseMessage> SignInAsync(string token, string? returnUrl = null) => Http.PostAsync("/login", SignInForm(token, returnUrl));
+
+    /// <summary>What the sign-in form posts.</summary>
+    public static FormUrlEncodedContent SignInForm(string token, string? returnUrl = null) => new(new Dictionary<string, string>
+    {
+        ["token"] = token,
+        ["returnUrl"] = returnUrl ?? "/",
+    });
 
     /// <summary>Opens <paramref name="page"/> and submits the layout's sign-out form with the antiforgery token it carries.</summary>
     public async Task<HttpResponseMessage> SignOutFromAsync(string page)

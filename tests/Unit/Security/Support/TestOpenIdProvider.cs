@@ -102,6 +102,18 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         return signed + "." + WebEncoders.Base64UrlEncode(signature);
     }
 
+    /// <summary>A dashboard in OpenIdConnect mode against this provider; viewers must carry groups=flink-viewers.</summary>
+    public Dictionary<string, string?> DashboardSettings() => new()
+    {
+        ["Cmf:Auth:Mode"] = "OpenIdConnect",
+        ["Cmf:Auth:OpenIdConnect:Authority"] = Authority,
+        ["Cmf:Auth:OpenIdConnect:ClientId"] = ClientId,
+        ["Cmf:Auth:OpenIdConnect:ClientSecret"] = ClientSecret,
+        ["Cmf:Auth:OpenIdConnect:RequiredClaimType"] = "groups",
+        ["Cmf:Auth:OpenIdConnect:RequiredClaimValue"] = "flink-viewers",
+        ["Cmf:Auth:OpenIdConnect:RequireHttpsMetadata"] = "false",
+    };
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
