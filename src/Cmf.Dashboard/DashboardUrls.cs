@@ -20,6 +20,8 @@ public static class DashboardUrls
     public const string InstancesPath = "/instances";
     public const string GalleryPath = "/_gallery";
     public const string LoginPath = "/login";
+    public const string LogoutPath = "/logout";
+    public const string SignedOutPath = "/signed-out";
 
     private const string EnvironmentParameter = "environment";
     private const string StateParameter = "state";
@@ -174,9 +176,14 @@ public static class DashboardUrls
         return $"{body}{separator}{EmbedParameter}=1{fragment}";
     }
 
-    /// <summary>An absolute path on this site ("/..." but not "//host"): safe to keep inside an embed.</summary>
+    /// <summary>
+    /// An absolute path on this site ("/..." but not "//host" or "/\host"): safe to keep inside an embed and to
+    /// redirect to. Browsers drop tabs and line breaks from URLs, so "/%09/host" would become "//host": any control
+    /// character makes a URL foreign.
+    /// </summary>
     public static bool IsInApp(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 
     // Parsers
 

@@ -130,6 +130,9 @@ public sealed class AuthOptions
     /// <summary>The bearer token (Token mode).</summary>
     public string? Token { get; set; }
 
+    /// <summary>A browser session ends this long after its sign-in, however active (the cookie also slides out after 12 idle hours).</summary>
+    public int SessionHours { get; set; } = 12;
+
     public OpenIdConnectOptionsSection OpenIdConnect { get; set; } = new();
 }
 

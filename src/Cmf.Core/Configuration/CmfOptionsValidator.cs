@@ -6,6 +6,8 @@ namespace Cmf.Core.Configuration;
 /// <summary>Checks the whole options tree at start-up and says, key by key, what is wrong.</summary>
 public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
 {
+    private const int MaxSessionHours = 720;
+
     public ValidateOptionsResult Validate(string? name, CmfOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -107,10 +109,18 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
 
     private static void ValidateAuth(AuthOptions auth, List<string> errors)
     {
+        if (auth.SessionHours is < 1 or > MaxSessionHours)
+        {
+            errors.Add($"Cmf:Auth:SessionHours must be between 1 and {MaxSessionHours} (a browser session ends that many hours after sign-in; default 12).");
+        }
         switch (auth.Mode)
         {
-            case AuthMode.Token when auth.Token is not { Length: >= 16 }:
-                errors.Add("Cmf:Auth:Token must be set to a secret of at least 16 characters when Cmf:Auth:Mode is Token.");
+            case AuthMode.Token when string.IsNullOrEmpty(auth.Token):
+                errors.Add($"Cmf:Auth:Token must be set to a secret of at least {AccessTokenStrength.MinimumLength} characters when Cmf:Auth:Mode is Token.");
+                break;
+            case AuthMode.Token when AccessTokenStrength.Weakness(auth.Token) is { } weakness:
+                errors.Add($"Cmf:Auth:Token is too weak: {weakness}. Use a generated token of {AccessTokenStrength.RecommendedBits} bits or more, "
+                    + "for example the output of 'openssl rand -base64 32'.");
                 break;
             case AuthMode.OpenIdConnect:
                 if (string.IsNullOrWhiteSpace(auth.OpenIdConnect.Authority) || !Uri.TryCreate(auth.OpenIdConnect.Authority, UriKind.Absolute, out _))

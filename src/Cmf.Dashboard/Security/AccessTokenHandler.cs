@@ -20,7 +20,7 @@ internal sealed class AccessTokenHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
         return Task.FromResult(tokens.Matches(presented)
-            ? AuthenticateResult.Success(new AuthenticationTicket(AccessTokens.Principal(Scheme.Name), Scheme.Name))
+            ? AuthenticateResult.Success(new AuthenticationTicket(tokens.Principal(Scheme.Name), Scheme.Name))
             : AuthenticateResult.Fail("The bearer token is not the dashboard's access token."));
     }
 

@@ -14,13 +14,14 @@ public static class ContentSecurityPolicy
 {
     private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = [];
 
-    public static string For(EmbeddingPolicy embedding, Endpoint? endpoint)
+    public static string For(EmbeddingPolicy embedding, Endpoint? endpoint, FormTargets? forms = null)
     {
         ArgumentNullException.ThrowIfNull(embedding);
+        forms ??= FormTargets.SameOriginOnly;
         var importMap = endpoint?.Metadata.GetMetadata<ImportMapDefinition>();
         var scripts = importMap is null ? "'self'" : $"'self' '{ImportMapHashes.GetValue(importMap, Hash)}'";
         return $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-            + $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {embedding.FrameAncestors}";
+            + $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action {forms.FormAction}; frame-ancestors {embedding.FrameAncestors}";
     }
 
     private static string Hash(ImportMapDefinition importMap) =>

@@ -15,13 +15,15 @@ namespace Cmf.Dashboard.Security;
 /// </summary>
 internal static class DashboardAuthentication
 {
-    public static void Add(IServiceCollection services, AuthMode mode, EmbeddingPolicy embedding)
+    public static void Add(IServiceCollection services, AuthOptions auth, EmbeddingPolicy embedding)
     {
+        var mode = auth.Mode;
         var authentication = services.AddAuthentication(AuthSchemes.Dashboard);
         if (mode == AuthMode.Unsecured)
         {
             return;
         }
+        DashboardSessions.Add(services, auth);
         var bearer = mode == AuthMode.OpenIdConnect ? AuthSchemes.JwtBearer : AuthSchemes.AccessToken;
         authentication.AddPolicyScheme(AuthSchemes.Dashboard, "Bearer token or sign-in cookie", scheme =>
             scheme.ForwardDefaultSelector = context => BearerTokens.Find(context.Request) is null ? AuthSchemes.Cookie : bearer);
@@ -52,6 +54,7 @@ internal static class DashboardAuthentication
         cookie.SlidingExpiration = true;
         cookie.LoginPath = DashboardUrls.LoginPath;
         cookie.ReturnUrlParameter = TokenLogin.ReturnUrlParameter;
+        SessionCookie.Configure(cookie.Events);
         cookie.Events.OnRedirectToLogin = context =>
         {
             if (BearerTokens.IsMachineRequest(context.Request))

@@ -25,7 +25,7 @@ public static class DashboardSecurity
         services.Configure<CookiePolicyOptions>(EmbeddedCookies.Configure);
         services.AddAuthorizationBuilder().AddPolicy(ViewerPolicy.Name, ViewerPolicy.For(options.Auth));
         AddRequestChecks(services, options);
-        DashboardAuthentication.Add(services, options.Auth.Mode, embedding);
+        DashboardAuthentication.Add(services, options.Auth, embedding);
         return builder;
     }
 
@@ -67,10 +67,7 @@ public static class DashboardSecurity
         app.UseCookiePolicy();
         app.UseAuthentication();
         app.UseAuthorization();
-        if (app.Services.GetRequiredService<SecurityPosture>().Mode == AuthMode.Token)
-        {
-            app.MapTokenLogin();
-        }
+        DashboardSessions.Use(app, app.Services.GetRequiredService<SecurityPosture>().Mode);
         return app;
     }
 }

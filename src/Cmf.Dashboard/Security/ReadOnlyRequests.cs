@@ -5,7 +5,8 @@ namespace Cmf.Dashboard.Security;
 
 /// <summary>
 /// Nothing in the product changes anything: every method but GET and HEAD is refused with 405 on every route. The only
-/// exceptions are SignalR transports (Blazor's circuit and the status hub negotiate and poll with POST).
+/// exceptions are SignalR transports (Blazor's circuit and the status hub negotiate and poll with POST) and the sign-in
+/// and sign-out forms (<see cref="SignInFormPost"/>).
 /// </summary>
 internal sealed class ReadOnlyRequests(RequestDelegate next)
 {
@@ -17,7 +18,8 @@ internal sealed class ReadOnlyRequests(RequestDelegate next)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            || Transports.Any(t => request.Path.StartsWithSegments(t, StringComparison.OrdinalIgnoreCase)))
+            || Transports.Any(t => request.Path.StartsWithSegments(t, StringComparison.OrdinalIgnoreCase))
+            || context.GetEndpoint()?.Metadata.GetMetadata<SignInFormPost>() is not null)
         {
             return next(context);
         }

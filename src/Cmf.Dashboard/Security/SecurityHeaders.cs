@@ -16,7 +16,7 @@ internal sealed class SecurityHeaders(RequestDelegate next, EmbeddingPolicy embe
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.Append(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy.For(embedding, context.GetEndpoint()));
+            headers.Append(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy.For(embedding, context.GetEndpoint(), context.RequestServices.GetService<FormTargets>()));
             if (embedding.AllowsPortals)
             {
                 headers.Remove(HeaderNames.XFrameOptions);

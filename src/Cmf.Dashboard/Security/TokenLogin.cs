@@ -1,60 +1,61 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Primitives;
 
 namespace Cmf.Dashboard.Security;
 
 /// <summary>
-/// Token mode for browsers: <c>/login?t=&lt;token&gt;&amp;returnUrl=/...</c> checks the token, sets the sign-in cookie
-/// and redirects to the in-app return URL, so the token leaves the address bar (and the history) at once.
-/// Without a valid token it answers 401 with a small form asking for one.
+/// Token mode for browsers: <c>GET /login</c> shows a form that POSTs the token with the in-app return URL, so the
+/// token never travels in an address (browser history, proxy logs); a valid token sets the sign-in cookie and
+/// redirects to the return URL, or to <c>/</c> when that is not a local path. Attempts are rate-limited per client
+/// address (<see cref="SignInRateLimit"/>). An old link with <c>?t=</c> signs nobody in: it shows the form and says why.
 /// </summary>
 internal static class TokenLogin
 {
-    public const string TokenParameter = "t";
+    public const string TokenField = "token";
     public const string ReturnUrlParameter = "returnUrl";
+    private const string TokenInAddressParameter = "t";
 
-    public static IEndpointConventionBuilder MapTokenLogin(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(DashboardUrls.LoginPath, SignInAsync).AllowAnonymous().ExcludeFromDescription();
+    public static void MapTokenLogin(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(DashboardUrls.LoginPath, ShowForm).AllowAnonymous().ExcludeFromDescription();
+        // No antiforgery token: the only identity to sign in as is the token's own, so a forged sign-in gains nothing,
+        // and the form must work inside a portal's frame, where a SameSite=Strict antiforgery cookie is never sent.
+        endpoints.MapPost(DashboardUrls.LoginPath, SignInAsync)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .RequireRateLimiting(SignInRateLimit.Policy)
+            .WithMetadata(SignInFormPost.Instance)
+            .ExcludeFromDescription();
+    }
+
+    /// <summary>A local path to return to after sign-in; anything else (another site, a control character) becomes <c>/</c>.</summary>
+    public static string ReturnUrl(StringValues requested) =>
+        requested.LastOrDefault() is { } url && DashboardUrls.IsInApp(url) ? url : "/";
+
+    private static IResult ShowForm(HttpContext context)
+    {
+        var query = context.Request.Query;
+        context.Response.Headers.CacheControl = "no-store";
+        var problem = query.ContainsKey(TokenInAddressParameter)
+            ? "Links that carry the token (/login?t=...) no longer sign in: an address ends up in browser history and proxy logs. Paste the token instead."
+            : null;
+        return SignInPages.TokenForm(ReturnUrl(query[ReturnUrlParameter]), problem);
+    }
 
     private static async Task<IResult> SignInAsync(HttpContext context, AccessTokens tokens)
     {
-        var query = context.Request.Query;
-        var returnUrl = query[ReturnUrlParameter].LastOrDefault() is { } url && DashboardUrls.IsInApp(url) ? url : "/";
-        var token = query[TokenParameter].LastOrDefault();
         context.Response.Headers.CacheControl = "no-store";
-        if (string.IsNullOrEmpty(token))
+        if (!context.Request.HasFormContentType)
         {
-            return Form(returnUrl, problem: null);
+            return SignInPages.TokenForm("/", "Send the access token from the sign-in form.", StatusCodes.Status400BadRequest);
         }
-        if (!tokens.Matches(token))
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var returnUrl = ReturnUrl(form[ReturnUrlParameter]);
+        if (!tokens.Matches(form[TokenField].LastOrDefault()))
         {
-            return Form(returnUrl, "That access token is not valid.");
+            return SignInPages.TokenForm(returnUrl, "That access token is not valid.");
         }
-        await context.SignInAsync(AuthSchemes.Cookie, AccessTokens.Principal(AuthSchemes.Cookie));
-        return Results.Redirect(returnUrl);
-    }
-
-    private static IResult Form(string returnUrl, string? problem)
-    {
-        var html = HtmlEncoder.Default;
-        var body = $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Sign in: Flink Application Instances</title></head>
-            <body>
-            <main>
-            <h1>Sign in</h1>
-            <p>This dashboard needs its access token. Open the link you were given (it ends in <code>/login?t=...</code>) or paste the token.</p>
-            {{(problem is null ? "" : $"<p role=\"alert\">{html.Encode(problem)}</p>")}}
-            <form method="get" action="{{html.Encode(DashboardUrls.LoginPath)}}">
-            <label>Access token <input type="password" name="{{TokenParameter}}" autocomplete="off" required></label>
-            <input type="hidden" name="{{ReturnUrlParameter}}" value="{{html.Encode(returnUrl)}}">
-            <button type="submit">Sign in</button>
-            </form>
-            </main>
-            </body>
-            </html>
-            """;
-        return Results.Content(body, "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+        await context.SignInAsync(AuthSchemes.Cookie, tokens.Principal(AuthSchemes.Cookie));
+        return Results.LocalRedirect(returnUrl);
     }
 }

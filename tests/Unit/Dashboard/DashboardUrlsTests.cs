@@ -179,6 +179,9 @@ public sealed class DashboardUrlsTests
     [InlineData("/\\evil.example", false)]
     [InlineData("https://evil.example/", false)]
     [InlineData("javascript:alert(1)", false)]
+    [InlineData("/\t/evil.example", false)]
+    [InlineData("/\n/evil.example", false)]
+    [InlineData("/\r\n//evil.example", false)]
     public void Only_site_absolute_paths_count_as_in_app_links(string url, bool inApp)
     {
         Assert.Equal(inApp, DashboardUrls.IsInApp(url));

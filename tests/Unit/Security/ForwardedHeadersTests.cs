@@ -68,7 +68,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var host = await StartAsync(knownProxy: "127.0.0.1");
 
-        using var login = await GetAsync(host, $"/login?t={TokenMode.Token}", Https("dashboard.example.com"));
+        using var login = await SignInAsync(host, Https("dashboard.example.com"));
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Cmf.Dashboard.SignIn=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -79,7 +79,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var host = await StartAsync(knownProxy: UnknownProxy);
 
-        using var login = await GetAsync(host, $"/login?t={TokenMode.Token}", Https("dashboard.example.com"));
+        using var login = await SignInAsync(host, Https("dashboard.example.com"));
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Cmf.Dashboard.SignIn=", StringComparison.Ordinal));
         Assert.DoesNotContain("; secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -146,14 +146,23 @@ public sealed class ForwardedHeadersTests
     }
 
     /// <summary>One hop, redirects not followed, as the proxy passes it on.</summary>
-    private static async Task<HttpResponseMessage> GetAsync(DashboardHost host, string path, Dictionary<string, string> headers)
+    private static Task<HttpResponseMessage> GetAsync(DashboardHost host, string path, Dictionary<string, string> headers) =>
+        SendAsync(host, new HttpRequestMessage(HttpMethod.Get, path), headers);
+
+    /// <summary>The sign-in form posted through the proxy.</summary>
+    private static Task<HttpResponseMessage> SignInAsync(DashboardHost host, Dictionary<string, string> headers) =>
+        SendAsync(host, new HttpRequestMessage(HttpMethod.Post, "/login") { Content = SignInClient.SignInForm(TokenMode.Token) }, headers);
+
+    private static async Task<HttpResponseMessage> SendAsync(DashboardHost host, HttpRequestMessage request, Dictionary<string, string> headers)
     {
         using var browser = new SignInClient(host.BaseUrl);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        foreach (var (name, value) in headers)
+        using (request)
         {
-            request.Headers.Add(name, value);
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.Add(name, value);
+            }
+            return await browser.Http.SendAsync(request);
         }
-        return await browser.Http.SendAsync(request);
     }
 }

@@ -128,7 +128,7 @@ public sealed class LiveConnectionOriginTests
     private static async Task<SignInClient> SignedInBrowserAsync(DashboardHost host)
     {
         var browser = new SignInClient(host.BaseUrl);
-        var login = await browser.Http.GetAsync($"/login?t={TokenMode.Token}");
+        var login = await browser.SignInAsync(TokenMode.Token);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return browser;
     }

@@ -152,16 +152,7 @@ public sealed class OpenIdConnectModeTests
         Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
     }
 
-    private static Task<DashboardHost> StartDashboardAsync(TestOpenIdProvider provider) => DashboardHost.StartAsync(new Dictionary<string, string?>
-    {
-        ["Cmf:Auth:Mode"] = "OpenIdConnect",
-        ["Cmf:Auth:OpenIdConnect:Authority"] = provider.Authority,
-        ["Cmf:Auth:OpenIdConnect:ClientId"] = TestOpenIdProvider.ClientId,
-        ["Cmf:Auth:OpenIdConnect:ClientSecret"] = TestOpenIdProvider.ClientSecret,
-        ["Cmf:Auth:OpenIdConnect:RequiredClaimType"] = "groups",
-        ["Cmf:Auth:OpenIdConnect:RequiredClaimValue"] = "flink-viewers",
-        ["Cmf:Auth:OpenIdConnect:RequireHttpsMetadata"] = "false",
-    });
+    private static Task<DashboardHost> StartDashboardAsync(TestOpenIdProvider provider) => DashboardHost.StartAsync(provider.DashboardSettings());
 
     private static async Task<HttpStatusCode> ApiStatusAsync(DashboardHost host, string token)
     {

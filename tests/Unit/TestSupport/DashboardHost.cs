@@ -50,7 +50,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <param name="settings">Configuration over the defaults (nothing watched, quick feed coalescing, warnings only).</param>
     /// <param name="dataDirectory">A data directory the caller owns; by default a fresh one, deleted with the host.</param>
-    public static async Task<DashboardHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="services">Replaces services before the dashboard adds its own (a fake TimeProvider, shared data protection keys).</param>
+    public static async Task<DashboardHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
         var ownData = dataDirectory is null ? new TempDirectory() : null;
         dataDirectory ??= ownData!.Path;
@@ -69,6 +71,7 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(all);
+            services?.Invoke(builder.Services);
         });
         try
         {

@@ -23,11 +23,15 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
 {
     public const string ClientId = "cmf-dashboard";
     public const string ClientSecret = "test-client-secret";
+
+    /// <summary>How long the tokens the provider issues stay valid.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(5);
     private const string KeyId = "test-key-1";
 
     private readonly WebApplication _app;
     private readonly RSA _key = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new(StringComparer.Ordinal);
+    private int _signOuts;
 
     private TestOpenIdProvider(WebApplication app, IReadOnlyDictionary<string, string> userClaims)
     {
@@ -37,8 +41,17 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
 
     public string Authority { get; private set; } = "";
 
-    /// <summary>The claims of the user the authorize endpoint signs in (besides sub, iss, aud, times and nonce).</summary>
-    public IReadOnlyDictionary<string, string> UserClaims { get; }
+    /// <summary>The claims of the user the authorize endpoint signs in (besides sub, iss, aud, times and nonce); a test may change them.</summary>
+    public IReadOnlyDictionary<string, string> UserClaims { get; set; }
+
+    /// <summary>
+    /// The clock of token expiry, so a test can expire tokens with the dashboard's fake clock; issue times stay real,
+    /// since the handlers check them against the real clock.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How many times a client sent the browser to the end_session_endpoint.</summary>
+    public int SignOuts => _signOuts;
 
     public static async Task<TestOpenIdProvider> StartAsync(IReadOnlyDictionary<string, string> userClaims)
     {
@@ -51,23 +64,29 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         app.MapGet("/jwks", provider.Keys);
         app.MapGet("/authorize", provider.Authorize);
         app.MapPost("/token", provider.TokenAsync);
+        app.MapGet("/end-session", provider.EndSession);
         await app.StartAsync();
         provider.Authority = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return provider;
     }
 
-    /// <summary>A token as the provider would issue it, for API calls; <paramref name="signingKey"/> forges one.</summary>
-    public string IssueToken(IReadOnlyDictionary<string, string> claims, string audience = ClientId, string? nonce = null, RSA? signingKey = null)
+    /// <summary>
+    /// A token as the provider would issue it, for API calls: valid for <paramref name="lifetime"/> (5 minutes by default;
+    /// negative for one that has expired); <paramref name="signingKey"/> forges one.
+    /// </summary>
+    public string IssueToken(IReadOnlyDictionary<string, string> claims, string audience = ClientId, string? nonce = null, RSA? signingKey = null, TimeSpan? lifetime = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var exp = Clock.GetUtcNow().ToUnixTimeSeconds() + (long)(lifetime ?? TokenLifetime).TotalSeconds;
+        var issued = Math.Min(now, exp - 60);
         var payload = new JsonObject
         {
             ["iss"] = Authority,
             ["sub"] = claims.GetValueOrDefault("sub", "alice"),
             ["aud"] = audience,
-            ["iat"] = now,
-            ["nbf"] = now,
-            ["exp"] = now + 300,
+            ["iat"] = issued,
+            ["nbf"] = issued,
+            ["exp"] = exp,
         };
         if (nonce is not null)
         {
@@ -82,6 +101,18 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         var signature = (signingKey ?? _key).SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signed + "." + WebEncoders.Base64UrlEncode(signature);
     }
+
+    /// <summary>A dashboard in OpenIdConnect mode against this provider; viewers must carry groups=flink-viewers.</summary>
+    public Dictionary<string, string?> DashboardSettings() => new()
+    {
+        ["Cmf:Auth:Mode"] = "OpenIdConnect",
+        ["Cmf:Auth:OpenIdConnect:Authority"] = Authority,
+        ["Cmf:Auth:OpenIdConnect:ClientId"] = ClientId,
+        ["Cmf:Auth:OpenIdConnect:ClientSecret"] = ClientSecret,
+        ["Cmf:Auth:OpenIdConnect:RequiredClaimType"] = "groups",
+        ["Cmf:Auth:OpenIdConnect:RequiredClaimValue"] = "flink-viewers",
+        ["Cmf:Auth:OpenIdConnect:RequireHttpsMetadata"] = "false",
+    };
 
     public async ValueTask DisposeAsync()
     {
@@ -101,6 +132,7 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         ["subject_types_supported"] = new JsonArray("public"),
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         ["code_challenge_methods_supported"] = new JsonArray("S256"),
+        ["end_session_endpoint"] = Authority + "/end-session",
         ["scopes_supported"] = new JsonArray("openid", "profile"),
     });
 
@@ -138,6 +170,18 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         return Results.Redirect(redirect);
     }
 
+    // RP-initiated logout: the provider forgets the user and sends the browser back where the client asked.
+    private IResult EndSession(HttpRequest request)
+    {
+        var query = request.Query;
+        if (query["client_id"] != ClientId || string.IsNullOrEmpty(query["post_logout_redirect_uri"]))
+        {
+            return Results.BadRequest("end_session needs client_id and post_logout_redirect_uri");
+        }
+        Interlocked.Increment(ref _signOuts);
+        return Results.Redirect(QueryHelpers.AddQueryString(query["post_logout_redirect_uri"].ToString(), "state", query["state"].ToString()));
+    }
+
     private async Task<IResult> TokenAsync(HttpRequest request)
     {
         var form = await request.ReadFormAsync();
@@ -150,7 +194,7 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         return Results.Json(new JsonObject
         {
             ["token_type"] = "Bearer",
-            ["expires_in"] = 300,
+            ["expires_in"] = (int)TokenLifetime.TotalSeconds,
             ["access_token"] = IssueToken(UserClaims),
             ["id_token"] = IssueToken(UserClaims, nonce: pending.Nonce),
         });
