@@ -27,6 +27,14 @@ public static class LoopbackAddress
             + "it answers every request without authentication, so it listens only where no other machine can reach it.");
     }
 
+    /// <summary>Whether a request's Host (name or address, without the port) names this machine's loopback.</summary>
+    public static bool IsLoopbackName(string host)
+    {
+        var name = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(name, out var address) && IsLoopback(address));
+    }
+
     private static bool IsLoopback(IPAddress address) => address.AddressFamily switch
     {
         AddressFamily.InterNetwork => address.GetAddressBytes()[0] == 127,

@@ -19,6 +19,7 @@ internal sealed class ApiRequestHandler(
         var path = context.Request.Path.Value ?? "/";
         try
         {
+            RefuseBrowsers(context.Request);
             if (path.StartsWith(ControlPrefix, StringComparison.Ordinal))
             {
                 await controls.HandleAsync(context, path[ControlPrefix.Length..]);
@@ -45,6 +46,23 @@ internal sealed class ApiRequestHandler(
         catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
         {
             await ApiResponses.WriteErrorAsync(context, new ApiException(500, "InternalError", $"Internal error occurred: {error.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The simulator answers without authentication on loopback, so a web page must not reach it: a request carrying
+    /// an Origin (kubectl, client libraries and the dashboard's watcher send none) or a Host that is not a loopback
+    /// name (a DNS-rebinding page) is refused before anything runs, simulator controls included.
+    /// </summary>
+    private static void RefuseBrowsers(HttpRequest request)
+    {
+        if (request.Headers.Origin.Count > 0)
+        {
+            throw new ApiException(403, "Forbidden", $"requests from web pages are refused (Origin {request.Headers.Origin}): the simulator has no authentication");
+        }
+        if (!LoopbackAddress.IsLoopbackName(request.Host.Host))
+        {
+            throw new ApiException(403, "Forbidden", $"host \"{request.Host.Host}\" is not a loopback name: the simulator answers only requests addressed to this machine's loopback");
         }
     }
 

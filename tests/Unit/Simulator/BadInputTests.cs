@@ -202,6 +202,32 @@ public sealed class BadInputTests
         AssertStatus(badFields, HttpStatusCode.BadRequest, "BadRequest");
     }
 
+    [Fact]
+    public async Task A_web_page_cannot_arm_a_fault_and_a_rebound_host_name_is_refused()
+    {
+        await using var server = await TestSimulator.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.BaseUrl };
+
+        using var fromPage = new HttpRequestMessage(HttpMethod.Post, "/_sim/faults/fail-next?count=5&status=500");
+        fromPage.Headers.Add("Origin", "https://evil.example");
+        using var refused = await client.SendAsync(fromPage);
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, SimulatorHttp.FlinkDeployments);
+        rebound.Headers.Host = "rebind.evil.example";
+        using var refusedHost = await client.SendAsync(rebound);
+        using var afterwards = await client.GetAsync(SimulatorHttp.FlinkDeployments);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (refused.StatusCode, refusedHost.StatusCode));
+        Assert.Contains("Origin", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        foreach (var host in new[] { "localhost", "127.0.0.1" })
+        {
+            using var loopback = new HttpRequestMessage(HttpMethod.Get, SimulatorHttp.FlinkDeployments);
+            loopback.Headers.Host = $"{host}:{server.BaseUrl.Port}";
+            using var answered = await client.SendAsync(loopback);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+    }
+
     private static void AssertStatus(SimulatorHttp.Response response, HttpStatusCode code, string reason)
     {
         Assert.Equal(code, response.Status);
