@@ -12,6 +12,8 @@ public sealed class CmfOptions
 
     public ClusterOptions Cluster { get; set; } = new();
 
+    public StoreOptionsSection Store { get; set; } = new();
+
     /// <summary>Environments: a name, a namespace and optional FlinkApplication defaults.</summary>
     public List<EnvironmentOptions> Environments { get; set; } = [];
 

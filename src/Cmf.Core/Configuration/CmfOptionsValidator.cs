@@ -17,6 +17,7 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
             errors.Add("Cmf:DataDirectory must name a folder (default ./data).");
         }
         ValidateCluster(options.Cluster, errors);
+        ValidateStore(options.Store, errors);
         ValidateEnvironments(options.Environments, errors);
         if (options.Retention.MaxInstancesPerApplication < 2)
         {
@@ -71,6 +72,37 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
         if (cluster.Simulator.Speed is <= 0 or > 1000)
         {
             errors.Add("Cmf:Cluster:Simulator:Speed must be above 0 and at most 1000.");
+        }
+    }
+
+    private static void ValidateStore(StoreOptionsSection store, List<string> errors)
+    {
+        if (!Enum.IsDefined(store.Provider))
+        {
+            errors.Add($"Cmf:Store:Provider must be 'Sqlite' or 'PostgreSql'; got '{store.Provider}'.");
+        }
+        else if (store.Provider == StoreProviderKind.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(store.ConnectionString))
+            {
+                errors.Add("Cmf:Store:ConnectionString is required when Cmf:Store:Provider is PostgreSql (e.g. Host=db;Database=cmf;Username=cmf).");
+            }
+            else if (!IsNpgsqlConnectionString(store.ConnectionString))
+            {
+                errors.Add("Cmf:Store:ConnectionString is not a valid PostgreSQL connection string (Host=...;Database=...;Username=...).");
+            }
+        }
+    }
+
+    private static bool IsNpgsqlConnectionString(string connectionString)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

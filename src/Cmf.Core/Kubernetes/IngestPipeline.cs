@@ -292,9 +292,11 @@ public sealed class IngestPipeline
             }
             var committed = await _store.CommitAsync(batch, positions, cancellationToken);
             CommittedBatches++;
-            _feed.Publish(new ChangeSet(
-                committed.Applications,
-                [.. committed.NewInstanceUids, .. committed.ChangedInstanceUids, .. committed.PrunedInstanceUids]));
+            // A store that announces its commits (PostgreSQL's NOTIFY) reaches every replica's feed, this one's included.
+            if (!_store.AnnouncesCommits)
+            {
+                _feed.Publish(ChangeSet.Of(committed));
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

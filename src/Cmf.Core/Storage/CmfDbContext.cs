@@ -28,6 +28,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<StoredWatchPosition> WatchPositions => Set<StoredWatchPosition>();
 
+    public DbSet<StoredWriterEpoch> WriterEpochs => Set<StoredWriterEpoch>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
@@ -50,6 +52,9 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         MapEvents(modelBuilder.Entity<StoredEvent>());
         MapPrunedInstances(modelBuilder.Entity<PrunedInstance>());
         modelBuilder.Entity<StoredWatchPosition>().ToTable("WatchPositions").HasKey(p => p.Name);
+        var writerEpoch = modelBuilder.Entity<StoredWriterEpoch>();
+        writerEpoch.ToTable("WriterEpoch").HasKey(w => w.Id);
+        writerEpoch.Property(w => w.Id).ValueGeneratedNever();
     }
 
     private static void MapEnvironments(EntityTypeBuilder<StoredEnvironment> environment)

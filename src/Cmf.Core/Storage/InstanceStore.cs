@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Entities;
 using Cmf.Core.Storage.Writing;
@@ -23,6 +24,7 @@ public sealed partial class InstanceStore : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private long _lastCommit = -1;
+    private WriterFence? _fence;
 
     public InstanceStore(StoreProvider provider, StoreOptions options, TimeProvider? time = null, ILogger<InstanceStore>? logger = null)
     {
@@ -32,6 +34,12 @@ public sealed partial class InstanceStore : IDisposable
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<InstanceStore>.Instance;
     }
+
+    /// <summary>
+    /// True when a commit reaches every replica's change feed by itself (see <see cref="StoreProvider.AnnouncesCommits"/>);
+    /// otherwise the caller publishes each <see cref="CommitResult"/> to its own feed.
+    /// </summary>
+    public bool AnnouncesCommits => _provider.AnnouncesCommits;
 
     /// <summary>The sequence of the last commit that changed something (0 for an empty database).</summary>
     public long LastCommitSequence => Interlocked.Read(ref _lastCommit);
@@ -84,6 +92,33 @@ public sealed partial class InstanceStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes this store the only one allowed to write (call when this replica becomes leader): increments the writer
+    /// epoch, records <paramref name="holder"/> and the time, and from now on every write of this store first checks,
+    /// inside its transaction, that nobody has claimed a later epoch, else throws <see cref="WriterDeposedException"/>
+    /// and writes nothing. A store that never claims writes unfenced (a single replica).
+    /// </summary>
+    /// <returns>The epoch this store now holds.</returns>
+    public async Task<long> ClaimWriterEpochAsync(string holder, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(holder);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = _provider.CreateContext();
+            await using var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+            var fence = await WriterFence.ClaimAsync(db.Database.GetDbConnection(), transaction, holder, _time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            _fence = fence;
+            LogWriterEpochClaimed(holder, fence.Epoch);
+            return fence.Epoch;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public Task<CommitResult> CommitAsync(IReadOnlyList<TrackerResult> batch, CancellationToken cancellationToken) =>
         CommitAsync(batch, watchPositions: null, cancellationToken);
 
@@ -125,7 +160,7 @@ public sealed partial class InstanceStore : IDisposable
         try
         {
             await using var db = _provider.CreateContext();
-            await using var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await BeginFencedWriteAsync(db, cancellationToken);
             var stored = await db.Environments.ToDictionaryAsync(e => e.Name, StringComparer.Ordinal, cancellationToken);
             foreach (var environment in environments)
             {
@@ -229,7 +264,7 @@ public sealed partial class InstanceStore : IDisposable
         var eventCount = 0;
 
         await using var db = _provider.CreateContext();
-        await using var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await BeginFencedWriteAsync(db, cancellationToken);
         await using var statements = new CommitStatements(db.Database.GetDbConnection(), transaction);
         foreach (var change in changes)
         {
@@ -301,9 +336,30 @@ public sealed partial class InstanceStore : IDisposable
         {
             await statements.UpsertWatchPositionAsync(name, resourceVersion, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        return new CommitResult(
+        var result = new CommitResult(
             commit, [.. touched.Keys], [.. newUids.Distinct()], [.. changedUids.Except(newUids)], prunedUids, eventCount);
+        await _provider.AnnounceAsync(db.Database.GetDbConnection(), transaction, ChangeSet.Of(result), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>The write transaction, refused (rolled back, <see cref="WriterDeposedException"/>) once this store is deposed.</summary>
+    private async Task<System.Data.Common.DbTransaction> BeginFencedWriteAsync(CmfDbContext db, CancellationToken cancellationToken)
+    {
+        var transaction = await _provider.BeginWriteTransactionAsync(db, cancellationToken);
+        if (_fence is { } fence)
+        {
+            try
+            {
+                await fence.CheckAsync(db.Database.GetDbConnection(), transaction, _provider.LockRowClause, cancellationToken);
+            }
+            catch
+            {
+                await transaction.DisposeAsync();
+                throw;
+            }
+        }
+        return transaction;
     }
 
     /// <summary>
@@ -324,6 +380,9 @@ public sealed partial class InstanceStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secrets sealed again by today's rules: {Specs} specs and defaults, {Texts} error and event texts changed")]
     private partial void LogResealed(int specs, int texts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Holder} claimed writer epoch {Epoch}: writes of any earlier writer are refused from now on")]
+    private partial void LogWriterEpochClaimed(string holder, long epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to prune instance {InstanceUid} of {Application}: it is the latest, the current or still retained")]
     private partial void LogPruneRefused(string instanceUid, ApplicationKey application);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Cmf.Core.Feed;
+using Cmf.Core.Storage.Entities;
 
 namespace Cmf.Core.Storage;
 
@@ -34,4 +36,29 @@ public abstract class StoreProvider : IAsyncDisposable
 
     /// <summary>The write transaction, holding the write lock from its start so that it never has to wait mid-way.</summary>
     internal abstract Task<DbTransaction> BeginWriteTransactionAsync(CmfDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a commit tells every replica's change feed itself (PostgreSQL's NOTIFY, delivered by
+    /// <see cref="PostgreSql.PostgreSqlChangeListener"/>); false when the writer's process must publish to its own feed.
+    /// </summary>
+    public abstract bool AnnouncesCommits { get; }
+
+    /// <summary>Announces the changes of the open write transaction, to be delivered when (and only if) it commits.</summary>
+    internal virtual Task AnnounceAsync(DbConnection connection, DbTransaction transaction, ChangeSet changes, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
+    /// Appended to the write transaction's read of the <see cref="StoredWriterEpoch"/> row to lock it until commit; empty
+    /// where the write transaction already excludes every other writer (SQLite).
+    /// </summary>
+    internal virtual string LockRowClause => "";
+
+    /// <summary>The applications whose name, namespace or environment matches a LIKE pattern, ASCII letters in any case.</summary>
+    internal abstract IQueryable<StoredApplication> WhereTextMatches(IQueryable<StoredApplication> applications, string pattern, string escape);
+
+    /// <summary>
+    /// True when the engine sorts NULL after every value in ascending order (PostgreSQL); the queries then order by
+    /// "has a value" first, so every engine gives SQLite's order (NULL first ascending, last descending).
+    /// </summary>
+    internal virtual bool SortsNullsHigh => false;
 }

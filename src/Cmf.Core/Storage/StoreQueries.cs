@@ -23,7 +23,7 @@ public sealed class StoreQueries(StoreProvider provider)
             var filtered = Filter(db.Applications.AsNoTracking(), query);
             var total = await filtered.CountAsync(cancellationToken);
             var size = PageSize(query.PageSize);
-            var rows = await ApplicationListOrdering.Apply(filtered, query.Sort, query.Descending)
+            var rows = await ApplicationListOrdering.Apply(filtered, query.Sort, query.Descending, provider.SortsNullsHigh)
                 .Skip(Math.Max(0, query.Page) * size)
                 .Take(size)
                 .ToListAsync(cancellationToken);
@@ -252,7 +252,7 @@ public sealed class StoreQueries(StoreProvider provider)
             return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)]);
         }, cancellationToken);
 
-    private static IQueryable<StoredApplication> Filter(IQueryable<StoredApplication> applications, ApplicationListQuery query)
+    private IQueryable<StoredApplication> Filter(IQueryable<StoredApplication> applications, ApplicationListQuery query)
     {
         if (query.Environment is { } environment)
         {
@@ -266,10 +266,7 @@ public sealed class StoreQueries(StoreProvider provider)
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var pattern = "%" + EscapeLike(query.Text.Trim()) + "%";
-            applications = applications.Where(a =>
-                EF.Functions.Like(a.Name, pattern, LikeEscape)
-                || EF.Functions.Like(a.Namespace, pattern, LikeEscape)
-                || EF.Functions.Like(a.Environment, pattern, LikeEscape));
+            applications = provider.WhereTextMatches(applications, pattern, LikeEscape);
         }
         return applications;
     }

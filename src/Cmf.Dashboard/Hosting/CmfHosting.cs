@@ -26,9 +26,14 @@ public static class CmfHosting
         services.AddSingleton(target);
         services.AddSingleton(new DashboardRuntime(RunsOnSimulator: target.IsSimulated));
 
-        services.AddSqliteStore(
-            new SqliteStoreOptions(options.DatabasePath),
+        services.AddStore(
+            options.Store,
+            options.DatabasePath,
             new StoreOptions { MaxEventsPerApplication = options.Retention.MaxEventsPerApplication });
+        if (options.Store.Provider == StoreProviderKind.PostgreSql)
+        {
+            services.AddHostedService<ChangeListenerService>();
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Options.Create(sp.GetRequiredService<IOptions<CmfOptions>>().Value.Feed));
         services.AddSingleton<ChangeFeed>();

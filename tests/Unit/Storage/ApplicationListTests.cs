@@ -1,9 +1,10 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Views;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class ApplicationListTests : StoreTestBase
+public abstract class ApplicationListTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     private static readonly ApplicationKey Orders = new("prod", "orders");
     private static readonly ApplicationKey Payments = new("prod", "payments");
@@ -113,3 +114,7 @@ public sealed class ApplicationListTests : StoreTestBase
 
     private Task<ApplicationPage> ListAsync(ApplicationListQuery query) => Db.Queries.ListApplicationsAsync(query, None);
 }
+
+public sealed class ApplicationListTestsOnSqlite() : ApplicationListTests(StoreProviderKind.Sqlite);
+
+public sealed class ApplicationListTestsOnPostgreSql() : ApplicationListTests(StoreProviderKind.PostgreSql);

@@ -1,3 +1,4 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Views;
 using Cmf.UnitTests.TestSupport;
@@ -5,7 +6,7 @@ using Cmf.UnitTests.Tracking;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class ApplicationQueryTests : StoreTestBase
+public abstract class ApplicationQueryTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task Application_detail_carries_the_operator_status()
@@ -276,3 +277,7 @@ public sealed class ApplicationQueryTests : StoreTestBase
         Assert.True((await Db.Queries.GetApplicationAsync(app.Key, None))!.Summary.ObjectDeleted);
     }
 }
+
+public sealed class ApplicationQueryTestsOnSqlite() : ApplicationQueryTests(StoreProviderKind.Sqlite);
+
+public sealed class ApplicationQueryTestsOnPostgreSql() : ApplicationQueryTests(StoreProviderKind.PostgreSql);

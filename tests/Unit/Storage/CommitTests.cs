@@ -1,10 +1,11 @@
+using System.Data.Common;
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
-using Microsoft.Data.Sqlite;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class CommitTests : StoreTestBase
+public abstract class CommitTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task A_new_instance_is_stored_with_its_effective_spec()
@@ -46,7 +47,7 @@ public sealed class CommitTests : StoreTestBase
             State = first.State with { Instances = [first.State.Instances[0] with { Uid = "another-uid" }] },
         };
 
-        await Assert.ThrowsAsync<SqliteException>(() => Db.CommitAsync(healthy.NewInstance(), first, duplicateSequence));
+        await Assert.ThrowsAnyAsync<DbException>(() => Db.CommitAsync(healthy.NewInstance(), first, duplicateSequence));
 
         Assert.Empty(await Db.Store.ListApplicationKeysAsync(None));
         Assert.Equal(0, Db.Store.LastCommitSequence);
@@ -147,3 +148,7 @@ public sealed class CommitTests : StoreTestBase
         Assert.NotNull(first?.Instance.EndedAt);
     }
 }
+
+public sealed class CommitTestsOnSqlite() : CommitTests(StoreProviderKind.Sqlite);
+
+public sealed class CommitTestsOnPostgreSql() : CommitTests(StoreProviderKind.PostgreSql);

@@ -1,3 +1,4 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.UnitTests.TestSupport;
 using static Cmf.UnitTests.Tracking.StatusChanges;
@@ -5,7 +6,7 @@ using static Cmf.UnitTests.Tracking.StatusChanges;
 namespace Cmf.UnitTests.Storage;
 
 /// <summary>DESIGN 3.2 rule 6 in the store: a blocked upgrade's flapping error is one event row, counted, not one per flap.</summary>
-public sealed class ErrorEpisodeStorageTests : StoreTestBase
+public abstract class ErrorEpisodeStorageTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task A_blocked_upgrade_retried_200_times_stores_one_error_event_with_its_count()
@@ -46,3 +47,7 @@ public sealed class ErrorEpisodeStorageTests : StoreTestBase
         Assert.NotNull(reloaded?.ErrorEpisode?.ClearedAt);
     }
 }
+
+public sealed class ErrorEpisodeStorageTestsOnSqlite() : ErrorEpisodeStorageTests(StoreProviderKind.Sqlite);
+
+public sealed class ErrorEpisodeStorageTestsOnPostgreSql() : ErrorEpisodeStorageTests(StoreProviderKind.PostgreSql);

@@ -1,8 +1,9 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Storage.Views;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class InstanceLookupTests : StoreTestBase
+public abstract class InstanceLookupTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task A_retained_uid_is_found_with_its_application_key()
@@ -40,3 +41,7 @@ public sealed class InstanceLookupTests : StoreTestBase
         Assert.Equal(new InstanceLookup.Unknown("no-such-uid"), lookup);
     }
 }
+
+public sealed class InstanceLookupTestsOnSqlite() : InstanceLookupTests(StoreProviderKind.Sqlite);
+
+public sealed class InstanceLookupTestsOnPostgreSql() : InstanceLookupTests(StoreProviderKind.PostgreSql);

@@ -1,10 +1,11 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Views;
 using Cmf.Core.Tracking;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class ReadConsistencyTests : StoreTestBase
+public abstract class ReadConsistencyTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     private const int Applications = 10;
     private const int Batches = 150;
@@ -60,3 +61,7 @@ public sealed class ReadConsistencyTests : StoreTestBase
         Assert.Empty(mismatches);
     }
 }
+
+public sealed class ReadConsistencyTestsOnSqlite() : ReadConsistencyTests(StoreProviderKind.Sqlite);
+
+public sealed class ReadConsistencyTestsOnPostgreSql() : ReadConsistencyTests(StoreProviderKind.PostgreSql);

@@ -1,8 +1,9 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Storage;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class RetentionTests : StoreTestBase
+public abstract class RetentionTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     public override async Task InitializeAsync()
     {
@@ -114,3 +115,7 @@ public sealed class RetentionTests : StoreTestBase
         return context.InstanceSpecs.Count();
     }
 }
+
+public sealed class RetentionTestsOnSqlite() : RetentionTests(StoreProviderKind.Sqlite);
+
+public sealed class RetentionTestsOnPostgreSql() : RetentionTests(StoreProviderKind.PostgreSql);

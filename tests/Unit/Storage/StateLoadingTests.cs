@@ -1,9 +1,10 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 
 namespace Cmf.UnitTests.Storage;
 
-public sealed class StateLoadingTests : StoreTestBase
+public abstract class StateLoadingTests(StoreProviderKind engine) : StoreTestBase(engine)
 {
     [Fact]
     public async Task Loading_states_returns_the_stored_applications_and_skips_unknown_keys()
@@ -72,3 +73,7 @@ public sealed class StateLoadingTests : StoreTestBase
         Assert.Equal([c.Key, a.Key, b.Key], keys);
     }
 }
+
+public sealed class StateLoadingTestsOnSqlite() : StateLoadingTests(StoreProviderKind.Sqlite);
+
+public sealed class StateLoadingTestsOnPostgreSql() : StateLoadingTests(StoreProviderKind.PostgreSql);

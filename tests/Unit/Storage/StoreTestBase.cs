@@ -1,15 +1,22 @@
+using Cmf.Core.Configuration;
+
 namespace Cmf.UnitTests.Storage;
 
-/// <summary>Gives each test a fresh store on its own SQLite file and removes it afterwards.</summary>
-public abstract class StoreTestBase : IAsyncLifetime
+/// <summary>
+/// Gives each test a fresh store of its own (a SQLite file, or a database on the run's PostgreSQL server) and removes
+/// it afterwards. A test class meant for both engines is abstract and has one sealed subclass per engine.
+/// </summary>
+public abstract class StoreTestBase(StoreProviderKind engine = StoreProviderKind.Sqlite) : IAsyncLifetime
 {
     private TestStore? _db;
 
     internal TestStore Db => _db ?? throw new InvalidOperationException("The store is not open yet.");
 
+    protected StoreProviderKind Engine => engine;
+
     protected static CancellationToken None => CancellationToken.None;
 
-    public virtual async Task InitializeAsync() => _db = await TestStore.OpenAsync();
+    public virtual async Task InitializeAsync() => _db = await TestStore.OpenAsync(engine);
 
     public async Task DisposeAsync()
     {

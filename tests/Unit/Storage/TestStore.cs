@@ -1,20 +1,26 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.PostgreSql;
 using Cmf.Core.Storage.Sqlite;
 using Cmf.Core.Tracking;
+using Cmf.UnitTests.TestSupport;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cmf.UnitTests.Storage;
 
 /// <summary>
-/// A store on a real SQLite file in its own temp directory; deleting the directory on disposal
-/// also removes the -wal and -shm files WAL mode leaves beside the database.
+/// A store on a database of its own: a real SQLite file in its own temp directory (deleting the directory on disposal
+/// also removes the -wal and -shm files WAL mode leaves beside the database), or a fresh database on the test run's
+/// PostgreSQL server.
 /// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
     private StoreOptions _options;
 
-    private TestStore(string directory, StoreOptions options)
+    private TestStore(StoreProviderKind engine, string location, StoreOptions options)
     {
-        Directory = directory;
+        Engine = engine;
+        Location = location;
         _options = options;
         Plans = new QueryPlanRecorder();
         Provider = NewProvider();
@@ -22,27 +28,37 @@ internal sealed class TestStore : IAsyncDisposable
         Queries = new StoreQueries(Provider);
     }
 
-    public string Directory { get; }
+    public StoreProviderKind Engine { get; }
+
+    /// <summary>The SQLite store's directory, or the PostgreSQL database's connection string.</summary>
+    public string Location { get; }
+
+    public string Directory => Engine == StoreProviderKind.Sqlite ? Location : throw new InvalidOperationException("A PostgreSQL store has no directory.");
 
     public string DatabasePath => Path.Combine(Directory, SqliteStoreOptions.FileName);
 
+    /// <summary>Records SQLite's query plans (the SQLite store only).</summary>
     public QueryPlanRecorder Plans { get; }
 
-    public SqliteStoreProvider Provider { get; private set; }
+    public StoreProvider Provider { get; private set; }
 
     public InstanceStore Store { get; private set; }
 
     public StoreQueries Queries { get; private set; }
 
-    public static async Task<TestStore> OpenAsync(StoreOptions? options = null)
+    public static Task<TestStore> OpenAsync(StoreOptions? options = null) => OpenAsync(StoreProviderKind.Sqlite, options);
+
+    public static async Task<TestStore> OpenAsync(StoreProviderKind engine, StoreOptions? options = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "cmf-store-tests", Guid.NewGuid().ToString("N"));
-        var store = new TestStore(directory, options ?? StoreOptions.Default);
+        var location = engine == StoreProviderKind.PostgreSql
+            ? await PostgreSqlServer.CreateDatabaseAsync()
+            : Path.Combine(Path.GetTempPath(), "cmf-store-tests", Guid.NewGuid().ToString("N"));
+        var store = new TestStore(engine, location, options ?? StoreOptions.Default);
         await store.Store.InitializeAsync(CancellationToken.None);
         return store;
     }
 
-    /// <summary>Disposes everything that holds the file open, then opens the same file again.</summary>
+    /// <summary>Disposes everything that holds the database open, then opens the same database again.</summary>
     public async Task ReopenAsync()
     {
         await CloseAsync();
@@ -52,7 +68,7 @@ internal sealed class TestStore : IAsyncDisposable
         await Store.InitializeAsync(CancellationToken.None);
     }
 
-    /// <summary>Reopens the same file with other store options.</summary>
+    /// <summary>Reopens the same database with other store options.</summary>
     public Task ReopenWithAsync(StoreOptions options)
     {
         _options = options;
@@ -61,17 +77,19 @@ internal sealed class TestStore : IAsyncDisposable
 
     public Task<CommitResult> CommitAsync(params TrackerResult[] batch) => Store.CommitAsync(batch, CancellationToken.None);
 
+    /// <summary>Another provider on the same database, as another replica has; the caller disposes it.</summary>
+    public StoreProvider NewProvider(params IInterceptor[] interceptors) => Engine == StoreProviderKind.PostgreSql
+        ? new PostgreSqlStoreProvider(new PostgreSqlStoreOptions(Location), interceptors)
+        : new SqliteStoreProvider(SqliteStoreOptions.InDirectory(Location), [Plans, .. interceptors]);
+
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
-        if (System.IO.Directory.Exists(Directory))
+        if (Engine == StoreProviderKind.Sqlite && System.IO.Directory.Exists(Location))
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.Delete(Location, recursive: true);
         }
     }
-
-    private SqliteStoreProvider NewProvider() =>
-        new(SqliteStoreOptions.InDirectory(Directory), [Plans]);
 
     private async Task CloseAsync()
     {

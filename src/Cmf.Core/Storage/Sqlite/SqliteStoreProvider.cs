@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cmf.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -56,7 +57,17 @@ public sealed class SqliteStoreProvider : StoreProvider
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>One process reads and writes the file, so the writer publishes to its own feed.</summary>
+    public override bool AnnouncesCommits => false;
+
     internal override CmfDbContext CreateContext() => new SqliteCmfDbContext(_contextOptions);
+
+    // SQLite's LIKE already ignores the case of ASCII letters (and only theirs).
+    internal override IQueryable<StoredApplication> WhereTextMatches(IQueryable<StoredApplication> applications, string pattern, string escape) =>
+        applications.Where(a =>
+            EF.Functions.Like(a.Name, pattern, escape)
+            || EF.Functions.Like(a.Namespace, pattern, escape)
+            || EF.Functions.Like(a.Environment, pattern, escape));
 
     internal override async Task<DbTransaction> BeginReadTransactionAsync(CmfDbContext context, CancellationToken cancellationToken)
     {

@@ -403,6 +403,26 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.ToTable("WatchPositions", (string)null);
                 });
 
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredWriterEpoch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WriterEpoch", (string)null);
+                });
+
             modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredCluster", b =>
                 {
                     b.HasOne("Cmf.Core.Storage.Entities.StoredApplication", null)
