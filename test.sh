@@ -41,13 +41,28 @@ ensure_python_kubernetes() {
   fi
 }
 
+ensure_postgresql() {
+  [ -x /usr/lib/postgresql/15/bin/initdb ] && return 0
+  echo "test.sh: PostgreSQL 15 is missing; installing Debian's postgresql with apt-get (the store tests start a throw-away server)"
+  local log="$results/apt-get.log" sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y postgresql >>"$log" 2>&1 \
+    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y postgresql >>"$log" 2>&1; }
+  if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+    echo "test.sh: PostgreSQL could not be installed (apt-get install postgresql failed; see $log); the PostgreSQL store tests cannot run." >&2
+    tail -n 5 "$log" >&2
+    return 1
+  fi
+}
+
 ensure_kubectl() {
   command -v kubectl >/dev/null 2>&1 && return 0
   echo "test.sh: kubectl is missing; the simulator tests use it as an independent client." >&2
   return 1
 }
 
-if ! ensure_chromium || ! ensure_python_kubernetes || ! ensure_kubectl; then
+if ! ensure_chromium || ! ensure_python_kubernetes || ! ensure_postgresql || ! ensure_kubectl; then
   summary 0 1 0
   exit 1
 fi

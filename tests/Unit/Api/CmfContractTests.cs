@@ -5,7 +5,7 @@ using Cmf.UnitTests.Api.Support;
 namespace Cmf.UnitTests.Api;
 
 /// <summary>Every answer of every CMF endpoint, valid against its schema in ../shared/reference/cmf-openapi.yaml.</summary>
-public sealed class CmfContractTests(SeededDashboard dashboard) : IClassFixture<SeededDashboard>
+public abstract class CmfContractTests(SeededDashboard dashboard)
 {
     private const string Orders = "/cmf/api/v1/environments/prod/applications/orders";
 
@@ -145,3 +145,7 @@ public sealed class CmfContractTests(SeededDashboard dashboard) : IClassFixture<
         }
     }
 }
+
+public sealed class CmfContractTestsOnSqlite(SeededDashboard dashboard) : CmfContractTests(dashboard), IClassFixture<SeededDashboard>;
+
+public sealed class CmfContractTestsOnPostgreSql(SeededPostgreSqlDashboard dashboard) : CmfContractTests(dashboard), IClassFixture<SeededPostgreSqlDashboard>;

@@ -3,7 +3,7 @@ using Cmf.UnitTests.Api.Support;
 
 namespace Cmf.UnitTests.Api;
 
-public sealed class CmfPagingTests(SeededDashboard dashboard) : IClassFixture<SeededDashboard>
+public abstract class CmfPagingTests(SeededDashboard dashboard)
 {
     private const string Applications = "/cmf/api/v1/environments/prod/applications";
     private const string Instances = Applications + "/orders/instances";
@@ -119,3 +119,7 @@ public sealed class CmfPagingTests(SeededDashboard dashboard) : IClassFixture<Se
         return [.. answer.Json["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>())];
     }
 }
+
+public sealed class CmfPagingTestsOnSqlite(SeededDashboard dashboard) : CmfPagingTests(dashboard), IClassFixture<SeededDashboard>;
+
+public sealed class CmfPagingTestsOnPostgreSql(SeededPostgreSqlDashboard dashboard) : CmfPagingTests(dashboard), IClassFixture<SeededPostgreSqlDashboard>;

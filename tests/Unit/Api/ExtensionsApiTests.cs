@@ -3,7 +3,7 @@ using Cmf.UnitTests.Api.Support;
 
 namespace Cmf.UnitTests.Api;
 
-public sealed class ExtensionsApiTests(SeededDashboard dashboard) : IClassFixture<SeededDashboard>
+public abstract class ExtensionsApiTests(SeededDashboard dashboard)
 {
     private const string Orders = "/api/v1/environments/prod/applications/orders";
 
@@ -152,3 +152,7 @@ public sealed class ExtensionsApiTests(SeededDashboard dashboard) : IClassFixtur
 
     private string DiffOfOrders() => $"{Orders}/diff?from={dashboard.Orders.InstanceUid(1)}&to={dashboard.Orders.InstanceUid(2)}";
 }
+
+public sealed class ExtensionsApiTestsOnSqlite(SeededDashboard dashboard) : ExtensionsApiTests(dashboard), IClassFixture<SeededDashboard>;
+
+public sealed class ExtensionsApiTestsOnPostgreSql(SeededPostgreSqlDashboard dashboard) : ExtensionsApiTests(dashboard), IClassFixture<SeededPostgreSqlDashboard>;

@@ -163,6 +163,37 @@ public sealed class CmfOptionsTests
         Assert.Equal(["*"], options.Security.AllowedHosts);
     }
 
+    [Fact]
+    public void The_store_is_sqlite_unless_configured()
+    {
+        Assert.Equal(StoreProviderKind.Sqlite, Bind([]).Store.Provider);
+    }
+
+    [Fact]
+    public void A_postgresql_store_binds_its_connection_string()
+    {
+        var options = Bind(new() { ["Cmf:Store:Provider"] = "PostgreSql", ["Cmf:Store:ConnectionString"] = "Host=db;Database=cmf;Username=cmf" });
+
+        Assert.Equal(StoreProviderKind.PostgreSql, options.Store.Provider);
+        Assert.Equal("Host=db;Database=cmf;Username=cmf", options.Store.ConnectionString);
+    }
+
+    [Fact]
+    public void A_postgresql_store_without_a_connection_string_is_refused_naming_the_key()
+    {
+        var error = ValidationError(new() { ["Cmf:Store:Provider"] = "PostgreSql" });
+
+        Assert.Contains("Cmf:Store:ConnectionString is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_connection_string_that_is_not_one_is_refused()
+    {
+        var error = ValidationError(new() { ["Cmf:Store:Provider"] = "PostgreSql", ["Cmf:Store:ConnectionString"] = "Database=cmf" });
+
+        Assert.Contains("Cmf:Store:ConnectionString is not a valid PostgreSQL connection string", error, StringComparison.Ordinal);
+    }
+
     private static CmfOptions Bind(Dictionary<string, string?> settings)
     {
         using var provider = Services(settings);

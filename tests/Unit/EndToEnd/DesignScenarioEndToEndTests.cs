@@ -1,3 +1,4 @@
+using Cmf.Core.Configuration;
 using Cmf.Simulator.Operator;
 using Cmf.UnitTests.Simulator.Support;
 
@@ -8,14 +9,14 @@ namespace Cmf.UnitTests.EndToEnd;
 /// does), the real dashboard watches over HTTP and stores them, and the CMF and extension APIs are asked what happened:
 /// current instance, pending, each instance's job state, stop and job id, cluster owners with hand-overs, and events.
 /// </summary>
-public sealed class DesignScenarioEndToEndTests
+public abstract class DesignScenarioEndToEndTests(StoreProviderKind engine)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task Scenarios_1_and_2_savepoint_upgrade_overlaps_the_instances_then_moves_to_a_new_cluster()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("payments").WithUpgradeMode("savepoint").WithHighAvailability().Build());
         await scenario.AdvanceAsync("payments", Settle);
         var created = await scenario.ReadAsync("payments");
@@ -44,7 +45,7 @@ public sealed class DesignScenarioEndToEndTests
     [Fact]
     public async Task Scenarios_3_to_5_blocked_upgrade_revert_and_migration()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("payments").WithUpgradeMode("savepoint").WithHighAvailability()
             .WithAnnotation(SimulatorKnobs.SavepointFails, "true").Build());
         await scenario.AdvanceAsync("payments", Settle);
@@ -89,7 +90,7 @@ public sealed class DesignScenarioEndToEndTests
     [InlineData(SimulatorKnobs.FailAfterSeconds, "FAILED")]
     public async Task Scenario_6_a_finite_job_keeps_its_final_state_after_a_later_change(string knob, string final)
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("billing").WithAnnotation(knob, "60").Build());
         await scenario.AdvanceAsync("billing", TimeSpan.FromMinutes(3));
         var ended = await scenario.ReadAsync("billing");
@@ -113,7 +114,7 @@ public sealed class DesignScenarioEndToEndTests
     [Fact]
     public async Task Scenario_7_savepoint_suspend_keeps_the_cluster_until_its_ttl_and_resume_starts_a_new_one()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("customer").WithUpgradeMode("savepoint").WithHighAvailability()
             .WithConfiguration("kubernetes.operator.jm-deployment.shutdown-ttl", "30 min").Build());
         await scenario.AdvanceAsync("customer", Settle);
@@ -150,7 +151,7 @@ public sealed class DesignScenarioEndToEndTests
     [Fact]
     public async Task Scenario_8_an_ignore_change_hands_the_cluster_over_in_place()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode("savepoint").WithHighAvailability().Build());
         await scenario.AdvanceAsync("orders", Settle);
         var job = scenario.JobIdNow("orders");
@@ -168,7 +169,7 @@ public sealed class DesignScenarioEndToEndTests
     [Fact]
     public async Task Scenario_9_the_rollback_cluster_runs_the_last_stable_instance_and_the_failed_one_keeps_its_failure()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("geo").WithUpgradeMode("savepoint").WithHighAvailability()
             .WithConfiguration("kubernetes.operator.deployment.rollback.enabled", "true")
             .WithConfiguration("kubernetes.operator.deployment.readiness.timeout", "1 min").Build());
@@ -199,7 +200,7 @@ public sealed class DesignScenarioEndToEndTests
     [Fact]
     public async Task Scenario_10_a_last_state_upgrade_without_ha_metadata_cancels_on_the_old_instance_and_gives_the_new_job_id_to_the_new()
     {
-        await using var scenario = await ScenarioDashboard.StartAsync();
+        await using var scenario = await ScenarioDashboard.StartAsync(store: engine);
         scenario.Create(FlinkDeploymentBuilder.Named("orders").WithUpgradeMode("last-state")
             .WithConfiguration("state.checkpoints.dir", "file:///flink-data/checkpoints").Build());
         await scenario.AdvanceAsync("orders", Settle);
@@ -221,3 +222,7 @@ public sealed class DesignScenarioEndToEndTests
         Assert.Equal(["started for #1", "current #1", "ended of #1", "started for #2", "current #2"], upgraded.ClusterAndCurrentEvents);
     }
 }
+
+public sealed class DesignScenarioEndToEndTestsOnSqlite() : DesignScenarioEndToEndTests(StoreProviderKind.Sqlite);
+
+public sealed class DesignScenarioEndToEndTestsOnPostgreSql() : DesignScenarioEndToEndTests(StoreProviderKind.PostgreSql);

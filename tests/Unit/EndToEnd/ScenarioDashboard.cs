@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Simulator;
 using Cmf.UnitTests.Api.Support;
@@ -31,7 +32,8 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
 
     public DashboardHost Dashboard { get; }
 
-    public static async Task<ScenarioDashboard> StartAsync(Action<SimulatorOptions>? configure = null, string scenario = SimulatorScenarios.Empty)
+    public static async Task<ScenarioDashboard> StartAsync(
+        Action<SimulatorOptions>? configure = null, string scenario = SimulatorScenarios.Empty, StoreProviderKind store = StoreProviderKind.Sqlite)
     {
         var simulator = await TestSimulator.StartAsync(scenario, configure);
         if (scenario == SimulatorScenarios.Empty)
@@ -44,7 +46,7 @@ internal sealed class ScenarioDashboard : IAsyncDisposable
         {
             ["Cmf:Cluster:Mode"] = "Kubernetes",
             ["Cmf:Cluster:Kubeconfig"] = path,
-        });
+        }, store: store);
         var started = new ScenarioDashboard(simulator, dashboard, kubeconfig);
         await started.UntilAsync(async () => (await dashboard.Client.GetAsync("/readyz")).IsSuccessStatusCode, "the dashboard is ready");
         return started;

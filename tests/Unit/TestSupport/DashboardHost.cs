@@ -1,3 +1,4 @@
+using Cmf.Core.Configuration;
 using Cmf.Core.Feed;
 using Cmf.Core.Storage;
 using Cmf.Dashboard;
@@ -51,8 +52,12 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <param name="settings">Configuration over the defaults (nothing watched, quick feed coalescing, warnings only).</param>
     /// <param name="dataDirectory">A data directory the caller owns; by default a fresh one, deleted with the host.</param>
     /// <param name="services">Replaces services before the dashboard adds its own (a fake TimeProvider, shared data protection keys).</param>
+    /// <param name="store">The store's engine: SQLite in the data directory, or a fresh database on the run's PostgreSQL server.</param>
     public static async Task<DashboardHost> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? dataDirectory = null,
+        Action<IServiceCollection>? services = null,
+        StoreProviderKind store = StoreProviderKind.Sqlite)
     {
         var ownData = dataDirectory is null ? new TempDirectory() : null;
         dataDirectory ??= ownData!.Path;
@@ -63,6 +68,11 @@ public sealed class DashboardHost : IAsyncDisposable
             ["Cmf:Feed:CoalesceMilliseconds"] = "20",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (store == StoreProviderKind.PostgreSql)
+        {
+            all["Cmf:Store:Provider"] = nameof(StoreProviderKind.PostgreSql);
+            all["Cmf:Store:ConnectionString"] = await PostgreSqlServer.CreateDatabaseAsync();
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

@@ -1,3 +1,4 @@
+using Cmf.Core.Configuration;
 using System.Text.Json.Nodes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -13,7 +14,7 @@ namespace Cmf.UnitTests.Api.Support;
 /// savepoint that failed three times (one counted error event); prod/audit with one instance; staging/trimmed with #1
 /// pruned by retention.
 /// </summary>
-public sealed class SeededDashboard : IAsyncLifetime
+public class SeededDashboard : IAsyncLifetime
 {
     public DashboardHost Host { get; private set; } = null!;
 
@@ -27,9 +28,11 @@ public sealed class SeededDashboard : IAsyncLifetime
 
     public string TrimmedLatestUid { get; private set; } = "";
 
+    protected virtual StoreProviderKind Engine => StoreProviderKind.Sqlite;
+
     public async Task InitializeAsync()
     {
-        Host = await DashboardHost.StartAsync();
+        Host = await DashboardHost.StartAsync(store: Engine);
         var store = Host.Store;
         await store.UpsertEnvironmentsAsync(
         [
@@ -71,4 +74,10 @@ public sealed class SeededDashboard : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+/// <summary>The same dashboard and history on a PostgreSQL store.</summary>
+public sealed class SeededPostgreSqlDashboard : SeededDashboard
+{
+    protected override StoreProviderKind Engine => StoreProviderKind.PostgreSql;
 }
