@@ -35,6 +35,7 @@ public sealed class HighAvailabilityHostTests : IAsyncLifetime
     public async Task A_follower_runs_no_watcher_and_is_ready_then_watches_once_it_leads()
     {
         using var http = new SimulatorHttp(_cluster.BaseUrl);
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var held = await http.PostAsync("/apis/coordination.k8s.io/v1/namespaces/default/leases", new JsonObject
         {
             ["apiVersion"] = "coordination.k8s.io/v1",
@@ -44,8 +45,8 @@ public sealed class HighAvailabilityHostTests : IAsyncLifetime
             {
                 ["holderIdentity"] = "replica-b",
                 ["leaseDurationSeconds"] = 3600,
-                ["acquireTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                ["renewTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                ["acquireTime"] = now,
+                ["renewTime"] = now,
             },
         });
         Assert.Equal(HttpStatusCode.Created, held.Status);
