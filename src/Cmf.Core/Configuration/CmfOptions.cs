@@ -31,6 +31,8 @@ public sealed class CmfOptions
 
     public ForwardedHeadersOptionsSection ForwardedHeaders { get; set; } = new();
 
+    public HighAvailabilityOptions HighAvailability { get; set; } = new();
+
     public string DatabasePath => Path.Combine(DataDirectory, "cmf.db");
 }
 

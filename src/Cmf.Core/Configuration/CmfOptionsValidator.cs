@@ -48,6 +48,7 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
         }
         ValidateAuth(options.Auth, errors);
         ValidateNetwork(options, errors);
+        ValidateHighAvailability(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

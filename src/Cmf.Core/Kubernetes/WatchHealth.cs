@@ -41,6 +41,9 @@ public sealed class WatchHealth
     /// <summary>No cluster is watched (Cmf:Cluster:Mode None): ready as soon as the store is.</summary>
     public void MarkNothingToWatch() => _nothingToWatch = true;
 
+    /// <summary>Forgets every watch: this replica stopped watching (a follower under high availability).</summary>
+    public void Clear() => _watches.Clear();
+
     public void Register(string name) => _watches.TryAdd(name, WatchStatus.Initial(name));
 
     public void Update(string name, Func<WatchStatus, WatchStatus> change) =>

@@ -9,7 +9,8 @@ namespace Cmf.Dashboard.Hosting;
 
 /// <summary>
 /// The imperative shell's entry point: prepares the store, starts the built-in simulator when that is the
-/// target, and keeps the watcher running (restarting it with a pause if it ever fails).
+/// target, and keeps the watcher running (restarting it with a pause if it ever fails). With high availability it runs
+/// the watcher only while this replica leads (<see cref="LeaderElection"/>), a new one each term.
 /// </summary>
 internal sealed class ClusterIngestService(
     ClusterTarget target,
@@ -54,13 +55,42 @@ internal sealed class ClusterIngestService(
             health.MarkNothingToWatch();
             return;
         }
+        if (services.GetService<LeaderElection>() is not { } election)
+        {
+            await WatchAsync(newPipelineEachRun: false, stoppingToken);
+            return;
+        }
+        using var leaseClient = new ApiServerClient(ClientConfiguration(options.Value.HighAvailability.RenewDeadlineSeconds));
+        await election.RunAsync(leaseClient, LeadAsync, stoppingToken);
+    }
+
+    /// <summary>One term as leader: a new watcher (and pipeline) that resumes from the positions the store holds, until the term ends.</summary>
+    private async Task LeadAsync(CancellationToken term)
+    {
+        try
+        {
+            // Fencing: ClaimWriterEpochAsync is called here (issue 14, store side).
+            await WatchAsync(newPipelineEachRun: true, term);
+        }
+        finally
+        {
+            // A follower has no watches: readiness and the about page must not show the last term's.
+            health.Clear();
+        }
+    }
+
+    private async Task WatchAsync(bool newPipelineEachRun, CancellationToken stoppingToken)
+    {
         var pause = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                using var client = new ApiServerClient(ClientConfiguration());
-                var watcher = ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
+                using var client = new ApiServerClient(ClientConfiguration(options.Value.Cluster.WatchTimeoutSeconds + 60));
+                // A term starts clean: signals the last term read but never committed must not reach the new one.
+                var watcher = newPipelineEachRun
+                    ? ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client, ActivatorUtilities.CreateInstance<IngestPipeline>(services))
+                    : ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
                 logger.LogInformation("Watching {Target}.", target.Description);
                 await watcher.RunAsync(stoppingToken);
             }
@@ -77,13 +107,13 @@ internal sealed class ClusterIngestService(
         }
     }
 
-    private KubernetesClientConfiguration ClientConfiguration()
+    private KubernetesClientConfiguration ClientConfiguration(int timeoutSeconds)
     {
         var config = target.Kind == ClusterTargetKind.InCluster
             ? KubernetesClientConfiguration.InClusterConfig()
             : KubernetesClientConfiguration.BuildConfigFromConfigFile(target.KubeconfigPath, options.Value.Cluster.Context);
-        // Watches last up to timeoutSeconds; the client must not cut them off first.
-        config.HttpClientTimeout = TimeSpan.FromSeconds(options.Value.Cluster.WatchTimeoutSeconds + 60);
+        // Watches last up to timeoutSeconds and the client must not cut them off first; a Lease request must end within the renew deadline.
+        config.HttpClientTimeout = TimeSpan.FromSeconds(timeoutSeconds);
         return config;
     }
 }

@@ -52,7 +52,33 @@ public static class CmfHosting
         });
         services.AddSingleton<IngestPipeline>();
         services.AddHostedService<ClusterIngestService>();
+
+        // --- High availability (issue 14, leader election): begin ---
+        AddLeadership(services, options.HighAvailability, target);
+        // --- High availability (issue 14, leader election): end ---
         return builder;
+    }
+
+    private static void AddLeadership(IServiceCollection services, HighAvailabilityOptions ha, ClusterTarget target)
+    {
+        services.AddSingleton(new Leadership(ha.ResolveIdentity(), elected: ha.Enabled));
+        if (!ha.Enabled)
+        {
+            return;
+        }
+        if (target.Kind is not (ClusterTargetKind.InCluster or ClusterTargetKind.Kubeconfig))
+        {
+            throw new InvalidOperationException(
+                $"Cmf:HighAvailability:Enabled needs a real cluster, but the target is {target.Description}: "
+                + "each replica would start its own simulated cluster. Set Cmf:Cluster:Mode Kubernetes with a kubeconfig, or run in a cluster.");
+        }
+        services.AddSingleton(new LeaderElectionSettings(
+            ha.ResolveLeaseNamespace(HighAvailabilityOptions.ReadFileIfExists) ?? "",
+            ha.LeaseName,
+            TimeSpan.FromSeconds(ha.LeaseDurationSeconds),
+            TimeSpan.FromSeconds(ha.RenewDeadlineSeconds),
+            TimeSpan.FromSeconds(ha.RetryPeriodSeconds)));
+        services.AddSingleton<LeaderElection>();
     }
 
     private static EnvironmentCatalog Catalog(CmfOptions options, ClusterTarget target)

@@ -4,24 +4,29 @@ using Cmf.Dashboard.Security;
 namespace Cmf.Dashboard.Hosting;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: 200 once every watch's first list is committed, with each watch's
-/// state for the callers <see cref="ReadinessDetails"/> allows.
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: 200 once every watch's first list is committed (a follower under
+/// high availability: once its store is), with the role, identity, leader and each watch's state for the callers
+/// <see cref="ReadinessDetails"/> allows.
 /// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapCmfHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Text("alive\n")).ExcludeFromDescription();
-        endpoints.MapGet("/readyz", async (HttpContext context, WatchHealth health) =>
+        endpoints.MapGet("/readyz", async (HttpContext context, WatchHealth health, Leadership leadership) =>
         {
-            var status = health.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            var ready = IsReady(health, leadership);
+            var status = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
             if (!await ReadinessDetails.AreVisibleToAsync(context))
             {
-                return Results.Json(new { ready = health.IsReady }, statusCode: status);
+                return Results.Json(new { ready }, statusCode: status);
             }
             var body = new
             {
-                ready = health.IsReady,
+                ready,
+                role = RoleName(leadership.Role),
+                identity = leadership.Identity,
+                leader = leadership.LeaderIdentity,
                 watches = health.Watches.Select(w => new
                 {
                     name = w.Name,
@@ -38,4 +43,23 @@ public static class HealthEndpoints
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// The leader (or the only replica) is ready once every watch's first list is committed. A follower watches nothing
+    /// and serves the shared store, which the host initialised before it began to serve.
+    /// </summary>
+    public static bool IsReady(WatchHealth health, Leadership leadership)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(leadership);
+        // Issue 14, store side: a follower is ready only while it listens to the change feed; that condition joins here.
+        return leadership.Role == LeadershipRole.Follower || health.IsReady;
+    }
+
+    public static string RoleName(LeadershipRole role) => role switch
+    {
+        LeadershipRole.Leader => "leader",
+        LeadershipRole.Follower => "follower",
+        _ => "single",
+    };
 }

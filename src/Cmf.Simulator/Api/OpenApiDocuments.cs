@@ -61,6 +61,7 @@ internal static class OpenApiDocuments
     {
         "" => $"io.k8s.api.core.{type.Version}.{type.Kind}",
         "apps" => $"io.k8s.api.apps.{type.Version}.{type.Kind}",
+        "coordination.k8s.io" => $"io.k8s.api.coordination.{type.Version}.{type.Kind}",
         _ => string.Join('.', type.Group.Split('.').Reverse()) + $".{type.Version}.{type.Kind}",
     };
 

@@ -124,6 +124,12 @@ internal sealed class ResourceEndpoints(
             await ApiResponses.WriteJsonAsync(context, 200, body);
             return;
         }
+        if (route.Type.CreatesOnUpdate && route.Subresource is null && store.Get(route.Type, route.Key) is null)
+        {
+            // k8s.io/apiserver's generic registry Update: a missing object is created when the strategy allows it (Leases).
+            await ApiResponses.WriteBytesAsync(context, 201, store.Create(route.Type, body, ChangeOrigin.Client).Json);
+            return;
+        }
         var stored = store.Update(route.Type, body, Target(route), ChangeOrigin.Client);
         await ApiResponses.WriteBytesAsync(context, 200, stored.Json);
     }
@@ -229,6 +235,14 @@ internal sealed class ResourceEndpoints(
     {
         var apiVersion = body.StringAt("apiVersion");
         var kind = body.StringAt("kind");
+        if (string.IsNullOrEmpty(kind) && string.IsNullOrEmpty(apiVersion) && type.Group != ResourceTypes.FlinkGroup)
+        {
+            // kube-apiserver decodes a built-in kind with the endpoint's group-version-kind as the default, so a typed
+            // client may leave both out (KubernetesClient's LeaseLock does); a custom resource's body must carry them.
+            body["apiVersion"] = type.ApiVersion;
+            body["kind"] = type.Kind;
+            return;
+        }
         if (string.IsNullOrEmpty(kind))
         {
             throw ApiException.BadRequest("Object 'Kind' is missing in the request body");

@@ -124,6 +124,11 @@ internal static class TableView
                 name,
             ];
         }
+        if (type == ResourceTypes.Leases)
+        {
+            // kube-apiserver's printer for leases (pkg/printers/internalversion): NAME, HOLDER, AGE.
+            return [name, Text("Holder", "spec", "holderIdentity"), age];
+        }
         return [name, Text("Status", "status", "phase"), age];
     }
 

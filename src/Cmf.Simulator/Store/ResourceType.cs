@@ -14,6 +14,9 @@ internal sealed record ResourceType(
     IReadOnlyList<string> ShortNames,
     IReadOnlyList<string> Categories)
 {
+    /// <summary>A PUT to a missing object creates it (the registry strategy's AllowCreateOnUpdate).</summary>
+    public bool CreatesOnUpdate { get; init; }
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>The name Kubernetes uses in error messages, e.g. <c>flinkdeployments.flink.apache.org</c>.</summary>

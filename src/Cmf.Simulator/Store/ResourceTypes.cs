@@ -32,7 +32,16 @@ internal static class ResourceTypes
         Namespaced: true, HasStatusSubresource: true, HasGeneration: true, RequiresResourceVersionOnUpdate: true,
         ShortNames: ["flinkdep"], Categories: []);
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Pods, Events, Deployments, FlinkDeployments];
+    // k8s.io/kubernetes pkg/registry/coordination/lease/strategy.go: AllowUnconditionalUpdate false, AllowCreateOnUpdate true.
+    public static readonly ResourceType Leases = new(
+        "coordination.k8s.io", "v1", "Lease", "leases", "lease",
+        Namespaced: true, HasStatusSubresource: false, HasGeneration: false, RequiresResourceVersionOnUpdate: true,
+        ShortNames: [], Categories: [])
+    {
+        CreatesOnUpdate = true,
+    };
+
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Pods, Events, Deployments, FlinkDeployments, Leases];
 
     public static IEnumerable<(string Group, string Version)> GroupVersions =>
         All.Select(t => (t.Group, t.Version)).Distinct();

@@ -25,6 +25,10 @@ internal static partial class ObjectValidator
         {
             SchemaValidator.Validate(obj, FlinkDeploymentSchema.Root, "", errors, unknown);
         }
+        else if (type == ResourceTypes.Leases)
+        {
+            LeaseValidator.Validate(obj, errors, unknown);
+        }
         if (errors.Count > 0)
         {
             throw Invalid(type, name, errors);

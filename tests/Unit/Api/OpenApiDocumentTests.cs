@@ -14,6 +14,7 @@ public sealed class OpenApiDocumentTests(SeededDashboard dashboard) : IClassFixt
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.Equal(
         [
+            "/api/v1/about",
             "/api/v1/environments/{envName}/applications/{appName}/clusters",
             "/api/v1/environments/{envName}/applications/{appName}/diff",
             "/api/v1/environments/{envName}/applications/{appName}/timeline",

@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Core.Configuration;
+using Cmf.Dashboard.Hosting;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton(new DashboardRuntime(RunsOnSimulator: false));
+        Services.AddSingleton(new Leadership("test-replica", elected: false));
         Services.AddScoped<ThemePreferenceStore>();
         Services.AddSingleton(Options.Create(new CmfOptions()));
     }

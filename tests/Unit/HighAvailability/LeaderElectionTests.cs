@@ -1,0 +1,120 @@
+using Cmf.Dashboard.Hosting;
+using Cmf.Simulator;
+using Cmf.UnitTests.Simulator.Support;
+using Cmf.UnitTests.TestSupport;
+using k8s;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cmf.UnitTests.HighAvailability;
+
+/// <summary>Replicas elect one leader on a Lease of the simulated API server, over real HTTP with KubernetesClient.</summary>
+public sealed class LeaderElectionTests : IAsyncLifetime
+{
+    private static readonly LeaderElectionSettings Fast = new("default", "cmf-fa-dashboard",
+        LeaseDuration: TimeSpan.FromSeconds(2), RenewDeadline: TimeSpan.FromSeconds(1.5), RetryPeriod: TimeSpan.FromSeconds(0.3));
+
+    private readonly TempDirectory _temp = new();
+    private SimulatorServer _server = default!;
+
+    public async Task InitializeAsync() => _server = await TestSimulator.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Of_two_replicas_exactly_one_leads_and_the_other_sees_it()
+    {
+        await using var a = Replica("replica-a");
+        await using var b = Replica("replica-b");
+
+        await Eventually.TrueAsync(() => (a.Leadership.IsLeader || b.Leadership.IsLeader)
+            && a.Leadership.LeaderIdentity is not null && a.Leadership.LeaderIdentity == b.Leadership.LeaderIdentity, "one replica leads and both know which");
+
+        var (leader, follower) = a.Leadership.IsLeader ? (a, b) : (b, a);
+        Assert.False(follower.Leadership.IsLeader);
+        Assert.Equal(LeadershipRole.Follower, follower.Leadership.Role);
+        Assert.Equal(leader.Leadership.Identity, follower.Leadership.LeaderIdentity);
+        Assert.Equal(1, leader.Terms);
+        Assert.Equal(0, follower.Terms);
+    }
+
+    [Fact]
+    public async Task When_the_leader_stops_without_releasing_the_other_takes_over_once_the_lease_expires()
+    {
+        await using var a = Replica("replica-a");
+        await Eventually.TrueAsync(() => a.Leadership.IsLeader, "replica-a leads");
+        await using var b = Replica("replica-b");
+        await Eventually.TrueAsync(() => b.Leadership.LeaderIdentity == "replica-a", "replica-b sees replica-a lead");
+
+        await a.DisposeAsync();
+
+        await Eventually.TrueAsync(() => b.Leadership.IsLeader, "replica-b leads after the lease expired");
+        Assert.Equal("replica-b", b.Leadership.LeaderIdentity);
+        Assert.True(a.LastTermCancelled, "the stopped leader's term was cancelled");
+    }
+
+    [Fact]
+    public async Task A_leader_whose_renewals_fail_stops_leading_and_its_term_is_cancelled_then_leads_again()
+    {
+        await using var a = Replica("replica-a");
+        await Eventually.TrueAsync(() => a.Leadership.IsLeader, "replica-a leads");
+
+        _server.Faults.FailNextRequests(100_000, 500);
+
+        await Eventually.TrueAsync(() => !a.Leadership.IsLeader && a.LastTermCancelled, "replica-a gave up leading and cancelled its term");
+        _server.Faults.Reset();
+        await Eventually.TrueAsync(() => a.Leadership.IsLeader && a.Terms == 2, "replica-a leads again in a new term");
+    }
+
+    private ReplicaRun Replica(string identity)
+    {
+        var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.WriteKubeconfig(_temp.File($"{identity}.kubeconfig"))));
+        return new ReplicaRun(new Leadership(identity, elected: true), client);
+    }
+
+    /// <summary>One replica's election; its term stands in for the watcher: it runs until its token is cancelled.</summary>
+    private sealed class ReplicaRun : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+        private readonly k8s.Kubernetes _client;
+        private readonly Task _run;
+        private int _terms;
+        private volatile bool _lastTermCancelled;
+
+        public ReplicaRun(Leadership leadership, k8s.Kubernetes client)
+        {
+            Leadership = leadership;
+            _client = client;
+            var election = new LeaderElection(leadership, Fast, NullLogger<LeaderElection>.Instance);
+            _run = election.RunAsync(client, LeadAsync, _stopping.Token);
+        }
+
+        public Leadership Leadership { get; }
+
+        public int Terms => Volatile.Read(ref _terms);
+
+        public bool LastTermCancelled => _lastTermCancelled;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_stopping.IsCancellationRequested)
+            {
+                await _stopping.CancelAsync();
+                await _run;
+                _client.Dispose();
+                _stopping.Dispose();
+            }
+        }
+
+        private async Task LeadAsync(CancellationToken term)
+        {
+            Interlocked.Increment(ref _terms);
+            _lastTermCancelled = false;
+            await Task.Delay(Timeout.Infinite, term).ContinueWith(_ => { }, TaskScheduler.Default);
+            _lastTermCancelled = term.IsCancellationRequested;
+        }
+    }
+}
