@@ -29,6 +29,10 @@ public sealed partial class CmfOptionsValidator
             errors.Add("Cmf:HighAvailability:Identity must not be blank (leave it empty for POD_NAME, else host name and process id).");
         }
         ValidateLeaderElectionTimings(ha, errors);
+        if (options.Store.Provider != StoreProviderKind.PostgreSql)
+        {
+            errors.Add($"Cmf:HighAvailability:Enabled needs Cmf:Store:Provider PostgreSql: replicas share one database, and a SQLite file belongs to one process (Cmf:Store:Provider is {options.Store.Provider}).");
+        }
         switch (options.Cluster.Mode)
         {
             case ClusterMode.Simulated:
@@ -58,17 +62,6 @@ public sealed partial class CmfOptionsValidator
             errors.Add($"Cmf:HighAvailability:RenewDeadlineSeconds ({ha.RenewDeadlineSeconds}) must be greater than {LeaderElectionJitterFactor} x RetryPeriodSeconds ({ha.RetryPeriodSeconds}), as client-go's leader election requires.");
         }
     }
-
-    // Merge point (issue 14, store side): HA needs the shared PostgreSQL store, and Cmf:Store:Provider arrives with that
-    // branch. Once merged, call this from ValidateHighAvailability (it does not compile before):
-    //
-    // private static void ValidateHighAvailabilityStore(CmfOptions options, List<string> errors)
-    // {
-    //     if (options.HighAvailability.Enabled && options.Store.Provider != StoreProvider.PostgreSql)
-    //     {
-    //         errors.Add($"Cmf:HighAvailability:Enabled needs Cmf:Store:Provider PostgreSql (replicas share one database); got {options.Store.Provider}.");
-    //     }
-    // }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial System.Text.RegularExpressions.Regex KubernetesSubdomain();

@@ -298,6 +298,11 @@ public sealed class IngestPipeline
                 _feed.Publish(ChangeSet.Of(committed));
             }
         }
+        catch (WriterDeposedException)
+        {
+            // Another replica leads and writes now: this pipeline must stop, not reload and relist.
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The observations of this batch are lost: forget what we believed and relist from the cluster.

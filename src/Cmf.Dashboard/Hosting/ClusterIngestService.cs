@@ -67,10 +67,21 @@ internal sealed class ClusterIngestService(
     /// <summary>One term as leader: a new watcher (and pipeline) that resumes from the positions the store holds, until the term ends.</summary>
     private async Task LeadAsync(CancellationToken term)
     {
+        var leadership = services.GetRequiredService<Leadership>();
         try
         {
-            // Fencing: ClaimWriterEpochAsync is called here (issue 14, store side).
+            // Fencing: from here on a commit by the replica that led before is refused, so its last batch cannot
+            // land after this term's first one.
+            var epoch = await store.ClaimWriterEpochAsync(leadership.Identity, term);
+            logger.LogInformation("{Identity} writes as epoch {Epoch}.", leadership.Identity, epoch);
             await WatchAsync(newPipelineEachRun: true, term);
+        }
+        catch (WriterDeposedException e)
+        {
+            // Another replica claimed the store although this one still holds the Lease (two Leases, or a clock far
+            // off): stop writing, and end the term after one lease duration so that the election decides again.
+            logger.LogError(e, "{Identity} was deposed as the store's writer; ending its term.", leadership.Identity);
+            await Task.Delay(services.GetRequiredService<LeaderElectionSettings>().LeaseDuration, term).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using Cmf.Core.Kubernetes;
+using Cmf.Core.Storage.PostgreSql;
 using Cmf.Dashboard.Security;
 
 namespace Cmf.Dashboard.Hosting;
@@ -15,7 +16,8 @@ public static class HealthEndpoints
         endpoints.MapGet("/healthz", () => Results.Text("alive\n")).ExcludeFromDescription();
         endpoints.MapGet("/readyz", async (HttpContext context, WatchHealth health, Leadership leadership) =>
         {
-            var ready = IsReady(health, leadership);
+            var feed = context.RequestServices.GetService<PostgreSqlChangeListener>();
+            var ready = IsReady(health, leadership, feed);
             var status = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
             if (!await ReadinessDetails.AreVisibleToAsync(context))
             {
@@ -27,6 +29,7 @@ public static class HealthEndpoints
                 role = RoleName(leadership.Role),
                 identity = leadership.Identity,
                 leader = leadership.LeaderIdentity,
+                feedListening = feed?.IsListening,
                 watches = health.Watches.Select(w => new
                 {
                     name = w.Name,
@@ -46,14 +49,14 @@ public static class HealthEndpoints
 
     /// <summary>
     /// The leader (or the only replica) is ready once every watch's first list is committed. A follower watches nothing
-    /// and serves the shared store, which the host initialised before it began to serve.
+    /// and serves the shared store, which the host initialised before it began to serve. On PostgreSQL every replica's
+    /// pages are fed by LISTEN, the leader's included, so none is ready while its listener is not listening.
     /// </summary>
-    public static bool IsReady(WatchHealth health, Leadership leadership)
+    public static bool IsReady(WatchHealth health, Leadership leadership, PostgreSqlChangeListener? feed = null)
     {
         ArgumentNullException.ThrowIfNull(health);
         ArgumentNullException.ThrowIfNull(leadership);
-        // Issue 14, store side: a follower is ready only while it listens to the change feed; that condition joins here.
-        return leadership.Role == LeadershipRole.Follower || health.IsReady;
+        return (leadership.Role == LeadershipRole.Follower || health.IsReady) && (feed is null || feed.IsListening);
     }
 
     public static string RoleName(LeadershipRole role) => role switch

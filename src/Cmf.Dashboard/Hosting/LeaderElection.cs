@@ -55,7 +55,18 @@ public sealed class LeaderElection(Leadership leadership, LeaderElectionSettings
         {
             logger.LogInformation("{Identity} leads (Lease {Namespace}/{Name}).", leadership.Identity, settings.LeaseNamespace, settings.LeaseName);
             leadership.StartedLeading();
-            leading = Task.Run(() => lead(term.Token), CancellationToken.None);
+            leading = Task.Run(async () =>
+            {
+                try
+                {
+                    await lead(term.Token);
+                }
+                finally
+                {
+                    // A term whose work ended by itself (its writer was deposed) is over: the election decides again.
+                    await term.CancelAsync();
+                }
+            }, CancellationToken.None);
         };
         elector.OnStoppedLeading += () =>
         {

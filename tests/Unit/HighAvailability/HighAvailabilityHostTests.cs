@@ -17,9 +17,11 @@ public sealed class HighAvailabilityHostTests : IAsyncLifetime
 
     private readonly TempDirectory _temp = new();
     private SimulatorServer _cluster = default!;
+    private string _database = default!;
 
     public async Task InitializeAsync()
     {
+        _database = await PostgreSqlServer.CreateDatabaseAsync();
         _cluster = await TestSimulator.StartAsync(configure: o => o.ManualClock = false);
         _cluster.Api.CreateNamespace("analytics");
         _cluster.Api.CreateFlinkDeployment("analytics", FlinkDeploymentBuilder.Named("sessions").Build());
@@ -106,6 +108,8 @@ public sealed class HighAvailabilityHostTests : IAsyncLifetime
     {
         ["Cmf:Cluster:Mode"] = "Kubernetes",
         ["Cmf:Cluster:Kubeconfig"] = _cluster.WriteKubeconfig(_temp.File($"{identity}.kubeconfig")),
+        ["Cmf:Store:Provider"] = "PostgreSql",
+        ["Cmf:Store:ConnectionString"] = _database,
         ["Cmf:HighAvailability:Enabled"] = "true",
         ["Cmf:HighAvailability:LeaseNamespace"] = "default",
         ["Cmf:HighAvailability:Identity"] = identity,

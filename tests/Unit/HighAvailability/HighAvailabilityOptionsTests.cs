@@ -50,6 +50,15 @@ public sealed class HighAvailabilityOptionsTests
         Assert.True(fallback == Environment.GetEnvironmentVariable("POD_NAME") || fallback.EndsWith($"-{Environment.ProcessId}", StringComparison.Ordinal), fallback);
     }
 
+    [Fact]
+    public void Enabled_on_a_sqlite_file_is_refused()
+    {
+        var options = Enabled();
+        options.Store.Provider = StoreProviderKind.Sqlite;
+
+        Assert.Contains(Errors(options), e => e.StartsWith("Cmf:HighAvailability:Enabled needs Cmf:Store:Provider PostgreSql", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(ClusterMode.Simulated, "each replica would start its own simulated cluster")]
     [InlineData(ClusterMode.None, "Cmf:Cluster:Mode is None")]
@@ -99,6 +108,8 @@ public sealed class HighAvailabilityOptionsTests
         options.Cluster.Mode = ClusterMode.Kubernetes;
         options.HighAvailability.Enabled = true;
         options.HighAvailability.LeaseNamespace = "default";
+        options.Store.Provider = StoreProviderKind.PostgreSql;
+        options.Store.ConnectionString = "Host=db.example.com;Database=cmf";
         return options;
     }
 
