@@ -21,10 +21,14 @@ internal sealed class GroundTruthComparison
 
     public IReadOnlyList<string> Differences => _differences;
 
-    public static async Task<GroundTruthComparison> RunAsync(WatchedCluster cluster, IReadOnlyList<(string Namespace, string Name)> applications)
+    public static Task<GroundTruthComparison> RunAsync(WatchedCluster cluster, IReadOnlyList<(string Namespace, string Name)> applications) =>
+        RunAsync(cluster.Simulator, new StoredHistory(cluster.Queries), applications);
+
+    public static async Task<GroundTruthComparison> RunAsync(
+        SimulatorServer simulator, StoredHistory cluster, IReadOnlyList<(string Namespace, string Name)> applications)
     {
         var comparison = new GroundTruthComparison();
-        var truth = cluster.Simulator.GroundTruth;
+        var truth = simulator.GroundTruth;
         var specChanges = truth.SpecChanges();
         var deployments = truth.JobManagerDeployments();
         foreach (var (ns, name) in applications)
@@ -41,7 +45,7 @@ internal sealed class GroundTruthComparison
         $"{_differences.Count} differences{(_differences.Count == 0 ? "" : ":" + Environment.NewLine + string.Join(Environment.NewLine, _differences.Take(40)))}";
 
     private async Task CompareAsync(
-        WatchedCluster cluster, GroundTruthLog truth, string ns, string name,
+        StoredHistory cluster, GroundTruthLog truth, string ns, string name,
         IReadOnlyList<SpecChangeRecord> specChanges, IReadOnlyList<JobManagerDeploymentRecord> deployments)
     {
         var where = $"{ns}/{name}";

@@ -186,21 +186,11 @@ internal sealed class WatchedCluster : IAsyncDisposable
         return string.Join(Environment.NewLine, lines);
     }
 
-    public async Task<ApplicationDetail?> ApplicationAsync(string ns, string name) =>
-        await Queries.GetApplicationAsync(new ApplicationKey(ns, name), CancellationToken.None);
+    public Task<ApplicationDetail?> ApplicationAsync(string ns, string name) => new StoredHistory(Queries).ApplicationAsync(ns, name);
 
-    public async Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name)
-    {
-        var page = await Queries.ListInstancesAsync(
-            new ApplicationKey(ns, name), new InstanceListQuery { Descending = false, PageSize = 500 }, CancellationToken.None);
-        return page?.Items ?? [];
-    }
+    public Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name) => new StoredHistory(Queries).InstancesAsync(ns, name);
 
-    public async Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name)
-    {
-        var timeline = await Queries.GetTimelineAsync(new ApplicationKey(ns, name), null, CancellationToken.None);
-        return timeline?.Clusters ?? [];
-    }
+    public Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name) => new StoredHistory(Queries).ClustersAsync(ns, name);
 
     public async ValueTask DisposeAsync()
     {
