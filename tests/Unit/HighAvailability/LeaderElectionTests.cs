@@ -1,8 +1,12 @@
+using Cmf.Core.Storage;
+using Cmf.Core.Storage.PostgreSql;
 using Cmf.Dashboard.Hosting;
 using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;
+using Cmf.UnitTests.Storage;
 using Cmf.UnitTests.TestSupport;
 using k8s;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cmf.UnitTests.HighAvailability;
@@ -69,10 +73,63 @@ public sealed class LeaderElectionTests : IAsyncLifetime
         await Eventually.TrueAsync(() => a.Leadership.IsLeader && a.Terms == 2, "replica-a leads again in a new term");
     }
 
-    private ReplicaRun Replica(string identity)
+    [Fact]
+    public async Task A_leader_paused_mid_commit_past_its_lease_wakes_up_to_a_refused_commit()
+    {
+        var database = await PostgreSqlServer.CreateDatabaseAsync();
+        var gate = new ConnectionGate();
+        await using var storeA = await Writer.OpenAsync(database, gate);
+        await using var storeB = await Writer.OpenAsync(database);
+        var paused = new TrackedApplication(name: "paused");
+        var fromB = new TrackedApplication(name: "from-b");
+        Task? pausedCommit = null;
+        var a = Replica("replica-a", async term =>
+        {
+            await storeA.Store.ClaimWriterEpochAsync("replica-a", term);
+            gate.Close();
+            pausedCommit = storeA.Store.CommitAsync([paused.NewInstance()], CancellationToken.None);
+        });
+        await gate.Reached;
+
+        // replica-a freezes mid-commit (a long GC, a stopped VM): it renews nothing and releases nothing.
+        await a.DisposeAsync();
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var b = Replica("replica-b", async term =>
+        {
+            await storeB.Store.ClaimWriterEpochAsync("replica-b", term);
+            await storeB.Store.CommitAsync([fromB.NewInstance()], term);
+            committed.TrySetResult();
+        });
+        await Eventually.TrueAsync(() => committed.Task.IsCompleted, "replica-b leads once replica-a's lease expired, and commits");
+        gate.Open();
+
+        await Assert.ThrowsAsync<WriterDeposedException>(() => pausedCommit!);
+        Assert.Null(await storeB.Queries.GetApplicationAsync(paused.Key, CancellationToken.None));
+        Assert.NotNull(await storeB.Queries.GetApplicationAsync(fromB.Key, CancellationToken.None));
+    }
+
+    private ReplicaRun Replica(string identity, Func<CancellationToken, Task>? work = null)
     {
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.WriteKubeconfig(_temp.File($"{identity}.kubeconfig"))));
-        return new ReplicaRun(new Leadership(identity, elected: true), client);
+        return new ReplicaRun(new Leadership(identity, elected: true), client, work);
+    }
+
+    /// <summary>One replica's store on the shared PostgreSQL database.</summary>
+    private sealed record Writer(PostgreSqlStoreProvider Provider, InstanceStore Store, StoreQueries Queries) : IAsyncDisposable
+    {
+        public static async Task<Writer> OpenAsync(string database, params IInterceptor[] interceptors)
+        {
+            var provider = new PostgreSqlStoreProvider(new PostgreSqlStoreOptions(database), interceptors);
+            var store = new InstanceStore(provider, StoreOptions.Default);
+            await store.InitializeAsync(CancellationToken.None);
+            return new Writer(provider, store, new StoreQueries(provider));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Store.Dispose();
+            await Provider.DisposeAsync();
+        }
     }
 
     /// <summary>One replica's election; its term stands in for the watcher: it runs until its token is cancelled.</summary>
@@ -84,9 +141,12 @@ public sealed class LeaderElectionTests : IAsyncLifetime
         private int _terms;
         private volatile bool _lastTermCancelled;
 
-        public ReplicaRun(Leadership leadership, k8s.Kubernetes client)
+        private readonly Func<CancellationToken, Task>? _work;
+
+        public ReplicaRun(Leadership leadership, k8s.Kubernetes client, Func<CancellationToken, Task>? work)
         {
             Leadership = leadership;
+            _work = work;
             _client = client;
             var election = new LeaderElection(leadership, Fast, NullLogger<LeaderElection>.Instance);
             _run = election.RunAsync(client, LeadAsync, _stopping.Token);
@@ -113,6 +173,10 @@ public sealed class LeaderElectionTests : IAsyncLifetime
         {
             Interlocked.Increment(ref _terms);
             _lastTermCancelled = false;
+            if (_work is not null)
+            {
+                await _work(term);
+            }
             await Task.Delay(Timeout.Infinite, term).ContinueWith(_ => { }, TaskScheduler.Default);
             _lastTermCancelled = term.IsCancellationRequested;
         }
