@@ -35,8 +35,13 @@ internal static class DemoApplications
         new(Prod, CmfManagedApp,
             WithProdDefaults(WithInstanceAnnotation(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/orders-enrichment-3.4.1.jar", "com.example.orders.EnrichmentJob", 4, JobSpecValues.Savepoint, CmfManagedApp), random.NewUid())),
             NoKnobs),
+        // No last-state fallback (AbstractJobReconciler.getJobUpgrade): a change that meets the job between runs waits
+        // for it to run and then takes the savepoint, which is what blocks #2; with the fallback a busy machine would let
+        // #2 deploy from the last checkpoint, and the demo would not tell DESIGN 3.3.
         new(Prod, FailingSavepointApp,
-            FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/fraud-detection-2.8.0.jar", "com.example.fraud.FraudDetectionJob", 2, JobSpecValues.Savepoint, FailingSavepointApp),
+            WithConfiguration(
+                FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/fraud-detection-2.8.0.jar", "com.example.fraud.FraudDetectionJob", 2, JobSpecValues.Savepoint, FailingSavepointApp),
+                ("kubernetes.operator.job.upgrade.last-state-fallback.enabled", "false")),
             NoKnobs),
         new(Prod, "clickstream-sessionizer",
             FlinkSpecTemplates.Stateful("flink:1.19.2", "v1_19", "local:///opt/flink/usrlib/clickstream-1.12.3.jar", "com.example.clicks.SessionizerJob", 6, JobSpecValues.LastState, "clickstream-sessionizer"),
