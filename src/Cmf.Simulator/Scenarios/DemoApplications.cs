@@ -36,8 +36,8 @@ internal static class DemoApplications
             WithProdDefaults(WithInstanceAnnotation(FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/orders-enrichment-3.4.1.jar", "com.example.orders.EnrichmentJob", 4, JobSpecValues.Savepoint, CmfManagedApp), random.NewUid())),
             NoKnobs),
         // No last-state fallback (AbstractJobReconciler.getJobUpgrade): a change that meets the job between runs waits
-        // for it to run and then takes the savepoint, which is what blocks #2; with the fallback a busy machine would let
-        // #2 deploy from the last checkpoint, and the demo would not tell DESIGN 3.3.
+        // for it to run and then takes the savepoint, which is what blocks #2; with the fallback, #2 could deploy from
+        // the last checkpoint instead and the demo would not tell DESIGN 3.3.
         new(Prod, FailingSavepointApp,
             WithConfiguration(
                 FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/fraud-detection-2.8.0.jar", "com.example.fraud.FraudDetectionJob", 2, JobSpecValues.Savepoint, FailingSavepointApp),

@@ -24,18 +24,23 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
     public void Start()
     {
         var payments = DemoApplications.FailingSavepointApp;
+        // Each later step of a story follows the step before it, not the clock: when a slow start delays the first one
+        // (the E2E runs the demo 20 times faster), an absolute time could play the ending before the beginning.
         WhenRunning("3.3-blocked", Prod, payments, TimeSpan.FromSeconds(30), () =>
         {
             Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, "true"));
             Patch(Prod, payments, DemoChanges.Parallelism(4));
-            After("3.3-revert", TimeSpan.FromSeconds(15), () => Patch(Prod, payments, DemoChanges.Parallelism(2)));
+            After("3.3-revert", TimeSpan.FromSeconds(15), () =>
+            {
+                Patch(Prod, payments, DemoChanges.Parallelism(2));
+                After("3.3-upgrade", TimeSpan.FromSeconds(195), () =>
+                {
+                    Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, null));
+                    Patch(Prod, payments, DemoChanges.Parallelism(3));
+                    After("3.3-migrate", TimeSpan.FromMinutes(4), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
+                });
+            });
         });
-        At("3.3-upgrade", TimeSpan.FromMinutes(4), () =>
-        {
-            Patch(Prod, payments, DemoChanges.Annotation(SimulatorKnobs.SavepointFails, null));
-            Patch(Prod, payments, DemoChanges.Parallelism(3));
-        });
-        At("3.3-migrate", TimeSpan.FromMinutes(8), () => Patch(Prod, payments, DemoChanges.ParallelismAndUpgradeMode(5, JobSpecValues.Stateless)));
 
         WhenRunning("in-place", Prod, DemoApplications.InPlaceApp, TimeSpan.FromSeconds(60), () =>
             Patch(Prod, DemoApplications.InPlaceApp, DemoChanges.Configuration("kubernetes.operator.savepoint.history.max.count", "10")));
@@ -47,11 +52,11 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
         {
             Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, "true"));
             Patch(Staging, geo, DemoChanges.Image("flink:1.20.2"));
-        });
-        At("rollback-fix", TimeSpan.FromMinutes(6), () =>
-        {
-            Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, null));
-            Patch(Staging, geo, DemoChanges.Image("flink:1.20.3"));
+            After("rollback-fix", TimeSpan.FromSeconds(310), () =>
+            {
+                Patch(Staging, geo, DemoChanges.Annotation(SimulatorKnobs.StartupFails, null));
+                Patch(Staging, geo, DemoChanges.Image("flink:1.20.3"));
+            });
         });
 
         WhenRunning("suspend", Prod, DemoApplications.SuspendableApp, TimeSpan.FromSeconds(75), () =>
@@ -114,9 +119,6 @@ internal sealed class DemoChangeDriver(SimulatorApi api, OperatorScheduler sched
         }
         Patch(ns, name, patch);
     }
-
-    private void At(string name, TimeSpan after, Action action) =>
-        scheduler.Schedule("demo:" + name, _start + after, () => Guarded(action));
 
     private void After(string name, TimeSpan delay, Action action) =>
         scheduler.Schedule("demo:" + name, clock.Now + delay, () => Guarded(action));
