@@ -154,6 +154,12 @@ internal static class ReplicaBench
             var survivor = replicas.Alive.Single(r => r != leader);
             var killedAt = WallClock.NowUnixMilliseconds;
             await replicas.KillAsync(leader);
+            // Read before the survivor can take the Lease over: the dead leader's last renewal, which nobody renews now.
+            var (leaseHolder, renewedAt) = await Replicas.LeaseAsync(cluster);
+            if (leaseHolder != leader.Identity)
+            {
+                throw new InvalidOperationException($"Round {round}: the Lease was held by {leaseHolder} right after {leader.Identity} was killed.");
+            }
             var created = $"failover-{round}";
             cluster.CreateRunningApplication(created);
             var createdAt = WallClock.NowUnixMilliseconds;
@@ -186,7 +192,6 @@ internal static class ReplicaBench
             {
                 throw new InvalidOperationException($"Round {round}: the writer epoch is held by {holder}, not by the survivor {survivor.Identity}.");
             }
-            var renewedAt = await Replicas.LeaseRenewTimeAsync(cluster);
             visible.Add((seenAt.Value - killedAt) / 1000);
             claimed.Add((claimedAt - killedAt) / 1000);
             led.Add((leaderAt.Value - killedAt) / 1000);

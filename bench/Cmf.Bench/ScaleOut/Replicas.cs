@@ -92,14 +92,16 @@ internal sealed class Replicas(string kubeconfig, string connectionString) : IAs
         }
     }
 
-    /// <summary>The Lease's <c>spec.renewTime</c> as Unix milliseconds, read from the simulated API server.</summary>
-    public static async Task<double> LeaseRenewTimeAsync(BenchCluster cluster)
+    /// <summary>The Lease's holder and <c>spec.renewTime</c> (Unix milliseconds), read from the simulated API server.</summary>
+    public static async Task<(string? Holder, double RenewedUnixMilliseconds)> LeaseAsync(BenchCluster cluster)
     {
         using var http = new HttpClient { BaseAddress = cluster.Server.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
         var json = await http.GetStringAsync($"apis/coordination.k8s.io/v1/namespaces/{BenchCluster.Namespace}/leases/{LeaseName}");
         using var lease = JsonDocument.Parse(json);
-        var renewed = DateTimeOffset.Parse(lease.RootElement.GetProperty("spec").GetProperty("renewTime").GetString()!, CultureInfo.InvariantCulture);
-        return (renewed - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+        var spec = lease.RootElement.GetProperty("spec");
+        var renewed = DateTimeOffset.Parse(spec.GetProperty("renewTime").GetString()!, CultureInfo.InvariantCulture);
+        var holder = spec.TryGetProperty("holderIdentity", out var h) ? h.GetString() : null;
+        return (holder, (renewed - DateTimeOffset.UnixEpoch).TotalMilliseconds);
     }
 
     public async ValueTask DisposeAsync()
