@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Cmf.Bench.Browser;
 using Cmf.Bench.Latency;
-using Cmf.E2ETests;
 using Npgsql;
 
 namespace Cmf.Bench.ScaleOut;
@@ -20,7 +18,6 @@ internal static class ReplicaBench
     private const int BackgroundApplications = 100;
     private const int BackgroundPerSecond = 200;
     private const int LeaseDurationSeconds = 15; // the product's defaults (15/10/2); the bench sets none of them
-    private static readonly string[] ProbeStates = ["RESTARTING", "RUNNING"];
     private static readonly TimeSpan SeenWithin = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan FailoverWithin = TimeSpan.FromSeconds(120);
 
@@ -29,12 +26,7 @@ internal static class ReplicaBench
         var (changes, failovers) = context.Quick ? (30, 1) : (200, 3);
         using var scratch = context.Scratch(Part);
         await using var cluster = await BenchCluster.StartAsync(scratch.Path);
-        cluster.CreateRunningApplication(Probe);
-        var background = Enumerable.Range(0, BackgroundApplications).Select(i => $"bg-{i:000}").ToList();
-        foreach (var name in background)
-        {
-            cluster.CreateRunningApplication(name);
-        }
+        var background = cluster.CreateProbeAndBackground(Probe, BackgroundApplications);
         var connectionString = await postgres.CreateDatabaseAsync("replicas");
         await using var replicas = new Replicas(cluster.KubeconfigPath, connectionString);
         var first = await replicas.StartAsync(expectedRole: "leader");
@@ -53,42 +45,21 @@ internal static class ReplicaBench
         // One context (a window of its own) per page, so that neither is a hidden background tab.
         await using var leaderContext = await browser.NewContextAsync();
         await using var followerContext = await browser.NewContextAsync();
-        var leaderPage = await OpenListAsync(leaderContext, leader.Dashboard);
-        var followerPage = await OpenListAsync(followerContext, follower.Dashboard);
+        var leaderPage = await ApplicationListRecorder.OpenAsync(leaderContext, leader.Dashboard.Url("/applications"), Probe);
+        var followerPage = await ApplicationListRecorder.OpenAsync(followerContext, follower.Dashboard.Url("/applications"), Probe);
 
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var leaderMs = new List<double>();
-        var followerMs = new List<double>();
-        var offsets = new List<double>();
-        var unseen = 0;
-        var random = new Random(8);
-        for (var i = 0; i < changes; i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(150, 450)));
-            var state = ProbeStates[i % ProbeStates.Length];
-            await leaderPage.DrainAsync();
-            await followerPage.DrainAsync();
-            var made = WallClock.NowUnixMilliseconds;
-            cluster.SetJobState(Probe, state);
-            var (onLeader, onFollower) = await ObserveAsync(leaderPage, followerPage, state);
-            if (onLeader is { } l && onFollower is { } f)
+        var samples = new ProbeChanges("leader", "follower");
+        await samples.RunAsync(
+            cluster, Probe, changes, load,
+            drain: async () =>
             {
-                leaderMs.Add(l - made);
-                followerMs.Add(f - made);
-            }
-            else
-            {
-                unseen++;
-                Console.WriteLine($"scaleout: change {i} to {state} not seen within {SeenWithin} (leader: {onLeader is not null}, follower: {onFollower is not null})");
-            }
-            if (i % 20 == 0)
-            {
-                offsets.Add(await leaderPage.ClockOffsetAsync());
-                offsets.Add(await followerPage.ClockOffsetAsync());
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"scaleout: {i + 1}/{changes} changes, last leader {leaderMs.LastOrDefault():0} ms, follower {followerMs.LastOrDefault():0} ms, background {load.Made} made"));
-            }
-        }
+                await leaderPage.DrainAsync();
+                await followerPage.DrainAsync();
+            },
+            observe: (state, _) => ObserveAsync(leaderPage, followerPage, state),
+            clockOffsets: async () => [await leaderPage.ClockOffsetAsync(), await followerPage.ClockOffsetAsync()]);
+        var (leaderMs, followerMs, offsets, unseen) = (samples.First, samples.Second, samples.ClockOffsets, samples.Unseen);
         if (leaderMs.Count == 0)
         {
             throw new InvalidOperationException("No change was seen on both pages.");
@@ -108,17 +79,6 @@ internal static class ReplicaBench
         figures.Add(new Figure(Part, "follower minus leader, same change, p50", Stats.Percentile(differences, 50), "ms"));
         figures.Add(new Figure(Part, "follower minus leader, same change, p99", Stats.Percentile(differences, 99), "ms"));
         return figures;
-    }
-
-    private static async Task<ApplicationListRecorder> OpenListAsync(IBrowserContext context, DashboardProcess dashboard)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(dashboard.Url("/applications"));
-        await page.MainFrame.WaitForCircuitAsync();
-        await page.Locator("tr.application-table__row", new PageLocatorOptions { HasText = Probe }).First.WaitForAsync();
-        var recorder = new ApplicationListRecorder(page);
-        await recorder.InstallAsync(Probe);
-        return recorder;
     }
 
     private static async Task<(double? Leader, double? Follower)> ObserveAsync(ApplicationListRecorder leader, ApplicationListRecorder follower, string state)
