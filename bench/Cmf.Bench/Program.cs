@@ -4,6 +4,7 @@ using Cmf.Bench.Ingest;
 using Cmf.Bench.Latency;
 using Cmf.Bench.Memory;
 using Cmf.Bench.Scale;
+using Cmf.Bench.ScaleOut;
 
 // One entry per part; bench/run.sh runs them all, then "report" writes the table into bench/README.md.
 var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.OrdinalIgnoreCase)
@@ -13,6 +14,7 @@ var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.Ordi
     ["coldstart"] = ColdStartBench.RunAsync,
     [LatencyBench.Part] = LatencyBench.RunAsync,
     [MemoryBench.Part] = MemoryBench.RunAsync,
+    [ScaleOutBench.Part] = ScaleOutBench.RunAsync,
     ["report"] = ResultsReport.WriteAsync,
 };
 

@@ -100,11 +100,17 @@ public static class IngestBench
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync(ct);
+        await CheckStoredAsync(connection, applications, instances, clusters, ct);
+    }
+
+    /// <summary>The same check on any engine's open connection (the scaleout part reads PostgreSQL with it).</summary>
+    internal static async Task CheckStoredAsync(System.Data.Common.DbConnection connection, int applications, int instances, int clusters, CancellationToken ct)
+    {
         async Task<long> CountAsync(string table)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            return (long)(await command.ExecuteScalarAsync(ct))!;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         var stored = (Applications: await CountAsync("Applications"), Instances: await CountAsync("Instances"), Clusters: await CountAsync("Clusters"));
         if (stored != (applications, instances, clusters))

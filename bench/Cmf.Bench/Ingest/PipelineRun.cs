@@ -14,7 +14,8 @@ internal sealed record PipelineMeasurement(TimeSpan Elapsed, long CommittedBatch
 
 /// <summary>
 /// The dashboard's ingest path, wired as the dashboard wires it (CmfHosting) with its default settings: the
-/// ClusterWatcher over real HTTP, the IngestPipeline with the pure tracker, the InstanceStore on a SQLite file.
+/// ClusterWatcher over real HTTP, the IngestPipeline with the pure tracker, the InstanceStore on a SQLite file (or on
+/// any other store provider: the scaleout part passes PostgreSQL's).
 /// The store starts empty but holds each watch's position at the stream's start, as a dashboard restarted just
 /// before the first change would: the watcher replays every recorded event, then reports ready.
 /// </summary>
@@ -26,6 +27,12 @@ internal static class PipelineRun
     {
         var provider = new SqliteStoreProvider(new SqliteStoreOptions(databasePath));
         await using var _ = provider;
+        return await ReplayAsync(stream, provider, loggers, cancellationToken);
+    }
+
+    /// <summary>Replays the stream into an empty store on <paramref name="provider"/> (the caller disposes it).</summary>
+    public static async Task<PipelineMeasurement> ReplayAsync(RecordedStream stream, StoreProvider provider, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
         using var store = new InstanceStore(provider, StoreOptions.Default);
         await store.InitializeAsync(cancellationToken);
 

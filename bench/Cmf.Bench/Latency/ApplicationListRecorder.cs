@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cmf.E2ETests;
 
 namespace Cmf.Bench.Latency;
 
@@ -34,6 +35,18 @@ public sealed class ApplicationListRecorder(IPage page)
         """;
 
     public Task InstallAsync(string probeName) => page.EvaluateAsync(Install, probeName);
+
+    /// <summary>Opens <paramref name="url"/> (an application list) in a new page, waits for its circuit and the probe's row, and records it.</summary>
+    public static async Task<ApplicationListRecorder> OpenAsync(IBrowserContext context, string url, string probeName)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.MainFrame.WaitForCircuitAsync();
+        await page.Locator("tr.application-table__row", new PageLocatorOptions { HasText = probeName }).First.WaitForAsync();
+        var recorder = new ApplicationListRecorder(page);
+        await recorder.InstallAsync(probeName);
+        return recorder;
+    }
 
     public async Task<IReadOnlyList<DomChange>> DrainAsync()
     {

@@ -53,6 +53,18 @@ public sealed class BenchCluster : IAsyncDisposable
         });
     }
 
+    /// <summary>The latency parts' applications: the probe and <paramref name="background"/> others (bg-000..), all running; returns the others.</summary>
+    public IReadOnlyList<string> CreateProbeAndBackground(string probe, int background)
+    {
+        CreateRunningApplication(probe);
+        var names = Enumerable.Range(0, background).Select(i => $"bg-{i:000}").ToList();
+        foreach (var name in names)
+        {
+            CreateRunningApplication(name);
+        }
+        return names;
+    }
+
     public void SetJobState(string name, string state) =>
         Api.PatchFlinkDeploymentStatus(Namespace, name, new JsonObject
         {

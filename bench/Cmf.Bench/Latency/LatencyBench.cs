@@ -15,7 +15,6 @@ public static class LatencyBench
     private const string Probe = "a-probe";
     private const int BackgroundApplications = 100;
     private const int BackgroundPerSecond = 200;
-    private static readonly string[] ProbeStates = ["RESTARTING", "RUNNING"];
     private static readonly TimeSpan SeenWithin = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
@@ -24,12 +23,7 @@ public static class LatencyBench
         var changes = context.Quick ? 30 : 200;
         using var scratch = context.Scratch(Part);
         await using var cluster = await BenchCluster.StartAsync(scratch.Path);
-        cluster.CreateRunningApplication(Probe);
-        var background = Enumerable.Range(0, BackgroundApplications).Select(i => $"bg-{i:000}").ToList();
-        foreach (var name in background)
-        {
-            cluster.CreateRunningApplication(name);
-        }
+        var background = cluster.CreateProbeAndBackground(Probe, BackgroundApplications);
 
         await using var dashboard = await DashboardProcess.StartAsync(new Dictionary<string, string>
         {
@@ -42,51 +36,24 @@ public static class LatencyBench
 
         await using var browser = await BenchBrowser.LaunchAsync();
         await using var browserContext = await browser.NewContextAsync();
-        var page = await browserContext.NewPageAsync();
-        await page.GotoAsync(dashboard.Url("/applications"));
-        await page.MainFrame.WaitForCircuitAsync();
-        await page.Locator("tr.application-table__row", new PageLocatorOptions { HasText = Probe }).First.WaitForAsync();
-        var recorder = new ApplicationListRecorder(page);
-        await recorder.InstallAsync(Probe);
+        var recorder = await ApplicationListRecorder.OpenAsync(browserContext, dashboard.Url("/applications"), Probe);
 
-        var kubectlMs = new List<double>();
-        var domMs = new List<double>();
-        var unseen = 0;
-        var offsets = new List<double>();
+        var samples = new ProbeChanges("kubectl", "DOM");
         await using (var load = new BackgroundChanges(cluster, background, BackgroundPerSecond))
         {
             await Task.Delay(Warmup);
-            var random = new Random(8);
-            for (var i = 0; i < changes; i++)
-            {
-                // A random pause puts each change at a different point of the dashboard's refresh cycle.
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(150, 450)));
-                var state = ProbeStates[i % ProbeStates.Length];
-                kubectl.Drain();
-                await recorder.DrainAsync();
-                var made = WallClock.NowUnixMilliseconds;
-                cluster.SetJobState(Probe, state);
-                var (printed, rendered) = await ObserveAsync(kubectl, recorder, state, made);
-                if (printed is { } k && rendered is { } d)
+            await samples.RunAsync(
+                cluster, Probe, changes, load,
+                drain: async () =>
                 {
-                    kubectlMs.Add(k - made);
-                    domMs.Add(d - made);
-                }
-                else
-                {
-                    unseen++;
-                    Console.WriteLine($"bench: change {i} to {state} not seen within {SeenWithin} (kubectl: {printed is not null}, DOM: {rendered is not null})");
-                }
-                if (i % 20 == 0)
-                {
-                    offsets.Add(await recorder.ClockOffsetAsync());
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"bench: {i + 1}/{changes} changes, last kubectl {kubectlMs.LastOrDefault():0} ms, DOM {domMs.LastOrDefault():0} ms, background {load.Made} made"));
-                }
-            }
+                    kubectl.Drain();
+                    await recorder.DrainAsync();
+                },
+                observe: (state, made) => ObserveAsync(kubectl, recorder, state, made),
+                clockOffsets: async () => [await recorder.ClockOffsetAsync()]);
             await load.DisposeAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: background changes ran at {load.Rate:0} per second"));
-            await ResultsFile.WriteAsync(context, Part, Figures(kubectlMs, domMs, unseen, load.Rate, offsets));
+            await ResultsFile.WriteAsync(context, Part, Figures(samples.First, samples.Second, samples.Unseen, load.Rate, samples.ClockOffsets));
         }
     }
 
