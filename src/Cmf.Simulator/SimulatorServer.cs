@@ -62,7 +62,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         _handler = new ApiRequestHandler(resources, controls, Faults);
         if (options.Scenario == SimulatorScenarios.Demo)
         {
-            DemoScenario.Seed(Api, Scheduler, Clock, random);
+            DemoScenario.Seed(Api, Scheduler, Clock, random, watched: () => watches.Count > 0);
         }
         else
         {

@@ -5,7 +5,7 @@ namespace Cmf.Simulator.Scenarios;
 /// <summary>Environments prod and staging with a dozen applications, and a driver that keeps changing them.</summary>
 internal static class DemoScenario
 {
-    public static void Seed(SimulatorApi api, OperatorScheduler scheduler, SimulatorClock clock, SimulatorRandom random)
+    public static void Seed(SimulatorApi api, OperatorScheduler scheduler, SimulatorClock clock, SimulatorRandom random, Func<bool> watched)
     {
         EmptyScenario.Seed(api);
         api.CreateNamespace(DemoApplications.Prod, new Dictionary<string, string> { ["environment"] = "prod" });
@@ -14,6 +14,6 @@ internal static class DemoScenario
         {
             api.CreateFlinkDeployment(app.Namespace, app.ToFlinkDeployment());
         }
-        new DemoChangeDriver(api, scheduler, clock, random).Start();
+        new DemoChangeDriver(api, scheduler, clock, random, watched).Start();
     }
 }

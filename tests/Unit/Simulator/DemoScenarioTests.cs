@@ -27,6 +27,7 @@ public sealed class DemoScenarioTests
     public async Task Over_twenty_minutes_the_demo_plays_the_blocked_upgrade_a_rollback_and_finite_jobs()
     {
         await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await using var viewer = await Viewer.WatchAsync(server);
 
         await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(20));
 
@@ -52,6 +53,7 @@ public sealed class DemoScenarioTests
     public async Task The_in_place_change_and_the_rescale_keep_their_job_manager()
     {
         await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await using var viewer = await Viewer.WatchAsync(server);
 
         await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(2.5));
 
@@ -64,10 +66,26 @@ public sealed class DemoScenarioTests
     }
 
     [Fact]
+    public async Task The_story_waits_for_somebody_to_watch()
+    {
+        await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+
+        await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var unwatched = server.GroundTruth.SpecChanges().Count(s => s.Namespace == "prod" && s.Name == "payments-fraud-detection");
+        await using var viewer = await Viewer.WatchAsync(server);
+        await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, unwatched);
+        Assert.Equal(3, server.GroundTruth.SpecChanges().Count(s => s.Namespace == "prod" && s.Name == "payments-fraud-detection"));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_demo()
     {
         await using var first = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
         await using var second = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await using var firstViewer = await Viewer.WatchAsync(first);
+        await using var secondViewer = await Viewer.WatchAsync(second);
         await first.Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
         await second.Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
 
