@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -9,9 +10,10 @@ namespace Cmf.E2ETests;
 /// </summary>
 public sealed partial class DashboardProcess : IAsyncDisposable
 {
-    private readonly ChildProcess _process;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
 
-    private DashboardProcess(ChildProcess process, Uri baseUrl, string? kubeconfigPath, string dataDirectory)
+    private DashboardProcess(Process process, Uri baseUrl, string? kubeconfigPath, string dataDirectory)
     {
         _process = process;
         BaseUrl = baseUrl;
@@ -34,7 +36,13 @@ public sealed partial class DashboardProcess : IAsyncDisposable
     public static async Task<DashboardProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("cmf-e2e-").FullName;
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "Cmf.Dashboard") };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "Cmf.Dashboard"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         info.ArgumentList.Add(RepositoryPaths.DashboardAssembly);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:0");
@@ -45,24 +53,62 @@ public sealed partial class DashboardProcess : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        ChildProcess process;
-        try
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var startupLog = new ConcurrentQueue<string>();
+        var url = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cluster = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string? line)
         {
+            if (line is null)
+            {
+                return;
+            }
+            // Kept for a failed start only; the streams are still drained afterwards so the child never blocks on a full pipe.
+            if (!cluster.Task.IsCompleted)
+            {
+                startupLog.Enqueue(line);
+            }
+            if (DashboardUrlLine().Match(line) is { Success: true } urlLine)
+            {
+                url.TrySetResult(new Uri(urlLine.Groups["url"].Value));
+            }
             // The banner names the cluster right after the URL: a kubeconfig for the simulator, else what is watched.
-            process = await ChildProcess.StartAsync(info, DashboardUrlLine(), ClusterLine());
+            if (ClusterLine().Match(line) is { Success: true } clusterLine)
+            {
+                cluster.TrySetResult(clusterLine.Groups["kubeconfig"].Success ? clusterLine.Groups["kubeconfig"].Value : null);
+            }
         }
-        catch
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var banner = Task.WhenAll(url.Task, cluster.Task);
+        var first = await Task.WhenAny(banner, process.WaitForExitAsync(), Task.Delay(StartTimeout));
+        if (first != banner)
         {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
             DeleteDirectory(dataDirectory);
-            throw;
+            throw new InvalidOperationException(
+                $"The dashboard did not print its URL and cluster within {StartTimeout}. Output:{Environment.NewLine}{string.Join(Environment.NewLine, startupLog)}");
         }
-        var kubeconfig = process.StartupLines[1].Groups["kubeconfig"];
-        return new DashboardProcess(process, new Uri(process.StartupLines[0].Groups["url"].Value), kubeconfig.Success ? kubeconfig.Value : null, dataDirectory);
+
+        return new DashboardProcess(process, await url.Task, await cluster.Task, dataDirectory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _process.DisposeAsync();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
         DeleteDirectory(DataDirectory);
     }
 
