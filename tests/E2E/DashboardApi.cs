@@ -37,6 +37,14 @@ public sealed class DashboardApi(Uri baseUrl) : IDisposable
         return response.StatusCode;
     }
 
+    /// <summary>Which replica answered, its role (<c>single</c>, <c>leader</c> or <c>follower</c>) and who leads.</summary>
+    public async Task<ReplicaAbout> AboutAsync()
+    {
+        var about = await _http.GetFromJsonAsync<JsonObject>("/api/v1/about");
+        return new ReplicaAbout(
+            about!["identity"]!.GetValue<string>(), about["role"]!.GetValue<string>(), about["leader"]?.GetValue<string>());
+    }
+
     /// <summary>Waits until every watch has committed its first list, so pages show the cluster as it is.</summary>
     public Task WaitUntilReadyAsync() =>
         Eventually.TrueAsync(async () =>
@@ -47,3 +55,6 @@ public sealed class DashboardApi(Uri baseUrl) : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>What <c>GET /api/v1/about</c> says of the replica that answered.</summary>
+public sealed record ReplicaAbout(string Identity, string Role, string? Leader);

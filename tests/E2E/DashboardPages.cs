@@ -17,6 +17,15 @@ public static class DashboardPages
         }).observe(document, { childList: true, subtree: true });
         """;
 
+    // A value in the page's window survives live updates and disappears on any reload or navigation.
+    private const string NoReloadMarker = "window.__journeyPageNeverReloaded";
+
+    /// <summary>Marks the page so that <see cref="WasNeverReloadedAsync"/> can tell whether it has been reloaded since.</summary>
+    public static Task MarkUnreloadedAsync(this IPage page) => page.EvaluateAsync($"() => {{ {NoReloadMarker} = true; }}");
+
+    /// <summary>Whether the page still is the document <see cref="MarkUnreloadedAsync"/> marked: no reload, no navigation.</summary>
+    public static Task<bool> WasNeverReloadedAsync(this IPage page) => page.EvaluateAsync<bool>($"() => {NoReloadMarker} === true");
+
     /// <summary>Navigates and waits until the page is interactive; returns the first response (after redirects).</summary>
     public static async Task<IResponse> OpenAsync(this IPage page, string url)
     {

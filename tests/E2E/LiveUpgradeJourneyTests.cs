@@ -7,7 +7,6 @@ namespace Cmf.E2ETests;
 public sealed partial class LiveUpgradeJourneyTests(BrowserFixture browser, ClusterDashboard cluster)
 {
     private const string Application = "live-upgrade";
-    private const string NoReloadMarker = "window.__journeyPageNeverReloaded";
     private static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = (float)BrowserFixture.LiveBound.TotalMilliseconds };
 
     [Fact]
@@ -24,12 +23,12 @@ public sealed partial class LiveUpgradeJourneyTests(BrowserFixture browser, Clus
         await list.OpenAsync(cluster.Url($"/applications?search={Application}"));
         var detail = await context.NewPageAsync();
         await detail.OpenAsync(cluster.Url($"/environments/{ClusterDashboard.Environment}/applications/{Application}"));
-        var row = new ApplicationRow(list.Locator(".application-table tbody tr").Filter(new() { HasText = Application }));
+        var row = ApplicationRow.In(list, Application);
         var header = new ApplicationHeader(detail);
         await Expect(row.Current).ToHaveTextAsync("#1", Live);
         await Expect(header.Current).ToHaveTextAsync("#1", Live);
-        await MarkAsync(list);
-        await MarkAsync(detail);
+        await list.MarkUnreloadedAsync();
+        await detail.MarkUnreloadedAsync();
 
         await cluster.Kubectl.MergePatchAsync(ClusterDashboard.Namespace, Application, FlinkDeploymentManifest.ParallelismPatch(3));
 
@@ -49,20 +48,10 @@ public sealed partial class LiveUpgradeJourneyTests(BrowserFixture browser, Clus
         await Expect(header.Current).ToHaveTextAsync("#2", Live);
         await Expect(row.Latest.Locator(".instance-badge")).ToHaveTextAsync("current");
         await Expect(header.Latest.Locator(".instance-badge")).ToHaveTextAsync("current");
-        Assert.True(await list.EvaluateAsync<bool>($"() => {NoReloadMarker} === true"), "The list was reloaded.");
-        Assert.True(await detail.EvaluateAsync<bool>($"() => {NoReloadMarker} === true"), "The application page was reloaded.");
+        Assert.True(await list.WasNeverReloadedAsync(), "The list was reloaded.");
+        Assert.True(await detail.WasNeverReloadedAsync(), "The application page was reloaded.");
         await list.SaveScreenshotAsync("journey-2-list-upgraded");
         await detail.SaveScreenshotAsync("journey-2-application-upgraded");
-    }
-
-    /// <summary>A value in the page's window survives live updates and disappears on any reload or navigation.</summary>
-    private static Task MarkAsync(IPage page) => page.EvaluateAsync($"() => {{ {NoReloadMarker} = true; }}");
-
-    private sealed record ApplicationRow(ILocator Row)
-    {
-        public ILocator Current => Row.Locator("td").Nth(4);
-
-        public ILocator Latest => Row.Locator("td").Nth(5);
     }
 
     private sealed record ApplicationHeader(IPage Page)

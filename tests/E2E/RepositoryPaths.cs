@@ -1,6 +1,6 @@
 namespace Cmf.E2ETests;
 
-/// <summary>Finds the checkout and the built dashboard from the test assembly's location.</summary>
+/// <summary>Finds the checkout, the built dashboard and the built simulator from the test assembly's location.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,6 +9,9 @@ public static class RepositoryPaths
 
     public static string DashboardAssembly =>
         Path.Combine(Root, "src", "Cmf.Dashboard", "bin", Configuration, "net10.0", "Cmf.Dashboard.dll");
+
+    public static string SimulatorAssembly =>
+        Path.Combine(Root, "src", "Cmf.Simulator", "bin", Configuration, "net10.0", "Cmf.Simulator.dll");
 
     public static string ArtefactDirectory
     {
