@@ -77,6 +77,9 @@ public sealed class OpenIdConnectSessionTests
         await using var hub = HubClients.WithBearer(host.BaseUrl, provider.IssueToken(Viewer));
         var closed = hub.WhenClosed();
         await hub.StartAsync();
+        // The server watches the session from OnConnectedAsync, which may still be running when StartAsync returns: a
+        // first call is answered only after it, so the fake clock moves on only once the session's timer is set.
+        await hub.PingAsync();
 
         _clock.Advance(TestOpenIdProvider.TokenLifetime - TimeSpan.FromMinutes(1));
         await hub.PingAsync();

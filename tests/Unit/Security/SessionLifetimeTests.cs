@@ -112,6 +112,9 @@ public sealed class SessionLifetimeTests : IAsyncLifetime
         await using var hub = HubClients.WithCookies(host.BaseUrl, browser.Cookies);
         var closed = hub.WhenClosed();
         await hub.StartAsync();
+        // The server watches the session from OnConnectedAsync, which may still be running when StartAsync returns: a
+        // first call is answered only after it, so the fake clock moves on only once the session's timer is set.
+        await hub.PingAsync();
 
         _clock.Advance(TimeSpan.FromHours(3));
         await hub.PingAsync();
