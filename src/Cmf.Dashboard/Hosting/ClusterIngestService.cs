@@ -72,8 +72,7 @@ internal sealed class ClusterIngestService(
         {
             // Fencing: from here on a commit by the replica that led before is refused, so its last batch cannot
             // land after this term's first one.
-            var epoch = await store.ClaimWriterEpochAsync(leadership.Identity, term);
-            logger.LogInformation("{Identity} writes as epoch {Epoch}.", leadership.Identity, epoch);
+            await store.ClaimWriterEpochAsync(leadership.Identity, term);
             await WatchAsync(newPipelineEachRun: true, term);
         }
         catch (WriterDeposedException e)
