@@ -20,6 +20,11 @@ internal static class StartupBanner
             Console.WriteLine($"Simulated cluster kubeconfig: {target.KubeconfigPath}");
             Console.WriteLine($"  try: kubectl --kubeconfig {target.KubeconfigPath} get flinkdeployments -A");
         }
+        else if (app.Services.GetRequiredService<Leadership>() is { IsElected: true } leadership)
+        {
+            // Only the Lease holder watches; this replica may follow for ever.
+            Console.WriteLine($"Watching {target.Description} while {leadership.Identity} holds the Lease.");
+        }
         else
         {
             Console.WriteLine($"Watching {target.Description}.");
