@@ -27,14 +27,24 @@ internal sealed class ResourceApi(
     // status are most of a 10,000-pod list.
     private bool MetadataOnly => Kind == ResourceKind.JobManagerPod;
 
+    /// <summary>The Kubernetes API verbs one <see cref="ResourceApi"/> calls: <see cref="ListAsync"/> and <see cref="WatchAsync"/>.</summary>
+    public static readonly IReadOnlyList<string> Verbs = ["list", "watch"];
+
+    /// <summary>Everything the watcher reads, in every watched scope; RBAC must grant <see cref="Verbs"/> on each, nothing more.</summary>
+    public static readonly IReadOnlyList<WatchedResource> Watched =
+    [
+        new(ResourceKind.FlinkDeployment, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkdeployments", LabelSelector: null),
+        new(ResourceKind.JobManagerDeployment, "apps", "v1", "deployments", JobManagerSelector),
+        new(ResourceKind.JobManagerPod, "", "v1", "pods", JobManagerSelector),
+    ];
+
     public static IReadOnlyList<ResourceApi> For(ApiServerClient client, IReadOnlyList<string>? namespaces)
     {
         var scopes = namespaces is null ? [null] : namespaces.Cast<string?>().ToList();
         return
         [
-            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.FlinkDeployment, ns, $"apis/{FlinkOperatorLabels.ApiGroup}/v1beta1", "flinkdeployments", labelSelector: null)),
-            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.JobManagerDeployment, ns, "apis/apps/v1", "deployments", JobManagerSelector)),
-            .. scopes.Select(ns => new ResourceApi(client, ResourceKind.JobManagerPod, ns, "api/v1", "pods", JobManagerSelector)),
+            .. Watched.SelectMany(resource => scopes.Select(ns =>
+                new ResourceApi(client, resource.Kind, ns, resource.GroupVersionPath, resource.Resource, resource.LabelSelector))),
         ];
     }
 
@@ -106,4 +116,10 @@ internal sealed class ResourceApi(
         }
         return $"{groupVersionPath}{scope}/{plural}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }
+}
+
+/// <summary>One resource the watcher lists and watches: its API group ("" for the core group), version and plural name.</summary>
+internal sealed record WatchedResource(ResourceKind Kind, string Group, string Version, string Resource, string? LabelSelector)
+{
+    public string GroupVersionPath => Group.Length == 0 ? $"api/{Version}" : $"apis/{Group}/{Version}";
 }

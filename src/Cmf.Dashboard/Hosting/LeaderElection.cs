@@ -15,6 +15,12 @@ public sealed record LeaderElectionSettings(string LeaseNamespace, string LeaseN
 /// </summary>
 public sealed class LeaderElection(Leadership leadership, LeaderElectionSettings settings, ILogger<LeaderElection> logger)
 {
+    /// <summary>
+    /// The verbs the election calls on its Lease (<c>coordination.k8s.io</c> <c>leases</c>): KubernetesClient's
+    /// <see cref="LeaseLock"/> reads it (get), creates it when absent (create) and takes or renews it (replace: update).
+    /// </summary>
+    public static readonly IReadOnlyList<string> LeaseVerbs = ["get", "create", "update"];
+
     public async Task RunAsync(IKubernetes client, Func<CancellationToken, Task> lead, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(client);
