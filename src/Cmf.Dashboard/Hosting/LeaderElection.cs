@@ -18,6 +18,7 @@ public sealed class LeaderElection(Leadership leadership, LeaderElectionSettings
     /// <summary>
     /// The verbs the election calls on its Lease (<c>coordination.k8s.io</c> <c>leases</c>): KubernetesClient's
     /// <see cref="LeaseLock"/> reads it (get), creates it when absent (create) and takes or renews it (replace: update).
+    /// The deploy manifests grant exactly these; a test records the election's requests to check the list.
     /// </summary>
     public static readonly IReadOnlyList<string> LeaseVerbs = ["get", "create", "update"];
 

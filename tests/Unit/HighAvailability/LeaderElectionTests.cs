@@ -108,6 +108,18 @@ public sealed class LeaderElectionTests : IAsyncLifetime
         Assert.NotNull(await storeB.Queries.GetApplicationAsync(fromB.Key, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_election_calls_exactly_the_Lease_verbs_the_manifests_grant()
+    {
+        var recorder = new VerbRecorder();
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.WriteKubeconfig(_temp.File("recorded.kubeconfig")));
+        await using var replica = new ReplicaRun(new Leadership("replica-a", elected: true), new k8s.Kubernetes(config, recorder), work: null);
+
+        await Eventually.TrueAsync(() => replica.Leadership.IsLeader && recorder.Verbs.Contains("update"), "replica-a created the Lease and renewed it");
+
+        Assert.Equal(LeaderElection.LeaseVerbs.Order(), recorder.Verbs.Order());
+    }
+
     private ReplicaRun Replica(string identity, Func<CancellationToken, Task>? work = null)
     {
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_server.WriteKubeconfig(_temp.File($"{identity}.kubeconfig"))));
@@ -179,6 +191,35 @@ public sealed class LeaderElectionTests : IAsyncLifetime
             }
             await Task.Delay(Timeout.Infinite, term).ContinueWith(_ => { }, TaskScheduler.Default);
             _lastTermCancelled = term.IsCancellationRequested;
+        }
+    }
+
+    /// <summary>The Kubernetes verbs of the requests a client sends to Leases, as RBAC names them.</summary>
+    private sealed class VerbRecorder : DelegatingHandler
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _verbs = new();
+
+        public IReadOnlyCollection<string> Verbs => [.. _verbs.Keys];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri?.AbsolutePath.Contains("/leases", StringComparison.Ordinal) == true)
+            {
+                var watch = request.RequestUri.Query.Contains("watch=", StringComparison.Ordinal);
+                var verb = request.Method.Method switch
+                {
+                    "GET" when watch => "watch",
+                    "GET" when request.RequestUri.AbsolutePath.EndsWith("/leases", StringComparison.Ordinal) => "list",
+                    "GET" => "get",
+                    "POST" => "create",
+                    "PUT" => "update",
+                    "PATCH" => "patch",
+                    "DELETE" => "delete",
+                    var other => other,
+                };
+                _verbs.TryAdd(verb, true);
+            }
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
