@@ -55,6 +55,16 @@ public sealed class CmfMetrics : IDisposable
         _meter.CreateObservableGauge("cmf.instances", () => Pipeline(p => p.StoredInstances), "{instance}", "Retained instances the ingesting replica holds.");
         _meter.CreateObservableGauge("cmf.feed.subscribers", () => feed.SubscriberCount, "{subscriber}", "Live pages and hub topics subscribed to the change feed.");
         _meter.CreateObservableGauge("cmf.leader", Leader, "{replica}", "1 while this replica writes (always, without high availability), else 0.");
+
+        // Series exist from the start, so rate() and increase() see the first change and alerts have a value to test.
+        foreach (var kind in Enum.GetValues<ResourceKind>())
+        {
+            _watchEvents.Add(0, new KeyValuePair<string, object?>("resource", ResourceName(kind)));
+        }
+        _commitFailures.Add(0);
+        _prunedInstances.Add(0);
+        _circuits.Add(0);
+        _hubConnections.Add(0);
     }
 
     public void WatchEvent(ResourceKind kind) => _watchEvents.Add(1, new KeyValuePair<string, object?>("resource", ResourceName(kind)));
