@@ -99,7 +99,6 @@ public sealed class IngestPipeline
 
     private async Task ApplySignalsAsync(string positionScope, CancellationToken cancellationToken)
     {
-
         var reader = _input.Reader;
         var batch = new List<TrackerResult>();
         var listsInBatch = new List<string>();

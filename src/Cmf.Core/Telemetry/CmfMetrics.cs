@@ -17,15 +17,15 @@ public sealed class CmfMetrics : IDisposable
     private static readonly int[] SizeBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500];
 
     private readonly Meter _meter;
-    private readonly Counter<long> _watchEvents;
+    private readonly long[] _watchEvents = new long[Enum.GetValues<ResourceKind>().Length];
     private readonly Counter<long> _watchRestarts;
     private readonly Counter<long> _watchRelists;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _commitDuration;
-    private readonly Counter<long> _commitFailures;
-    private readonly Counter<long> _prunedInstances;
-    private readonly UpDownCounter<long> _circuits;
-    private readonly UpDownCounter<long> _hubConnections;
+    private long _commitFailures;
+    private long _prunedInstances;
+    private long _circuits;
+    private long _hubConnections;
     private IngestPipeline? _pipeline;
     private Func<bool>? _leads;
 
@@ -36,7 +36,9 @@ public sealed class CmfMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(time);
         _meter = meters.Create(MeterName);
-        _watchEvents = _meter.CreateCounter<long>("cmf.watch.events", "{event}", "Watch events (ADDED, MODIFIED, DELETED) received, by resource.");
+        // Observable where the value is a plain sum: reported from the first scrape (zeros included), however late the
+        // exporter started listening, so rate(), increase() and the alerts always have a series.
+        _meter.CreateObservableCounter("cmf.watch.events", WatchEvents, "{event}", "Watch events (ADDED, MODIFIED, DELETED) received, by resource.");
         _watchRestarts = _meter.CreateCounter<long>("cmf.watch.restarts", "{restart}", "Watches restarted after an error or a silent watchdog period.");
         _watchRelists = _meter.CreateCounter<long>("cmf.watch.relists", "{relist}", "Full relists (410 Gone, a failed commit, a stored position ahead of the server).");
         _batchSize = _meter.CreateHistogram<int>(
@@ -45,29 +47,19 @@ public sealed class CmfMetrics : IDisposable
         _commitDuration = _meter.CreateHistogram<double>(
             "cmf.ingest.commit.duration", "s", "Duration of one batch's store transaction.", tags: null,
             new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        _commitFailures = _meter.CreateCounter<long>("cmf.ingest.commit.failures", "{failure}", "Batches whose commit failed (the pipeline relists).");
-        _prunedInstances = _meter.CreateCounter<long>("cmf.instances.pruned", "{instance}", "Instances pruned by retention.");
-        _circuits = _meter.CreateUpDownCounter<long>("cmf.circuits", "{circuit}", "Open Blazor circuits.");
-        _hubConnections = _meter.CreateUpDownCounter<long>("cmf.hub.connections", "{connection}", "Open status hub connections.");
+        _meter.CreateObservableCounter("cmf.ingest.commit.failures", () => Interlocked.Read(ref _commitFailures), "{failure}", "Batches whose commit failed (the pipeline relists).");
+        _meter.CreateObservableCounter("cmf.instances.pruned", () => Interlocked.Read(ref _prunedInstances), "{instance}", "Instances pruned by retention.");
+        _meter.CreateObservableUpDownCounter("cmf.circuits", () => Interlocked.Read(ref _circuits), "{circuit}", "Open Blazor circuits.");
+        _meter.CreateObservableUpDownCounter("cmf.hub.connections", () => Interlocked.Read(ref _hubConnections), "{connection}", "Open status hub connections.");
         _meter.CreateObservableGauge("cmf.watch.lag", () => Lags(watches, time), "s", "Seconds since a watch's last event or bookmark.");
         _meter.CreateObservableGauge("cmf.ingest.queue.depth", () => Pipeline(p => p.QueuedSignals), "{signal}", "Watch signals waiting for the pipeline.");
         _meter.CreateObservableGauge("cmf.applications", () => Pipeline(p => p.StoredApplications), "{application}", "Applications the ingesting replica holds.");
         _meter.CreateObservableGauge("cmf.instances", () => Pipeline(p => p.StoredInstances), "{instance}", "Retained instances the ingesting replica holds.");
         _meter.CreateObservableGauge("cmf.feed.subscribers", () => feed.SubscriberCount, "{subscriber}", "Live pages and hub topics subscribed to the change feed.");
         _meter.CreateObservableGauge("cmf.leader", Leader, "{replica}", "1 while this replica writes (always, without high availability), else 0.");
-
-        // Series exist from the start, so rate() and increase() see the first change and alerts have a value to test.
-        foreach (var kind in Enum.GetValues<ResourceKind>())
-        {
-            _watchEvents.Add(0, new KeyValuePair<string, object?>("resource", ResourceName(kind)));
-        }
-        _commitFailures.Add(0);
-        _prunedInstances.Add(0);
-        _circuits.Add(0);
-        _hubConnections.Add(0);
     }
 
-    public void WatchEvent(ResourceKind kind) => _watchEvents.Add(1, new KeyValuePair<string, object?>("resource", ResourceName(kind)));
+    public void WatchEvent(ResourceKind kind) => Interlocked.Increment(ref _watchEvents[(int)kind]);
 
     public void WatchRestarted(string watch) => _watchRestarts.Add(1, new KeyValuePair<string, object?>("watch", watch));
 
@@ -77,21 +69,18 @@ public sealed class CmfMetrics : IDisposable
     {
         _batchSize.Record(results);
         _commitDuration.Record(duration.TotalSeconds);
-        if (prunedInstances > 0)
-        {
-            _prunedInstances.Add(prunedInstances);
-        }
+        Interlocked.Add(ref _prunedInstances, prunedInstances);
     }
 
-    public void CommitFailed() => _commitFailures.Add(1);
+    public void CommitFailed() => Interlocked.Increment(ref _commitFailures);
 
-    public void CircuitOpened() => _circuits.Add(1);
+    public void CircuitOpened() => Interlocked.Increment(ref _circuits);
 
-    public void CircuitClosed() => _circuits.Add(-1);
+    public void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 
-    public void HubConnected() => _hubConnections.Add(1);
+    public void HubConnected() => Interlocked.Increment(ref _hubConnections);
 
-    public void HubDisconnected() => _hubConnections.Add(-1);
+    public void HubDisconnected() => Interlocked.Decrement(ref _hubConnections);
 
     /// <summary>The pipeline now ingesting; its queue and counts are reported until it detaches.</summary>
     public void Attach(IngestPipeline pipeline) => Volatile.Write(ref _pipeline, pipeline);
@@ -110,6 +99,10 @@ public sealed class CmfMetrics : IDisposable
         ResourceKind.JobManagerPod => "pods",
         _ => kind.ToString(),
     };
+
+    private IEnumerable<Measurement<long>> WatchEvents() =>
+        Enum.GetValues<ResourceKind>().Select(kind => new Measurement<long>(
+            Interlocked.Read(ref _watchEvents[(int)kind]), new KeyValuePair<string, object?>("resource", ResourceName(kind))));
 
     private IEnumerable<Measurement<int>> Pipeline(Func<IngestPipeline, int> read) =>
         Volatile.Read(ref _pipeline) is { } pipeline ? [new Measurement<int>(read(pipeline))] : [];

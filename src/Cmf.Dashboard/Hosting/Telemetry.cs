@@ -41,7 +41,8 @@ public static class Telemetry
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(CmfMetrics.MeterName).AddAspNetCoreInstrumentation();
+                // As instrumentation, so the meter exists from the first scrape even where nothing else asks for it (Cmf:Cluster:Mode None).
+                metrics.AddMeter(CmfMetrics.MeterName).AddInstrumentation(sp => sp.GetRequiredService<CmfMetrics>()).AddAspNetCoreInstrumentation();
                 if (scrape.Enabled)
                 {
                     metrics.AddPrometheusExporter();
