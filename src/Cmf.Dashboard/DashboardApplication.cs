@@ -22,6 +22,7 @@ public static class DashboardApplication
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.AddCmfCore();
+        builder.AddCmfTelemetry();
         builder.AddDashboardSecurity();
         builder.Services.AddDashboardUi();
         builder.Services.AddDashboardApi();

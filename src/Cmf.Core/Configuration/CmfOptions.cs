@@ -33,6 +33,8 @@ public sealed class CmfOptions
 
     public HighAvailabilityOptions HighAvailability { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     public string DatabasePath => Path.Combine(DataDirectory, "cmf.db");
 }
 

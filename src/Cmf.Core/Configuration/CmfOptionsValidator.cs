@@ -49,6 +49,7 @@ public sealed partial class CmfOptionsValidator : IValidateOptions<CmfOptions>
         ValidateAuth(options.Auth, errors);
         ValidateNetwork(options, errors);
         ValidateHighAvailability(options, errors);
+        ValidateMetrics(options.Metrics, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -15,7 +15,8 @@ public sealed class ClusterWatcher(
     RelistSignal relist,
     ClusterWatcherSettings settings,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    Telemetry.CmfMetrics? metrics = null)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class ClusterWatcher(
             settings.WatchTimeoutSeconds, settings.Watchdog, settings.InitialBackoff, settings.MaxBackoff, time);
         var logger = loggers.CreateLogger<ClusterWatcher>();
         var watches = ResourceApi.For(client, environments.WatchedNamespaces)
-            .Select(api => new ResourceWatch(api, watchSettings, health, relist, logger))
+            .Select(api => new ResourceWatch(api, watchSettings, health, relist, logger, metrics))
             .ToList();
         foreach (var watch in watches)
         {

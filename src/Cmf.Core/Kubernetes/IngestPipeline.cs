@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Storage;
+using Cmf.Core.Telemetry;
 using Cmf.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +26,7 @@ public sealed class IngestPipeline
     private readonly IngestSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly CmfMetrics? _metrics;
     private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
     private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
     private readonly SpecVersionCache _specs = new();
@@ -36,7 +39,8 @@ public sealed class IngestPipeline
         RelistSignal relist,
         IngestSettings settings,
         TimeProvider time,
-        ILogger<IngestPipeline> logger)
+        ILogger<IngestPipeline> logger,
+        CmfMetrics? metrics = null)
     {
         _store = store;
         _feed = feed;
@@ -46,6 +50,7 @@ public sealed class IngestPipeline
         _settings = settings;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
         {
             SingleReader = true,
@@ -61,6 +66,12 @@ public sealed class IngestPipeline
     /// <summary>Batches committed since start (for diagnostics).</summary>
     public long CommittedBatches { get; private set; }
 
+    /// <summary>Applications the store holds, as of the last commit (for metrics).</summary>
+    public int StoredApplications { get; private set; }
+
+    /// <summary>Retained instances the store holds, as of the last commit (for metrics).</summary>
+    public int StoredInstances { get; private set; }
+
     /// <summary>
     /// Loads what the store knows, then applies signals until cancelled. Watch positions are stored under
     /// <paramref name="positionScope"/> (the API server's address), so positions of another cluster are never used.
@@ -74,7 +85,20 @@ public sealed class IngestPipeline
             _states[state.Key] = state;
         }
         _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _states.Count);
+        CountStored();
+        _metrics?.Attach(this);
+        try
+        {
+            await ApplySignalsAsync(positionScope, cancellationToken);
+        }
+        finally
+        {
+            _metrics?.Detach(this);
+        }
+    }
 
+    private async Task ApplySignalsAsync(string positionScope, CancellationToken cancellationToken)
+    {
         var reader = _input.Reader;
         var batch = new List<TrackerResult>();
         var listsInBatch = new List<string>();
@@ -271,6 +295,12 @@ public sealed class IngestPipeline
             ? @namespace
             : null;
 
+    private void CountStored()
+    {
+        StoredApplications = _states.Count;
+        StoredInstances = _states.Values.Sum(s => s.Instances.Count);
+    }
+
     /// <summary>Environment defaults may hold secrets too; the database only ever sees them sealed.</summary>
     private static IEnumerable<EnvironmentInfo> Sealed(IEnumerable<EnvironmentInfo> environments) =>
         environments.Select(e => e.FlinkApplicationDefaults is null
@@ -290,8 +320,17 @@ public sealed class IngestPipeline
             {
                 await _store.UpsertEnvironmentsAsync(Sealed(newEnvironments), cancellationToken);
             }
-            var committed = await _store.CommitAsync(batch, positions, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            CommitResult committed;
+            using (var span = CmfActivities.Source.StartActivity("cmf.ingest.commit"))
+            {
+                span?.SetTag("cmf.batch.size", batch.Count);
+                span?.SetTag("cmf.batch.applications", batch.Select(r => r.State.Key).Distinct().Count());
+                committed = await _store.CommitAsync(batch, positions, cancellationToken);
+            }
             CommittedBatches++;
+            CountStored();
+            _metrics?.BatchCommitted(batch.Count, Stopwatch.GetElapsedTime(started), batch.Sum(r => r.PrunedInstanceUids.Count));
             // A store that announces its commits (PostgreSQL's NOTIFY) reaches every replica's feed, this one's included.
             if (!_store.AnnouncesCommits)
             {
@@ -307,6 +346,7 @@ public sealed class IngestPipeline
         {
             // The observations of this batch are lost: forget what we believed and relist from the cluster.
             _logger.LogError(e, "Committing {Count} tracker results failed; reloading their applications and relisting.", batch.Count);
+            _metrics?.CommitFailed();
             var touched = batch.Select(r => r.State.Key).ToHashSet();
             foreach (var key in touched)
             {
@@ -327,6 +367,7 @@ public sealed class IngestPipeline
             {
                 _logger.LogError(reload, "Reloading {Count} applications failed; they start afresh from the relist.", touched.Count);
             }
+            CountStored();
             _relist.Request();
             await Task.Delay(_settings.FailurePause, _time, cancellationToken);
         }

@@ -14,7 +14,8 @@ namespace Cmf.Core.Kubernetes;
 /// Started with the position stored at the last commit, it first replays what it missed instead of listing,
 /// so a restart of the dashboard loses no intermediate generation the API server still remembers.
 /// </summary>
-internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger)
+internal sealed class ResourceWatch(
+    ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger, Telemetry.CmfMetrics? metrics = null)
 {
     private readonly Random _jitter = new();
     private string? _catchUpTo;
@@ -57,6 +58,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                         _resourceVersion = current;
                         _caughtUp = true;
                         health.Update(Name, s => s with { Phase = WatchPhase.Watching, Listed = true, Relists = s.Relists + 1 });
+                        metrics?.WatchRelisted(Name);
                     }
                     else
                     {
@@ -71,6 +73,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                     _resourceVersion = null;
                     _catchUpTo = null;
                     health.Update(Name, s => s with { Relists = s.Relists + 1 });
+                    metrics?.WatchRelisted(Name);
                 }
                 failures = 0;
             }
@@ -84,6 +87,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 _resourceVersion = null;
                 _catchUpTo = null;
                 health.Update(Name, s => s with { Relists = s.Relists + 1 });
+                metrics?.WatchRelisted(Name);
             }
             catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or KubernetesException or System.Text.Json.JsonException or TimeoutException or OperationCanceledException)
             {
@@ -91,6 +95,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 var delay = Backoff(failures);
                 logger.LogWarning("Watch {Watch} failed ({Error}); retrying in {Delay}.", Name, e.Message, delay);
                 health.Update(Name, s => s with { Phase = WatchPhase.BackingOff, LastError = e.Message, Restarts = s.Restarts + 1 });
+                metrics?.WatchRestarted(Name);
                 try
                 {
                     await Task.Delay(delay, settings.Time, cancellationToken);
@@ -126,6 +131,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
                 }
                 if (ToEventKind(type) is { } kind)
                 {
+                    metrics?.WatchEvent(api.Kind);
                     await output.WriteAsync(new ResourceChanged(api.Kind, api.Namespace, kind, obj, resourceVersion, Replayed: !_caughtUp), cancellationToken);
                 }
                 await CheckCaughtUpAsync(resourceVersion, output, cancellationToken);
@@ -137,6 +143,7 @@ internal sealed class ResourceWatch(ResourceApi api, WatchSettings settings, Wat
             {
                 logger.LogWarning("Watch {Watch} was silent for {Watchdog}; restarting it from {Version}.", Name, settings.Watchdog, resourceVersion);
                 health.Update(Name, s => s with { Restarts = s.Restarts + 1 });
+                metrics?.WatchRestarted(Name);
             }
         }
         logger.LogDebug("Watch {Watch}: the server ended the watch at {Version}.", Name, resourceVersion);

@@ -1,4 +1,5 @@
 using Cmf.Core.Storage;
+using Cmf.Core.Telemetry;
 using Cmf.Dashboard.Api;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,7 @@ namespace Cmf.Dashboard.Hubs;
 /// state at once, then <see cref="ApplicationChanged"/> and <see cref="InstanceChanged"/> as commits change it.
 /// Specs in messages are masked like the API's.
 /// </summary>
-public sealed class StatusHub(StoreQueries queries, HubSubscriptions subscriptions) : Hub
+public sealed class StatusHub(StoreQueries queries, HubSubscriptions subscriptions, CmfMetrics metrics) : Hub
 {
     public const string Path = "/hubs/status";
     public const string ApplicationChanged = nameof(ApplicationChanged);
@@ -52,8 +53,15 @@ public sealed class StatusHub(StoreQueries queries, HubSubscriptions subscriptio
 
     public Task UnsubscribeInstance(string uid) => LeaveAsync(HubTopic.For(uid ?? ""));
 
+    public override Task OnConnectedAsync()
+    {
+        metrics.HubConnected();
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.HubDisconnected();
         subscriptions.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

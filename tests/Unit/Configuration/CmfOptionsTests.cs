@@ -194,6 +194,30 @@ public sealed class CmfOptionsTests
         Assert.Contains("Cmf:Store:ConnectionString is not a valid PostgreSQL connection string", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    public void A_metrics_port_outside_the_tcp_range_is_refused_naming_the_key(string port)
+    {
+        var error = ValidationError(new() { ["Cmf:Metrics:Port"] = port });
+
+        Assert.Contains("Cmf:Metrics:Port must be a TCP port", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_metrics_listen_address_that_is_no_ip_address_is_refused()
+    {
+        var error = ValidationError(new() { ["Cmf:Metrics:Port"] = "9464", ["Cmf:Metrics:ListenAddress"] = "metrics.local" });
+
+        Assert.Contains("Cmf:Metrics:ListenAddress must be an IP address", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metrics_are_off_unless_a_port_is_set()
+    {
+        Assert.False(Bind([]).Metrics.Enabled);
+    }
+
     private static CmfOptions Bind(Dictionary<string, string?> settings)
     {
         using var provider = Services(settings);
