@@ -26,7 +26,7 @@ public sealed class ImageTests
         Assert.Equal(pod.SecurityContext.RunAsUser.ToString(), properties["ContainerUser"]!.GetValue<string>());
         Assert.Equal(repository, properties["ContainerRepository"]!.GetValue<string>());
         Assert.Contains(tag, properties["ContainerImageTags"]!.GetValue<string>().Split(';'));
-        Assert.Equal(Assert.Single(dashboard.Ports).ContainerPort.ToString(), Assert.Single(image["Items"]!["ContainerPort"]!.AsArray())!["Identity"]!.GetValue<string>());
+        Assert.Equal(Assert.Single(dashboard.Ports, p => p.Name == "http").ContainerPort.ToString(), Assert.Single(image["Items"]!["ContainerPort"]!.AsArray())!["Identity"]!.GetValue<string>());
         Assert.All(environment, variable => Assert.Equal(variable.Value, dashboard.Env.Single(e => e.Name == variable.Key).Value));
         Assert.Equal(["ASPNETCORE_HTTP_PORTS", "Cmf__DataDirectory"], environment.Keys.Order());
     }

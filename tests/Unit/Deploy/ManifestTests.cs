@@ -95,7 +95,7 @@ public sealed class ManifestTests
     {
         var rendered = await RenderedOverlay.RenderAsync(overlay);
         var dashboard = rendered.Dashboard;
-        var port = Assert.Single(dashboard.Ports);
+        var port = Assert.Single(dashboard.Ports, p => p.Name == "http");
         var service = Assert.Single(rendered.All<V1Service>());
 
         Assert.Equal(8080, port.ContainerPort);
@@ -168,6 +168,22 @@ public sealed class ManifestTests
         var expected = File.Exists(HighAvailabilityOptions.ServiceAccountNamespaceFile) ? 0 : 1;
         Assert.Equal(expected, errors.Count);
         Assert.All(errors, e => Assert.StartsWith("Cmf:HighAvailability:LeaseNamespace must be set outside a Kubernetes pod", e, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("single")]
+    [InlineData("ha")]
+    [InlineData("namespaced")]
+    public async Task Prometheus_scrapes_the_port_the_dashboard_serves_metrics_on(string overlay)
+    {
+        var rendered = await RenderedOverlay.RenderAsync(overlay);
+        var annotations = rendered.DashboardPodAnnotations;
+        var port = Bind(rendered.Dashboard, _ => StrongToken()).Metrics.Port;
+
+        Assert.Equal("true", annotations["prometheus.io/scrape"]);
+        Assert.Equal("/metrics", annotations["prometheus.io/path"]);
+        Assert.Equal(port?.ToString(System.Globalization.CultureInfo.InvariantCulture), annotations["prometheus.io/port"]);
+        Assert.Contains(rendered.Dashboard.Ports, p => p.Name == "metrics" && p.ContainerPort == port);
     }
 
     private static string Grant(string group, string resource, string verb) => $"{group}/{resource} {verb}";

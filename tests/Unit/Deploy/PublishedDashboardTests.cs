@@ -25,8 +25,9 @@ public sealed partial class PublishedDashboardTests
         var dashboard = rendered.Dashboard;
         using var data = new TempDirectory();
         var token = ManifestTests.StrongToken();
+        var metricsPort = FreeLoopbackPort();
 
-        await using var app = await StartAsync(folder, Environment(dashboard, data.Path, token));
+        await using var app = await StartAsync(folder, Environment(dashboard, data.Path, token, metricsPort));
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -52,9 +53,21 @@ public sealed partial class PublishedDashboardTests
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
         var keys = Path.Combine(data.Path, ".aspnet", "DataProtection-Keys");
         Assert.True(Directory.Exists(keys) && Directory.EnumerateFiles(keys, "key-*.xml").Any(), $"no key in {keys}\n{app.Output}");
+
+        // What Prometheus scrapes, at the path the pod's annotation names, on the port the manifest gives /metrics.
+        using var metrics = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var scrape = await metrics.GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}{rendered.DashboardPodAnnotations["prometheus.io/path"]}"));
+        Assert.Contains("cmf_leader 1", scrape, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Environment(V1Container dashboard, string data, string token)
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static Dictionary<string, string> Environment(V1Container dashboard, string data, string token, int metricsPort)
     {
         var environment = new Dictionary<string, string>();
         foreach (var variable in dashboard.Env)
@@ -70,6 +83,10 @@ public sealed partial class PublishedDashboardTests
         // --urls http://127.0.0.1:0 takes the place of the fixed port.
         Assert.Equal("8080", environment["ASPNETCORE_HTTP_PORTS"]);
         environment.Remove("ASPNETCORE_HTTP_PORTS");
+        // The metrics listener takes a free port on loopback in place of the pod's fixed one on every interface.
+        Assert.Equal("9090", environment["Cmf__Metrics__Port"]);
+        environment["Cmf__Metrics__Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Cmf__Metrics__ListenAddress"] = "127.0.0.1";
         return environment;
     }
 

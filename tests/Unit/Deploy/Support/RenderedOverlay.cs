@@ -28,6 +28,8 @@ internal sealed class RenderedOverlay
 
     public V1Container Dashboard => Assert.Single(Deployment.Spec.Template.Spec.Containers);
 
+    public IDictionary<string, string> DashboardPodAnnotations => Deployment.Spec.Template.Metadata?.Annotations ?? new Dictionary<string, string>();
+
     public static async Task<RenderedOverlay> RenderAsync(string overlay)
     {
         var info = new ProcessStartInfo("kubectl")
