@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cmf.UnitTests.TestSupport;
 using System.Text.Json.Nodes;
 using Cmf.UnitTests.Deploy.Support;
 using Cmf.UnitTests.Simulator.Support;
@@ -33,36 +33,13 @@ public sealed class ImageTests
 
     private static async Task<JsonNode> EvaluateAsync()
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
+        var result = await Command.RunAsync("dotnet",
+        [
             "msbuild", Path.Combine("src", "Cmf.Dashboard", "Cmf.Dashboard.csproj"), "-nologo",
             "-getProperty:ContainerBaseImage", "-getProperty:ContainerUser", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTags",
             "-getItem:ContainerPort", "-getItem:ContainerEnvironmentVariable",
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet msbuild did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet msbuild did not finish within {Timeout}.");
-        }
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild failed ({process.ExitCode}): {await error}\n{await output}");
-        return JsonNode.Parse(await output)!;
+        ], Timeout, RepositoryPaths.Root);
+        Assert.True(result.ExitCode == 0, $"dotnet msbuild failed ({result.ExitCode}): {result.Error}\n{result.Output}");
+        return JsonNode.Parse(result.Output)!;
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Simulator.Support;
 
 namespace Cmf.UnitTests.Deploy.Support;
@@ -17,33 +17,11 @@ internal static class PublishedDashboard
     private static async Task<string> PublishAsync()
     {
         var output = Path.Combine(Path.GetTempPath(), "cmf-published-" + Guid.NewGuid().ToString("N")[..12]);
-        var info = new ProcessStartInfo("dotnet")
+        var result = await Command.RunAsync("dotnet",
+            ["publish", Path.Combine("src", "Cmf.Dashboard"), "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"], Timeout, RepositoryPaths.Root);
+        if (result.ExitCode != 0)
         {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "publish", Path.Combine("src", "Cmf.Dashboard"), "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet publish did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish did not finish within {Timeout}.");
-        }
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"dotnet publish failed ({result.ExitCode}):\n{result.Output}\n{result.Error}");
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

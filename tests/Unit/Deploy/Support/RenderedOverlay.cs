@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Simulator.Support;
 using k8s;
 using k8s.Models;
@@ -32,29 +32,9 @@ internal sealed class RenderedOverlay
 
     public static async Task<RenderedOverlay> RenderAsync(string overlay)
     {
-        var info = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add("kustomize");
-        info.ArgumentList.Add(Directory(overlay));
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("kubectl could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"kubectl kustomize {overlay} did not finish within {Timeout}.");
-        }
-        Assert.True(process.ExitCode == 0, $"kubectl kustomize {overlay} failed ({process.ExitCode}): {await error}");
-        var yaml = await output;
+        var result = await Command.RunAsync("kubectl", ["kustomize", Directory(overlay)], Timeout);
+        Assert.True(result.ExitCode == 0, $"kubectl kustomize {overlay} failed ({result.ExitCode}): {result.Error}");
+        var yaml = result.Output;
         // Strict: a misspelt field is an error, not a silently dropped setting.
         var objects = KubernetesYaml.LoadAllFromString(yaml, typeMap: null, strict: true);
         return new RenderedOverlay(yaml, [.. objects]);

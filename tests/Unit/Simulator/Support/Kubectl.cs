@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Cmf.UnitTests.TestSupport;
 
 namespace Cmf.UnitTests.Simulator.Support;
 
@@ -19,20 +20,8 @@ internal sealed class Kubectl(string kubeconfig)
 
     public async Task<Result> RunAsync(params string[] args)
     {
-        using var process = Start(args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"kubectl {string.Join(' ', args)} did not finish within {Timeout}.");
-        }
-        return new Result(process.ExitCode, await output, await error);
+        var result = await Command.RunAsync("kubectl", ["--kubeconfig", kubeconfig, .. args], Timeout);
+        return new Result(result.ExitCode, result.Output, result.Error);
     }
 
     /// <summary>Starts a long-running kubectl (such as get -w) whose output lines are collected until it is disposed.</summary>
