@@ -4,7 +4,8 @@ using Cmf.UnitTests.Simulator.Support;
 namespace Cmf.UnitTests.Deploy.Support;
 
 /// <summary>
-/// <c>dotnet publish src/Cmf.Dashboard -c Release</c> into a temporary folder, once per test run: the files
+/// <c>dotnet publish src/Cmf.Dashboard -c Release</c> once per test run, into a folder beside the test assembly that
+/// the next run replaces (a temporary folder per run was left behind whenever the test host was stopped): the files
 /// <c>-t:PublishContainer</c> would put into the image.
 /// </summary>
 internal static class PublishedDashboard
@@ -16,24 +17,17 @@ internal static class PublishedDashboard
 
     private static async Task<string> PublishAsync()
     {
-        var output = Path.Combine(Path.GetTempPath(), "cmf-published-" + Guid.NewGuid().ToString("N")[..12]);
+        var output = Path.Combine(AppContext.BaseDirectory, "published-dashboard");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
         var result = await Command.RunAsync("dotnet",
             ["publish", Path.Combine("src", "Cmf.Dashboard"), "-c", "Release", "-o", output, "-nologo", "-clp:ErrorsOnly"], Timeout, RepositoryPaths.Root);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet publish failed ({result.ExitCode}):\n{result.Output}\n{result.Error}");
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(output, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The OS cleans temp eventually.
-            }
-        };
         return output;
     }
 }
