@@ -22,7 +22,7 @@ internal sealed class GroundTruthComparison
     public IReadOnlyList<string> Differences => _differences;
 
     public static Task<GroundTruthComparison> RunAsync(WatchedCluster cluster, IReadOnlyList<(string Namespace, string Name)> applications) =>
-        RunAsync(cluster.Simulator, new StoredHistory(cluster.Queries), applications);
+        RunAsync(cluster.Simulator, cluster.History, applications);
 
     public static async Task<GroundTruthComparison> RunAsync(
         SimulatorServer simulator, StoredHistory cluster, IReadOnlyList<(string Namespace, string Name)> applications)

@@ -37,6 +37,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
         _provider = new SqliteStoreProvider(new SqliteStoreOptions(_data.File("cmf.db")));
         _store = new InstanceStore(_provider, StoreOptions.Default);
         Queries = new StoreQueries(_provider);
+        History = new StoredHistory(Queries);
         Kubeconfig = simulator.WriteKubeconfig(_kubeconfigPath);
     }
 
@@ -48,6 +49,8 @@ internal sealed class WatchedCluster : IAsyncDisposable
         : NullLoggerFactory.Instance;
 
     public StoreQueries Queries { get; }
+
+    public StoredHistory History { get; }
 
     public ChangeFeed Feed { get; } = new();
 
@@ -186,11 +189,11 @@ internal sealed class WatchedCluster : IAsyncDisposable
         return string.Join(Environment.NewLine, lines);
     }
 
-    public Task<ApplicationDetail?> ApplicationAsync(string ns, string name) => new StoredHistory(Queries).ApplicationAsync(ns, name);
+    public Task<ApplicationDetail?> ApplicationAsync(string ns, string name) => History.ApplicationAsync(ns, name);
 
-    public Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name) => new StoredHistory(Queries).InstancesAsync(ns, name);
+    public Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name) => History.InstancesAsync(ns, name);
 
-    public Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name) => new StoredHistory(Queries).ClustersAsync(ns, name);
+    public Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name) => History.ClustersAsync(ns, name);
 
     public async ValueTask DisposeAsync()
     {
