@@ -32,6 +32,12 @@ internal static class ResourceTypes
         Namespaced: true, HasStatusSubresource: true, HasGeneration: true, RequiresResourceVersionOnUpdate: true,
         ShortNames: ["flinkdep"], Categories: []);
 
+    // ../shared/reference/flinkstatesnapshots.flink.apache.org-v1.yml: namespaced, status subresource, short name flinksnp.
+    public static readonly ResourceType FlinkStateSnapshots = new(
+        FlinkGroup, FlinkVersion, "FlinkStateSnapshot", "flinkstatesnapshots", "flinkstatesnapshot",
+        Namespaced: true, HasStatusSubresource: true, HasGeneration: true, RequiresResourceVersionOnUpdate: true,
+        ShortNames: ["flinksnp"], Categories: []);
+
     // k8s.io/kubernetes pkg/registry/coordination/lease/strategy.go: AllowUnconditionalUpdate false, AllowCreateOnUpdate true.
     public static readonly ResourceType Leases = new(
         "coordination.k8s.io", "v1", "Lease", "leases", "lease",
@@ -41,7 +47,7 @@ internal static class ResourceTypes
         CreatesOnUpdate = true,
     };
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Pods, Events, Deployments, FlinkDeployments, Leases];
+    public static IReadOnlyList<ResourceType> All { get; } = [Namespaces, Pods, Events, Deployments, FlinkDeployments, FlinkStateSnapshots, Leases];
 
     public static IEnumerable<(string Group, string Version)> GroupVersions =>
         All.Select(t => (t.Group, t.Version)).Distinct();
