@@ -20,10 +20,19 @@ var parts = new Dictionary<string, Func<BenchContext, Task>>(StringComparer.Ordi
 
 if (args.Length == 0 || !parts.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine($"usage: Cmf.Bench <{string.Join('|', parts.Keys)}> [--quick]");
+    Console.Error.WriteLine($"usage: Cmf.Bench <{string.Join('|', parts.Keys)}> [--quick] [--sizes=1000,10000,50000]");
     return 2;
 }
 
-var context = BenchContext.FromArgs(args);
+BenchContext context;
+try
+{
+    context = BenchContext.FromArgs(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 await run(context);
 return 0;

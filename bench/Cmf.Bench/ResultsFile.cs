@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Cmf.Bench;
 
@@ -21,6 +22,26 @@ public static class ResultsFile
     public static IReadOnlyList<Figure> ReadAll(BenchContext context) =>
         Directory.EnumerateFiles(context.ResultsDirectory, "*.json")
             .Order(StringComparer.Ordinal)
-            .SelectMany(path => JsonSerializer.Deserialize<List<Figure>>(File.ReadAllText(path), Json) ?? [])
+            .SelectMany(path => Read(File.ReadAllText(path)))
             .ToList();
+
+    /// <summary>
+    /// A figure written before the load average and the time were kept reads back with both null, not with the
+    /// reader's own load and time (which the properties' initialisers would give it).
+    /// </summary>
+    public static IReadOnlyList<Figure> Read(string json)
+    {
+        var figures = JsonNode.Parse(json) as JsonArray ?? [];
+        foreach (var figure in figures.OfType<JsonObject>())
+        {
+            foreach (var kept in new[] { nameof(Figure.LoadAverage), nameof(Figure.MeasuredAt) })
+            {
+                if (!figure.ContainsKey(kept))
+                {
+                    figure[kept] = null;
+                }
+            }
+        }
+        return figures.Deserialize<List<Figure>>(Json) ?? [];
+    }
 }

@@ -14,10 +14,10 @@ public static class ResultsReport
     {
         var figures = ResultsFile.ReadAll(context);
         var table = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Table written {DateTime.UtcNow:yyyy-MM-dd} at commit `{Git(context, "rev-parse --short HEAD")}` on {Machine()}, from `bench/results`: each part's figures come from its last full run on this machine kind (`bench/run.sh <part>`).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Table written {DateTime.UtcNow:yyyy-MM-dd} at commit `{Git(context, "rev-parse --short HEAD")}` on {Machine()}, from `bench/results`: each part's figures come from its last full run on this machine kind (`bench/run.sh <part>`), each with the machine's 1-minute load average when it was taken (2 cores: above 2 the bench shared them).")
             .AppendLine()
-            .AppendLine("| part | figure | value | baseline (same run) | ratio | target | met |")
-            .AppendLine("|---|---|---:|---|---:|---|---|");
+            .AppendLine("| part | figure | value | baseline (same run) | ratio | target | met | load (1 min) | measured (UTC) |")
+            .AppendLine("|---|---|---:|---|---:|---|---|---:|---|");
         foreach (var figure in figures)
         {
             table.AppendLine(Row(figure));
@@ -42,7 +42,9 @@ public static class ResultsReport
         var ratio = f.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "";
         var met = f.Met switch { true => "yes", false => "**no**", null => "" };
         var note = f.Note is null ? "" : $" ({f.Note})";
-        return $"| {f.Part} | {f.Name}{note} | {Number(f.Value)} {f.Unit} | {baseline} | {ratio} | {f.Target} | {met} |";
+        var load = f.LoadAverage is { } l ? l.ToString("0.00", CultureInfo.InvariantCulture) : "not recorded";
+        var measured = f.MeasuredAt is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        return $"| {f.Part} | {f.Name}{note} | {Number(f.Value)} {f.Unit} | {baseline} | {ratio} | {f.Target} | {met} | {load} | {measured} |";
     }
 
     private static string Number(double value) =>

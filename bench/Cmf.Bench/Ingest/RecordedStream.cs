@@ -45,8 +45,8 @@ internal sealed class RecordedStream
             ManualClock = true,
             StartTime = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
             BookmarkInterval = TimeSpan.FromMilliseconds(100),
-            // Every event of the stream stays replayable.
-            RetainedVersions = 2_000_000,
+            // Every event of the stream stays replayable (the limit is per resource type).
+            RetainedVersions = Math.Max(2_000_000, targetEvents * 2),
         }, cancellationToken);
         try
         {
