@@ -117,6 +117,14 @@ public static class ColdStartBench
     private static Figure Ready(string name, StartPhases phases, double kubectlSeconds, string note, string? target, bool? met) =>
         new(Part, name, phases.Ready, "s", kubectlSeconds, "kubectl get -A -o json, median of 3", target, met, note) { LoadAverage = phases.LoadAverage };
 
+    /// <summary>The dashboard process's peak resident set so far (VmHWM in /proc/&lt;pid&gt;/status): how much memory a size needs.</summary>
+    private static string PeakResidentSet(int processId)
+    {
+        var status = $"/proc/{processId}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? "peak resident set unknown" : $"peak resident set {line["VmHWM:".Length..].Trim()}";
+    }
+
     private static string Memory()
     {
         using var process = Process.GetCurrentProcess();
@@ -156,6 +164,7 @@ public static class ColdStartBench
                 if (response.IsSuccessStatusCode)
                 {
                     var ready = watch.Elapsed.TotalSeconds;
+                    Console.WriteLine($"  dashboard at ready: {PeakResidentSet(dashboard.ProcessId)}");
                     await StopTraceAsync(trace);
                     return new StartPhases(listening, listed ?? ready, ready, LoadAverage.OneMinute());
                 }
