@@ -122,7 +122,10 @@ public static class ColdStartBench
     {
         var status = $"/proc/{processId}/status";
         var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? "peak resident set unknown" : $"peak resident set {line["VmHWM:".Length..].Trim()}";
+        var kilobytes = line?["VmHWM:".Length..].Trim().Split(' ')[0];
+        return long.TryParse(kilobytes, CultureInfo.InvariantCulture, out var kb)
+            ? string.Create(CultureInfo.InvariantCulture, $"peak resident set {kb / 1024.0:N0} MiB")
+            : "peak resident set unknown";
     }
 
     private static string Memory()
