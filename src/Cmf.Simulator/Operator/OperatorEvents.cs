@@ -57,7 +57,7 @@ internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
         var uid = metadata.StringAt("uid") ?? "";
         var kind = target.StringAt("kind") ?? "";
         // EventUtils.generateEventName (L58-74).
-        var eventName = $"{component}.{JavaHash(reason + (messageKey ?? message) + type + kind + name + uid) & 0x7FFFFFFF}";
+        var eventName = $"{component}.{JavaHashing.StringHash(reason + (messageKey ?? message) + type + kind + name + uid) & 0x7FFFFFFF}";
         var now = KubernetesTime.Format(clock.Now);
         var existing = store.Get(ResourceTypes.Events, new ObjectKey(ns, eventName));
         if (existing is not null)
@@ -107,16 +107,5 @@ internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
         {
             // The namespace is gone; so is the object the event would be about.
         }
-    }
-
-    // java.lang.String.hashCode, so event names look like the operator's.
-    private static int JavaHash(string text)
-    {
-        var hash = 0;
-        foreach (var c in text)
-        {
-            hash = unchecked((31 * hash) + c);
-        }
-        return hash;
     }
 }
