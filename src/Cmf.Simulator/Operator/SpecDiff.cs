@@ -137,7 +137,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
     /// </summary>
     private static IEnumerable<string> PatchRows(string field, JsonNode? before, JsonNode? after)
     {
-        foreach (var path in PatchPaths([], before, after))
+        foreach (var path in PatchPaths(null, before, after).Select(JsonPath.Segments))
         {
             var (old, now) = (At(before, path), At(after, path));
             var suffix = string.Concat(path.Select(p => "." + p));
@@ -146,17 +146,14 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
         }
     }
 
-    private static IEnumerable<List<string>> PatchPaths(List<string> path, JsonNode? before, JsonNode? after)
+    // Walks both trees once (no equality test per level: specs may nest 10,000 levels deep).
+    private static IEnumerable<JsonPath?> PatchPaths(JsonPath? path, JsonNode? before, JsonNode? after)
     {
-        if (JsonEquivalence.AreEquivalent(before, after))
-        {
-            yield break;
-        }
         if (before is JsonObject a && after is JsonObject b)
         {
             foreach (var (key, value) in a)
             {
-                var child = new List<string>(path) { key };
+                var child = new JsonPath(key, path);
                 if (!b.ContainsKey(key))
                 {
                     yield return child;
@@ -169,7 +166,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
             }
             foreach (var key in b.Select(p => p.Key).Where(k => !a.ContainsKey(k)))
             {
-                yield return new List<string>(path) { key };
+                yield return new JsonPath(key, path);
             }
             yield break;
         }
@@ -177,7 +174,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
         {
             for (var i = 0; i < Math.Max(x.Count, y.Count); i++)
             {
-                var child = new List<string>(path) { i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                var child = new JsonPath(i.ToString(System.Globalization.CultureInfo.InvariantCulture), path);
                 if (i >= x.Count || i >= y.Count)
                 {
                     yield return child;
@@ -192,7 +189,29 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
             }
             yield break;
         }
-        yield return path;
+        if (!JsonEquivalence.AreEquivalent(before, after))
+        {
+            yield return path;
+        }
+    }
+
+    /// <summary>A path as a chain to its parent, so a walk down 10,000 levels does not copy it at every level.</summary>
+    private sealed class JsonPath(string segment, JsonPath? parent)
+    {
+        public string Segment { get; } = segment;
+
+        public JsonPath? Parent { get; } = parent;
+
+        public static List<string> Segments(JsonPath? path)
+        {
+            var segments = new List<string>();
+            for (var at = path; at is not null; at = at.Parent)
+            {
+                segments.Add(at.Segment);
+            }
+            segments.Reverse();
+            return segments;
+        }
     }
 
     private static JsonNode? At(JsonNode? root, List<string> path)
