@@ -39,10 +39,10 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
         var standalone = after.StringAt("mode") == "standalone";
         var rows = new List<string>();
         var type = DiffType.Ignore;
-        void Changed(DiffType change, string row)
+        void Changed(DiffType change, IEnumerable<string> changedRows)
         {
             type = change > type ? change : type;
-            rows.Add(row);
+            rows.AddRange(changedRows);
         }
 
         foreach (var field in FieldOrder)
@@ -59,7 +59,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
                             {
                                 continue;
                             }
-                            Changed(JobFieldType(name, standalone), Row($"job.{name}", jobA[name], jobB[name]));
+                            Changed(JobFieldType(name, standalone), PatchRows($"job.{name}", jobA[name], jobB[name]));
                         }
                     }
                     break;
@@ -68,7 +68,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
                     {
                         if (!JsonEquivalence.AreEquivalent(tmA[name], tmB[name]))
                         {
-                            Changed(name == "replicas" && standalone ? DiffType.Scale : DiffType.Upgrade, Row($"taskManager.{name}", tmA[name], tmB[name]));
+                            Changed(name == "replicas" && standalone ? DiffType.Scale : DiffType.Upgrade, PatchRows($"taskManager.{name}", tmA[name], tmB[name]));
                         }
                     }
                     break;
@@ -80,7 +80,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
                 default:
                     if (!JsonEquivalence.AreEquivalent(a, b))
                     {
-                        Changed(DiffType.Upgrade, Row(field, a, b));
+                        Changed(DiffType.Upgrade, PatchRows(field, a, b));
                     }
                     break;
             }
@@ -109,11 +109,14 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
     };
 
     // ReflectiveDiffBuilder.configDiff: flattened keys compared as text, so 2 and "2" are no change.
-    private static void CompareConfiguration(JsonObject? before, JsonObject? after, bool standalone, Action<DiffType, string> changed)
+    private static void CompareConfiguration(JsonObject? before, JsonObject? after, bool standalone, Action<DiffType, IEnumerable<string>> changed)
     {
         var a = FlinkConfiguration.Flatten(before).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var b = FlinkConfiguration.Flatten(after).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        foreach (var key in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        // The keys of both HashMaps go into a HashSet (configDiff L155-174), so the rows come in the JVM's hash order.
+        var leftKeys = JavaHashing.HashSetOrder([.. a.Keys]);
+        var keys = JavaHashing.HashSetOrder([.. leftKeys, .. JavaHashing.HashSetOrder([.. b.Keys]).Where(k => !a.ContainsKey(k))]);
+        foreach (var key in keys)
         {
             var (old, now) = (a.GetValueOrDefault(key), b.GetValueOrDefault(key));
             if (old == now)
@@ -123,18 +126,116 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
             var type = IgnoredConfigurationPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)) ? DiffType.Ignore
                 : key.StartsWith(FlinkConfiguration.ParallelismOverrides, StringComparison.Ordinal) && !standalone ? DiffType.Scale
                 : DiffType.Upgrade;
-            changed(type, $"flinkConfiguration.{key} : {old ?? "null"} -> {now ?? "null"}");
+            changed(type, [$"flinkConfiguration.{key} : {old ?? "null"} -> {now ?? "null"}"]);
         }
     }
 
-    private static string Row(string path, JsonNode? before, JsonNode? after) =>
-        before is JsonObject && IsNull(after) ? $"{path} : {{..}} -> null" : $"{path} : {Show(before)} -> {Show(after)}";
+    /// <summary>
+    /// DiffResult.toString (L61-130): the two values as JSON trees, one row per operation of their JSON Patch
+    /// (zjsonpatch JsonDiff: removed then changed keys in the old order, added keys after, arrays index by index), each
+    /// as "field.path : old -> new" with the old value "{..}" for a removed object.
+    /// </summary>
+    private static IEnumerable<string> PatchRows(string field, JsonNode? before, JsonNode? after)
+    {
+        foreach (var path in PatchPaths(null, before, after).Select(JsonPath.Segments))
+        {
+            var (old, now) = (At(before, path), At(after, path));
+            var suffix = string.Concat(path.Select(p => "." + p));
+            var oldText = IsNull(now) && old is not null && (old is not JsonValue || ((JsonValue)old).AsText() == "") ? "{..}" : Text(old);
+            yield return $"{field}{suffix} : {oldText} -> {Text(now)}";
+        }
+    }
 
-    // node.asText(), or toString() for objects and arrays whose text is empty.
-    private static string Show(JsonNode? node) => node switch
+    // Walks both trees once (no equality test per level: specs may nest 10,000 levels deep).
+    private static IEnumerable<JsonPath?> PatchPaths(JsonPath? path, JsonNode? before, JsonNode? after)
+    {
+        if (before is JsonObject a && after is JsonObject b)
+        {
+            foreach (var (key, value) in a)
+            {
+                var child = new JsonPath(key, path);
+                if (!b.ContainsKey(key))
+                {
+                    yield return child;
+                    continue;
+                }
+                foreach (var nested in PatchPaths(child, value, b[key]))
+                {
+                    yield return nested;
+                }
+            }
+            foreach (var key in b.Select(p => p.Key).Where(k => !a.ContainsKey(k)))
+            {
+                yield return new JsonPath(key, path);
+            }
+            yield break;
+        }
+        if (before is JsonArray x && after is JsonArray y)
+        {
+            for (var i = 0; i < Math.Max(x.Count, y.Count); i++)
+            {
+                var child = new JsonPath(i.ToString(System.Globalization.CultureInfo.InvariantCulture), path);
+                if (i >= x.Count || i >= y.Count)
+                {
+                    yield return child;
+                }
+                else
+                {
+                    foreach (var nested in PatchPaths(child, x[i], y[i]))
+                    {
+                        yield return nested;
+                    }
+                }
+            }
+            yield break;
+        }
+        if (!JsonEquivalence.AreEquivalent(before, after))
+        {
+            yield return path;
+        }
+    }
+
+    /// <summary>A path as a chain to its parent, so a walk down 10,000 levels does not copy it at every level.</summary>
+    private sealed class JsonPath(string segment, JsonPath? parent)
+    {
+        public string Segment { get; } = segment;
+
+        public JsonPath? Parent { get; } = parent;
+
+        public static List<string> Segments(JsonPath? path)
+        {
+            var segments = new List<string>();
+            for (var at = path; at is not null; at = at.Parent)
+            {
+                segments.Add(at.Segment);
+            }
+            segments.Reverse();
+            return segments;
+        }
+    }
+
+    private static JsonNode? At(JsonNode? root, List<string> path)
+    {
+        var node = root;
+        foreach (var segment in path)
+        {
+            node = node switch
+            {
+                JsonObject obj => obj[segment],
+                JsonArray array when int.TryParse(segment, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+        return node;
+    }
+
+    // getText: null for a missing or null node, else asText(), or toString() when that is empty (objects and arrays).
+    private static string Text(JsonNode? node) => node switch
     {
         null => "null",
-        JsonValue value => value.AsText() ?? "null",
+        JsonValue value when value.AsText() is null => "null",
+        JsonValue value when value.AsText()!.Length == 0 => ApiServerJson.Serialize(node),
+        JsonValue value => value.AsText()!,
         _ => ApiServerJson.Serialize(node),
     };
 

@@ -28,6 +28,9 @@ internal static class DemoApplications
     public const string FailingBatchApp = "etl-backfill-2024";
     public const string SuspendableApp = "customer-360-cdc";
 
+    /// <summary>kubernetes.operator.periodic.savepoint.interval of <see cref="FailingSavepointApp"/> in prod.</summary>
+    public const string PeriodicSavepointInterval = "2m";
+
     private const string StateMachineJar = "local:///opt/flink/examples/streaming/StateMachineExample.jar";
 
     public static IReadOnlyList<DemoApplication> All(SimulatorRandom random) =>
@@ -37,11 +40,13 @@ internal static class DemoApplications
             NoKnobs),
         // No last-state fallback (AbstractJobReconciler.getJobUpgrade): a change that meets the job between runs waits
         // for it to run and then takes the savepoint, which is what blocks #2; with the fallback, #2 could deploy from
-        // the last checkpoint instead and the demo would not tell DESIGN 3.3.
+        // the last checkpoint instead and the demo would not tell DESIGN 3.3. Periodic savepoints every 2 minutes give
+        // its history FlinkStateSnapshots: FAILED ones while its savepoints fail, then COMPLETED ones beside the upgrade's.
         new(Prod, FailingSavepointApp,
             WithConfiguration(
                 FlinkSpecTemplates.Stateful("flink:1.20.1", "v1_20", "local:///opt/flink/usrlib/fraud-detection-2.8.0.jar", "com.example.fraud.FraudDetectionJob", 2, JobSpecValues.Savepoint, FailingSavepointApp),
-                ("kubernetes.operator.job.upgrade.last-state-fallback.enabled", "false")),
+                ("kubernetes.operator.job.upgrade.last-state-fallback.enabled", "false"),
+                (StateSnapshots.PeriodicSavepointInterval, PeriodicSavepointInterval)),
             NoKnobs),
         new(Prod, "clickstream-sessionizer",
             FlinkSpecTemplates.Stateful("flink:1.19.2", "v1_19", "local:///opt/flink/usrlib/clickstream-1.12.3.jar", "com.example.clicks.SessionizerJob", 6, JobSpecValues.LastState, "clickstream-sessionizer"),

@@ -50,6 +50,31 @@ public sealed class DemoScenarioTests
     }
 
     [Fact]
+    public async Task The_failing_savepoint_application_keeps_failed_periodic_snapshots_then_its_upgrade_and_completed_ones()
+    {
+        await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
+        await using var viewer = await Viewer.WatchAsync(server);
+        using var http = new SimulatorHttp(server.BaseUrl);
+
+        await server.Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        var served = ((JsonArray)(await http.GetAsync("/apis/flink.apache.org/v1beta1/flinkstatesnapshots")).Object["items"]!).Select(s => s!.AsObject()).ToList();
+        Assert.Empty(served.SelectMany(CrdSchema.ValidateFlinkStateSnapshot));
+        var snapshots = served
+            .Where(s => s["metadata"]!["namespace"]!.GetValue<string>() == "prod")
+            .Where(s => s["spec"]!["jobReference"]!["name"]!.GetValue<string>() == "payments-fraud-detection")
+            .OrderBy(s => s["metadata"]!["creationTimestamp"]!.GetValue<string>(), StringComparer.Ordinal)
+            .Select(s => (Trigger: s["metadata"]!["labels"]!["snapshot.trigger-type"]!.GetValue<string>(), State: s["status"]?["state"]?.GetValue<string>()))
+            .ToList();
+        var upgrade = snapshots.FindIndex(s => s.Trigger == "UPGRADE");
+        Assert.True(upgrade > 0, string.Join(", ", snapshots));
+        Assert.Equal("COMPLETED", snapshots[upgrade].State);
+        Assert.Contains(("PERIODIC", "FAILED"), snapshots[..upgrade]);
+        Assert.Contains(("PERIODIC", "COMPLETED"), snapshots[(upgrade + 1)..]);
+        Assert.Empty(server.OperatorErrors);
+    }
+
+    [Fact]
     public async Task The_in_place_change_and_the_rescale_keep_their_job_manager()
     {
         await using var server = await TestSimulator.StartAsync(SimulatorScenarios.Demo);
