@@ -22,6 +22,7 @@ internal sealed class ResourceStore
     private readonly Dictionary<ResourceType, List<WatchSubscription>> _watchers = [];
     private readonly List<Action<StoreChange>> _observers = [];
     private readonly ListSnapshots _listSnapshots = new();
+    private bool _expireNextContinue;
     private long _version;
 
     public ResourceStore(SimulatorClock clock, SimulatorRandom random, int retainedVersions)
@@ -105,6 +106,13 @@ internal sealed class ResourceStore
                 version = _version;
                 objects = [.. _objects[type].Values];
                 objects.Sort(ByKey);
+            }
+            else if (_expireNextContinue)
+            {
+                _expireNextContinue = false;
+                ExpiredContinues++;
+                _listSnapshots.ForgetThrough(type, from.Version);
+                throw new ResourceVersionExpiredException(from.Version, from.Version + 1);
             }
             else
             {
@@ -311,6 +319,18 @@ internal sealed class ResourceStore
         lock (_gate)
         {
             subscription.Write(WatchItem.Bookmark(_version));
+        }
+    }
+
+    /// <summary>Continues of paged lists answered "Expired" because of <see cref="ExpireNextContinue"/>.</summary>
+    public int ExpiredContinues { get; private set; }
+
+    /// <summary>The next continue of a paged list finds its version compacted away, as if etcd had compacted past it meanwhile.</summary>
+    public void ExpireNextContinue()
+    {
+        lock (_gate)
+        {
+            _expireNextContinue = true;
         }
     }
 
