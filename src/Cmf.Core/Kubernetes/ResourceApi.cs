@@ -75,7 +75,9 @@ internal sealed class ResourceApi(
                 {
                     await parsing;
                 }
-                return ResourceJson.ReadList(await GetListAsync(limit: 0, next: null, cancellationToken), MetadataOnly);
+                var whole = await GetListAsync(limit: 0, next: null, cancellationToken);
+                var wholeEnvelope = ResourceJson.ReadListEnvelope(whole);
+                return (ResourceJson.ReadItems(whole, wholeEnvelope.Items, MetadataOnly), wholeEnvelope.ResourceVersion);
             }
             var envelope = ResourceJson.ReadListEnvelope(body);
             if (next is null)
