@@ -21,7 +21,7 @@ public sealed class ClusterWatcher(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var watchSettings = new WatchSettings(
-            settings.WatchTimeoutSeconds, settings.Watchdog, settings.InitialBackoff, settings.MaxBackoff, time);
+            settings.WatchTimeoutSeconds, settings.Watchdog, settings.InitialBackoff, settings.MaxBackoff, time, settings.ListPageSize);
         var logger = loggers.CreateLogger<ClusterWatcher>();
         var watches = ResourceApi.For(client, environments.WatchedNamespaces)
             .Select(api => new ResourceWatch(api, watchSettings, health, relist, logger, metrics))
@@ -54,6 +54,12 @@ public sealed class ClusterWatcher(
 /// <summary>Timing of the watch loops (from <c>Cmf:Cluster</c>).</summary>
 public sealed record ClusterWatcherSettings(int WatchTimeoutSeconds, TimeSpan Watchdog)
 {
+    /// <summary>client-go's pager and kubectl's <c>--chunk-size</c> default.</summary>
+    public const int DefaultListPageSize = 500;
+
+    /// <summary>Objects per list request; 0 asks for each list in one request.</summary>
+    public int ListPageSize { get; init; } = DefaultListPageSize;
+
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);

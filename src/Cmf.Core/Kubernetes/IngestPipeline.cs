@@ -31,6 +31,9 @@ public sealed class IngestPipeline
     private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
     private readonly SpecVersionCache _specs = new();
 
+    // Below this a list is mapped on the pipeline's thread: handing out the work would cost more than it saves.
+    private const int ParallelMappingThreshold = 64;
+
     public IngestPipeline(
         InstanceStore store,
         ChangeFeed feed,
@@ -193,9 +196,9 @@ public sealed class IngestPipeline
                 }
                 break;
             case ResourceListed listed:
-                foreach (var item in listed.Items)
+                foreach (var pod in MapListed(listed, newEnvironments))
                 {
-                    if (Map(listed.Kind, item, deleted: false, newEnvironments) is { } pod)
+                    if (pod is not null)
                     {
                         yield return pod;
                     }
@@ -208,9 +211,9 @@ public sealed class IngestPipeline
     private IEnumerable<Observation> RelistFlinkDeployments(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
     {
         var present = new HashSet<ApplicationKey>();
-        foreach (var item in listed.Items)
+        foreach (var mapped in MapListed(listed, newEnvironments))
         {
-            switch (Map(listed.Kind, item, deleted: false, newEnvironments))
+            switch (mapped)
             {
                 case FlinkDeploymentObserved observed:
                     present.Add(observed.Application);
@@ -232,9 +235,9 @@ public sealed class IngestPipeline
     private IEnumerable<Observation> RelistClusters(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
     {
         var byApplication = new Dictionary<ApplicationKey, (string Namespace, List<JobManagerDeploymentSnapshot> Deployments)>();
-        foreach (var item in listed.Items)
+        foreach (var mapped in MapListed(listed, newEnvironments))
         {
-            switch (Map(listed.Kind, item, deleted: false, newEnvironments))
+            switch (mapped)
             {
                 case JobManagerDeploymentObserved observed:
                     if (!byApplication.TryGetValue(observed.Application, out var entry))
@@ -262,7 +265,39 @@ public sealed class IngestPipeline
     private IEnumerable<ApplicationState> InScope(string? @namespace) =>
         _states.Values.Where(s => @namespace is null || s.Namespace == @namespace).ToList();
 
-    private Observation? Map(ResourceKind kind, ApiObject item, bool deleted, List<EnvironmentInfo> newEnvironments)
+    /// <summary>
+    /// Every object of a list mapped, in list order. The environments are resolved one after another (the catalog and
+    /// the environments to store are this thread's); the mapping itself is pure and, for a long list, runs on several
+    /// threads (<see cref="IngestSettings.ParallelMapping"/>), while the tracker and the writer stay on this one.
+    /// </summary>
+    private Observation?[] MapListed(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
+    {
+        var items = listed.Items;
+        var environments = new EnvironmentInfo?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            environments[i] = EnvironmentOf(items[i], newEnvironments);
+        }
+        var mapped = new Observation?[items.Count];
+        if (_settings.ParallelMapping && items.Count >= ParallelMappingThreshold)
+        {
+            Parallel.For(0, items.Count, i => mapped[i] = MapIn(environments[i], listed.Kind, items[i], deleted: false));
+        }
+        else
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                mapped[i] = MapIn(environments[i], listed.Kind, items[i], deleted: false);
+            }
+        }
+        return mapped;
+    }
+
+    private Observation? Map(ResourceKind kind, ApiObject item, bool deleted, List<EnvironmentInfo> newEnvironments) =>
+        MapIn(EnvironmentOf(item, newEnvironments), kind, item, deleted);
+
+    /// <summary>The environment the object's namespace belongs to (null: not watched); a new one is noted for storing.</summary>
+    private EnvironmentInfo? EnvironmentOf(ApiObject item, List<EnvironmentInfo> newEnvironments)
     {
         var @namespace = NamespaceOf(item.Json);
         if (@namespace is null || _environments.Resolve(@namespace, out var discovered) is not { } environment)
@@ -273,6 +308,15 @@ public sealed class IngestPipeline
         {
             newEnvironments.Add(environment);
             _storedEnvironments.Add(environment.Name);
+        }
+        return environment;
+    }
+
+    private Observation? MapIn(EnvironmentInfo? environment, ResourceKind kind, ApiObject item, bool deleted)
+    {
+        if (environment is null)
+        {
+            return null;
         }
         if (item.Unreadable is { } reason && !deleted)
         {
@@ -382,6 +426,12 @@ public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 
     /// Deployment changes it caused, arriving on separate watches, are applied in the order they happened.
     /// </summary>
     public TimeSpan ReorderWindow { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>
+    /// Map the objects of a long list (parse, read, canonicalise and hash each spec) on several threads. The result is
+    /// the same either way; off, everything runs on the pipeline's one thread.
+    /// </summary>
+    public bool ParallelMapping { get; init; } = true;
 
     /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
     public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Net;
 using System.Runtime.CompilerServices;
 using k8s;
+using k8s.Autorest;
 
 namespace Cmf.Core.Kubernetes;
 
@@ -48,20 +50,72 @@ internal sealed class ResourceApi(
         ];
     }
 
-    public async Task<(IReadOnlyList<ApiObject> Items, string ResourceVersion)> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every object, read in pages of <paramref name="pageSize"/> (0: one request) as client-go's pager does: each page's
+    /// objects are parsed while the next page is on its way. A continue token that expired meanwhile (410: the API
+    /// server compacted the list's version) is answered, as client-go's <c>FullListIfExpired</c> does, with one list of
+    /// everything, so a busy cluster cannot keep the list from ever finishing.
+    /// </summary>
+    public async Task<(IReadOnlyList<ApiObject> Items, string ResourceVersion)> ListAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        var items = new List<ApiObject>();
+        string? next = null;
+        var resourceVersion = "";
+        Task<ApiObject[]>? parsing = null;
+        do
+        {
+            byte[] body;
+            try
+            {
+                body = await GetListAsync(pageSize, next, cancellationToken);
+            }
+            catch (HttpOperationException e) when (next is not null && e.Response?.StatusCode == HttpStatusCode.Gone)
+            {
+                if (parsing is not null)
+                {
+                    await parsing;
+                }
+                var whole = await GetListAsync(limit: 0, next: null, cancellationToken);
+                var wholeEnvelope = ResourceJson.ReadListEnvelope(whole);
+                return (ResourceJson.ReadItems(whole, wholeEnvelope.Items, MetadataOnly), wholeEnvelope.ResourceVersion);
+            }
+            var envelope = ResourceJson.ReadListEnvelope(body);
+            if (next is null)
+            {
+                resourceVersion = envelope.ResourceVersion;
+            }
+            if (parsing is not null)
+            {
+                items.AddRange(await parsing);
+            }
+            parsing = Task.Run(() => ResourceJson.ReadItems(body, envelope.Items, MetadataOnly), cancellationToken);
+            next = pageSize > 0 ? envelope.Continue : null;
+        }
+        while (next is not null);
+        items.AddRange(await parsing);
+        return (items, resourceVersion);
+    }
+
+    /// <summary>
+    /// The resourceVersion the API server is at for this kind and scope, from a list of at most one object: what a
+    /// resuming watch needs to know how far its backlog reaches, without reading every object.
+    /// </summary>
+    public async Task<string> CurrentVersionAsync(CancellationToken cancellationToken) =>
+        ResourceJson.ReadListEnvelope(await GetListAsync(limit: 1, next: null, cancellationToken)).ResourceVersion;
+
+    private async Task<byte[]> GetListAsync(int limit, string? next, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(client.HttpClientTimeout);
-        using var response = await client.GetAsync(Uri(watch: null), timeout.Token);
-        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        return ResourceJson.ReadList(body, MetadataOnly);
+        using var response = await client.GetAsync(Uri(watch: null, limit, next), timeout.Token);
+        return await response.Content.ReadAsByteArrayAsync(timeout.Token);
     }
 
     /// <summary>The events of one watch until the server ends it; an ERROR event is thrown as a <see cref="KubernetesException"/>.</summary>
     public async IAsyncEnumerable<(WatchEventType Type, ApiObject Object)> WatchAsync(
         string resourceVersion, int timeoutSeconds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await client.GetAsync(Uri((resourceVersion, timeoutSeconds)), cancellationToken);
+        using var response = await client.GetAsync(Uri((resourceVersion, timeoutSeconds), limit: 0, next: null), cancellationToken);
         var lines = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
         try
         {
@@ -99,7 +153,7 @@ internal sealed class ResourceApi(
         }
     }
 
-    private string Uri((string ResourceVersion, int TimeoutSeconds)? watch)
+    private string Uri((string ResourceVersion, int TimeoutSeconds)? watch, int limit, string? next)
     {
         var scope = Namespace is null ? "" : $"/namespaces/{System.Uri.EscapeDataString(Namespace)}";
         var query = new List<string>();
@@ -113,6 +167,14 @@ internal sealed class ResourceApi(
             query.Add("allowWatchBookmarks=true");
             query.Add("resourceVersion=" + System.Uri.EscapeDataString(from.ResourceVersion));
             query.Add("timeoutSeconds=" + from.TimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+        if (limit > 0)
+        {
+            query.Add("limit=" + limit.ToString(CultureInfo.InvariantCulture));
+        }
+        if (next is not null)
+        {
+            query.Add("continue=" + System.Uri.EscapeDataString(next));
         }
         return $"{groupVersionPath}{scope}/{plural}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }

@@ -40,12 +40,27 @@ internal static class ResourceJson
 
     private static readonly JsonDocumentOptions ObjectOptions = new() { MaxDepth = MaxObjectDepth };
 
+    /// <summary>Lists at least this long are parsed on several threads; shorter ones are not worth the hand-off.</summary>
+    private const int ParallelParseThreshold = 64;
+
     /// <summary>The objects of a list body and the list's resourceVersion; items that are not objects are left out.</summary>
     public static (IReadOnlyList<ApiObject> Items, string ResourceVersion) ReadList(ReadOnlySpan<byte> body, bool metadataOnly)
     {
+        var bytes = body.ToArray();
+        var envelope = ReadListEnvelope(bytes);
+        return (ReadItems(bytes, envelope.Items, metadataOnly), envelope.ResourceVersion);
+    }
+
+    /// <summary>
+    /// Where a list body's objects are, its resourceVersion and the token of the next page (null on the last): a quick
+    /// pass that parses no object, so the next page can be asked for while this one's objects are read.
+    /// </summary>
+    public static ListEnvelope ReadListEnvelope(byte[] body)
+    {
         var reader = new Utf8JsonReader(body, EnvelopeOptions);
-        var items = new List<ApiObject>();
+        var items = new List<Range>();
         var resourceVersion = "";
+        string? next = null;
         ReadStartObject(ref reader, "list");
         while (NextProperty(ref reader) is { } property)
         {
@@ -54,10 +69,11 @@ internal static class ResourceJson
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     var isObject = reader.TokenType == JsonTokenType.StartObject;
-                    var item = SkipValue(ref reader, body);
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
                     if (isObject)
                     {
-                        items.Add(Read(item, metadataOnly));
+                        items.Add(start..(int)reader.BytesConsumed);
                     }
                 }
             }
@@ -69,6 +85,10 @@ internal static class ResourceJson
                     {
                         resourceVersion = reader.GetString()!;
                     }
+                    else if (field == "continue" && reader.TokenType == JsonTokenType.String)
+                    {
+                        next = reader.GetString() is { Length: > 0 } token ? token : null;
+                    }
                     reader.Skip();
                 }
             }
@@ -77,7 +97,23 @@ internal static class ResourceJson
                 reader.Skip();
             }
         }
-        return (items, resourceVersion);
+        return new ListEnvelope(items, resourceVersion, next);
+    }
+
+    /// <summary>Parses the objects <see cref="ReadListEnvelope"/> found, in their order; a long list on several threads.</summary>
+    public static ApiObject[] ReadItems(byte[] body, IReadOnlyList<Range> items, bool metadataOnly)
+    {
+        var parsed = new ApiObject[items.Count];
+        if (items.Count < ParallelParseThreshold)
+        {
+            for (var i = 0; i < parsed.Length; i++)
+            {
+                parsed[i] = Read(body.AsSpan(items[i]), metadataOnly);
+            }
+            return parsed;
+        }
+        Parallel.For(0, parsed.Length, i => parsed[i] = Read(body.AsSpan(items[i]), metadataOnly));
+        return parsed;
     }
 
     /// <summary>
@@ -258,3 +294,6 @@ internal static class ResourceJson
         return json[start..(int)reader.BytesConsumed];
     }
 }
+
+/// <summary>A list body read without its objects: where each object is, the list's resourceVersion, the next page's token.</summary>
+internal sealed record ListEnvelope(IReadOnlyList<Range> Items, string ResourceVersion, string? Continue);

@@ -37,7 +37,7 @@ internal sealed class ResourceWatch(
                 if (_resourceVersion is null)
                 {
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
-                    var (items, listVersion) = await api.ListAsync(cancellationToken);
+                    var (items, listVersion) = await api.ListAsync(settings.ListPageSize, cancellationToken);
                     logger.LogDebug("Watch {Watch}: listed {Count} items at {Version}.", Name, items.Count, listVersion);
                     await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items, listVersion), cancellationToken);
                     _resourceVersion = listVersion;
@@ -48,12 +48,13 @@ internal sealed class ResourceWatch(
                 {
                     // Resuming after a restart: learn how far the backlog reaches, then replay it by watching.
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
-                    var (items, current) = await api.ListAsync(cancellationToken);
+                    var current = await api.CurrentVersionAsync(cancellationToken);
                     if (Tracking.ResourceVersions.IsNewer(_resourceVersion, current))
                     {
                         // A stored position beyond the server's own version belongs to another history (a restored etcd):
                         // the list is the truth.
                         logger.LogWarning("Watch {Watch}: stored position {Stored} is ahead of the server ({Current}); relisting.", Name, _resourceVersion, current);
+                        (var items, current) = await api.ListAsync(settings.ListPageSize, cancellationToken);
                         await output.WriteAsync(new ResourceListed(api.Kind, api.Namespace, items, current), cancellationToken);
                         _resourceVersion = current;
                         _caughtUp = true;
@@ -189,5 +190,5 @@ internal sealed class ResourceWatch(
             : null;
 }
 
-/// <summary>Timing of the watch loops.</summary>
-internal sealed record WatchSettings(int TimeoutSeconds, TimeSpan Watchdog, TimeSpan InitialBackoff, TimeSpan MaxBackoff, TimeProvider Time);
+/// <summary>Timing of the watch loops, and the page size of their lists (0: one request per list).</summary>
+internal sealed record WatchSettings(int TimeoutSeconds, TimeSpan Watchdog, TimeSpan InitialBackoff, TimeSpan MaxBackoff, TimeProvider Time, int ListPageSize = ClusterWatcherSettings.DefaultListPageSize);

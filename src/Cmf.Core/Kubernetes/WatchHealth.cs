@@ -38,16 +38,31 @@ public sealed class WatchHealth
     /// <summary>Every watch has listed once and the pipeline has committed what each first list held.</summary>
     public bool IsReady => _nothingToWatch || (!_watches.IsEmpty && _watches.Values.All(w => w.ListCommitted));
 
+    /// <summary>Raised (on the caller's thread) when <see cref="IsReady"/> may have changed: a first list committed, a watch added or forgotten.</summary>
+    public event Action? ReadinessChanged;
+
     /// <summary>No cluster is watched (Cmf:Cluster:Mode None): ready as soon as the store is.</summary>
-    public void MarkNothingToWatch() => _nothingToWatch = true;
+    public void MarkNothingToWatch()
+    {
+        _nothingToWatch = true;
+        ReadinessChanged?.Invoke();
+    }
 
     /// <summary>Forgets every watch: this replica stopped watching (a follower under high availability).</summary>
-    public void Clear() => _watches.Clear();
+    public void Clear()
+    {
+        _watches.Clear();
+        ReadinessChanged?.Invoke();
+    }
 
     public void Register(string name) => _watches.TryAdd(name, WatchStatus.Initial(name));
 
     public void Update(string name, Func<WatchStatus, WatchStatus> change) =>
         _watches.AddOrUpdate(name, n => change(WatchStatus.Initial(n)), (_, s) => change(s));
 
-    public void MarkListCommitted(string name) => Update(name, s => s with { ListCommitted = true });
+    public void MarkListCommitted(string name)
+    {
+        Update(name, s => s with { ListCommitted = true });
+        ReadinessChanged?.Invoke();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Json;
@@ -34,13 +35,16 @@ internal static class ApiResponses
     }
 
     /// <summary>A list response assembled from the stored JSON of each item, without re-serializing them.</summary>
-    public static async Task WriteListAsync(HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, long resourceVersion)
+    public static async Task WriteListAsync(
+        HttpContext context, ResourceType type, IReadOnlyList<StoredObject> items, long resourceVersion, string? next = null, long? remainingItemCount = null)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = Json;
         context.Response.Headers.CacheControl = "no-cache, private";
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(CultureInfo.InvariantCulture) };
+        ListRequest.SetPaging(metadata, next, remainingItemCount);
         var head = Encoding.UTF8.GetBytes(
-            $"{{\"apiVersion\":\"{type.ApiVersion}\",\"kind\":\"{type.ListKind}\",\"metadata\":{{\"resourceVersion\":\"{resourceVersion}\"}},\"items\":[");
+            $"{{\"apiVersion\":\"{type.ApiVersion}\",\"kind\":\"{type.ListKind}\",\"metadata\":{metadata.ToJsonString()},\"items\":[");
         var body = context.Response.Body;
         var ct = context.RequestAborted;
         await body.WriteAsync(head, ct);

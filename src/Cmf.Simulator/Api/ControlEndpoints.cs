@@ -34,6 +34,7 @@ internal sealed class ControlEndpoints(
         {
             ("POST", "faults/drop-watches") => OkAsync(context, new JsonObject { ["dropped"] = faults.DropAllWatches() }),
             ("POST", "faults/compact") => CompactAsync(context),
+            ("POST", "faults/expire-next-continue") => ExpireNextContinueAsync(context),
             ("POST", "faults/fail-next") => FailNextAsync(context),
             ("POST", "faults/stall-next") => StallNextAsync(context),
             ("POST", "faults/stall-watches") => StallWatchesAsync(context),
@@ -43,7 +44,7 @@ internal sealed class ControlEndpoints(
             ("GET", "clock") => OkAsync(context, ClockState()),
             ("GET", "ground-truth") => OkAsync(context, GroundTruthDocument()),
             ("GET", "status") => OkAsync(context, SimulationStatus()),
-            (_, "faults/drop-watches" or "faults/compact" or "faults/fail-next" or "faults/stall-next" or "faults/stall-watches"
+            (_, "faults/drop-watches" or "faults/compact" or "faults/expire-next-continue" or "faults/fail-next" or "faults/stall-next" or "faults/stall-watches"
                 or "faults/reset" or "faults/restart" or "clock/advance" or "clock" or "ground-truth" or "status") => throw ApiException.MethodNotAllowed(method),
             _ => throw ApiException.NoSuchPath(),
         };
@@ -53,6 +54,12 @@ internal sealed class ControlEndpoints(
     {
         faults.CompactResourceVersions();
         return OkAsync(context, new JsonObject { ["compactedThrough"] = store.CurrentVersion.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    private Task ExpireNextContinueAsync(HttpContext context)
+    {
+        faults.ExpireNextListContinue();
+        return OkAsync(context, new JsonObject { ["expireNextContinue"] = true });
     }
 
     private Task FailNextAsync(HttpContext context)

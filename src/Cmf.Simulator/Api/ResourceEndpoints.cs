@@ -43,14 +43,24 @@ internal sealed class ResourceEndpoints(
 
     private Task ListAsync(HttpContext context, ResourceRoute route)
     {
-        var filter = Filter(context.Request, route.Type);
-        var (items, version) = store.List(route.Type, route.Namespace, filter);
+        var request = ListRequest.Read(context.Request, route.Type);
+        ListPage page;
+        try
+        {
+            page = store.ListPage(route.Type, route.Namespace, Filter(context.Request, route.Type), request.Limit, request.Continue, countRemaining: !request.HasSelectors);
+        }
+        catch (ResourceVersionExpiredException)
+        {
+            throw ApiException.Expired(ListRequest.ContinueTooOld);
+        }
+        var next = page.Next?.Encode();
         if (TableView.IsRequested(context.Request.Headers.Accept))
         {
-            var table = TableView.ForList(route.Type, items, version, clock.Now, context.Request.Query["includeObject"]);
+            var table = TableView.ForList(route.Type, page.Items, page.Version, clock.Now, context.Request.Query["includeObject"]);
+            ListRequest.SetPaging(table["metadata"]!.AsObject(), next, page.RemainingItemCount);
             return ApiResponses.WriteJsonAsync(context, 200, table);
         }
-        return ApiResponses.WriteListAsync(context, route.Type, items, version);
+        return ApiResponses.WriteListAsync(context, route.Type, page.Items, page.Version, next, page.RemainingItemCount);
     }
 
     private Task WatchAsync(HttpContext context, ResourceRoute route, CancellationToken serverStopping)

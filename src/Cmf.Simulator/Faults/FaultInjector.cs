@@ -33,6 +33,15 @@ public sealed class FaultInjector
     /// <summary>Expires every resource version before now: later watches resuming from one get 410 Expired.</summary>
     public void CompactResourceVersions() => _store.Compact();
 
+    /// <summary>
+    /// The next continue of a paged list is answered 410 Expired, as when etcd compacts past a list's version between two
+    /// of its pages; returns nothing, <see cref="ExpiredListContinues"/> counts them.
+    /// </summary>
+    public void ExpireNextListContinue() => _store.ExpireNextContinue();
+
+    /// <summary>Continues answered 410 Expired because of <see cref="ExpireNextListContinue"/>.</summary>
+    public int ExpiredListContinues => _store.ExpiredContinues;
+
     /// <summary>Answers the next <paramref name="count"/> API requests with a Status error of <paramref name="statusCode"/>.</summary>
     public void FailNextRequests(int count, int statusCode = 500)
     {

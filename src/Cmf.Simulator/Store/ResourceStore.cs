@@ -21,6 +21,8 @@ internal sealed class ResourceStore
     private readonly Dictionary<ResourceType, WatchEventLog> _logs = [];
     private readonly Dictionary<ResourceType, List<WatchSubscription>> _watchers = [];
     private readonly List<Action<StoreChange>> _observers = [];
+    private readonly ListSnapshots _listSnapshots = new();
+    private bool _expireNextContinue;
     private long _version;
 
     public ResourceStore(SimulatorClock clock, SimulatorRandom random, int retainedVersions)
@@ -81,12 +83,108 @@ internal sealed class ResourceStore
             items = [.. _objects[type].Values.Where(o => (inNamespace is null || o.Namespace == inNamespace) && (filter is null || filter(o)))];
             version = _version;
         }
-        items.Sort(static (a, b) =>
-        {
-            var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
-            return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
-        });
+        items.Sort(ByKey);
         return (items, version);
+    }
+
+    /// <summary>
+    /// One page of at most <paramref name="limit"/> objects (0: all), in key order (namespace, name), from the start or
+    /// after <paramref name="from"/>. Every page of one list reads the objects as they were at its first page; a
+    /// continue whose version was compacted away (or whose snapshot was dropped) throws
+    /// <see cref="ResourceVersionExpiredException"/>. <paramref name="countRemaining"/>: say how many objects follow
+    /// (the API server does so only for lists without selectors).
+    /// </summary>
+    public ListPage ListPage(
+        ResourceType type, string? inNamespace, Func<StoredObject, bool> filter, int limit, ListContinuation? from, bool countRemaining)
+    {
+        List<StoredObject> objects;
+        long version;
+        lock (_gate)
+        {
+            if (from is null)
+            {
+                version = _version;
+                objects = [.. _objects[type].Values];
+                objects.Sort(ByKey);
+            }
+            else if (_expireNextContinue)
+            {
+                _expireNextContinue = false;
+                ExpiredContinues++;
+                _listSnapshots.ForgetThrough(type, from.Version);
+                throw new ResourceVersionExpiredException(from.Version, from.Version + 1);
+            }
+            else
+            {
+                version = from.Version;
+                var expiredThrough = _logs[type].ExpiredThrough;
+                var snapshot = version < expiredThrough ? null
+                    : _listSnapshots.Find(type, version) ?? (version == _version ? Sorted(_objects[type].Values) : null);
+                objects = snapshot ?? throw new ResourceVersionExpiredException(version, Math.Max(expiredThrough, 1));
+            }
+        }
+        var start = 0;
+        if (from is not null)
+        {
+            // The first key after the last one sent: a binary search over the sorted snapshot.
+            int lo = 0, hi = objects.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (CompareKeys(objects[mid].Key, from.After) <= 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            start = lo;
+        }
+        var items = new List<StoredObject>();
+        var next = (int?)null;
+        for (var i = start; i < objects.Count; i++)
+        {
+            var candidate = objects[i];
+            if ((inNamespace is not null && candidate.Namespace != inNamespace) || !filter(candidate))
+            {
+                continue;
+            }
+            if (limit > 0 && items.Count == limit)
+            {
+                next = i;
+                break;
+            }
+            items.Add(candidate);
+        }
+        if (next is not { } following)
+        {
+            return new ListPage(items, version, Next: null, RemainingItemCount: null);
+        }
+        lock (_gate)
+        {
+            _listSnapshots.Keep(type, version, objects);
+        }
+        long? remaining = countRemaining
+            ? objects.Skip(following).LongCount(o => inNamespace is null || o.Namespace == inNamespace)
+            : null;
+        return new ListPage(items, version, new ListContinuation(version, items[^1].Key), remaining);
+    }
+
+    private static List<StoredObject> Sorted(IEnumerable<StoredObject> objects)
+    {
+        List<StoredObject> sorted = [.. objects];
+        sorted.Sort(ByKey);
+        return sorted;
+    }
+
+    private static int ByKey(StoredObject a, StoredObject b) => CompareKeys(a.Key, b.Key);
+
+    private static int CompareKeys(ObjectKey a, ObjectKey b)
+    {
+        var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
     }
 
     public StoredObject Create(ResourceType type, JsonObject obj, ChangeOrigin origin)
@@ -224,14 +322,28 @@ internal sealed class ResourceStore
         }
     }
 
+    /// <summary>Continues of paged lists answered "Expired" because of <see cref="ExpireNextContinue"/>.</summary>
+    public int ExpiredContinues { get; private set; }
+
+    /// <summary>The next continue of a paged list finds its version compacted away, as if etcd had compacted past it meanwhile.</summary>
+    public void ExpireNextContinue()
+    {
+        lock (_gate)
+        {
+            _expireNextContinue = true;
+        }
+    }
+
     /// <summary>Forgets the watch history: resuming from any version before now answers "Expired".</summary>
     public void Compact()
     {
         lock (_gate)
         {
-            foreach (var log in _logs.Values)
+            foreach (var (type, log) in _logs)
             {
                 log.Compact(_version);
+                // A list at the current version can still go on (etcd keeps the compaction revision itself readable).
+                _listSnapshots.ForgetThrough(type, _version - 1);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Core.Configuration;
+using Cmf.Core.Kubernetes;
 using Cmf.Dashboard.Hosting;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +23,22 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton(new DashboardRuntime(RunsOnSimulator: false));
         Services.AddSingleton(new Leadership("test-replica", elected: false));
+        Services.AddSingleton(Health);
         Services.AddScoped<ThemePreferenceStore>();
         Services.AddSingleton(Options.Create(new CmfOptions()));
     }
 
+    /// <summary>The watches' state the layout reads; ready (every first list stored) unless a test says otherwise.</summary>
+    protected WatchHealth Health { get; } = ReadyHealth();
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    private static WatchHealth ReadyHealth()
+    {
+        var health = new WatchHealth();
+        health.MarkNothingToWatch();
+        return health;
+    }
 
     /// <summary>MudBlazor's services dispose only asynchronously; xunit calls this before the synchronous Dispose.</summary>
     async Task IAsyncLifetime.DisposeAsync()

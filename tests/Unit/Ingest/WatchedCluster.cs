@@ -68,9 +68,12 @@ internal sealed class WatchedCluster : IAsyncDisposable
 
     public IngestPipeline? Pipeline { get; private set; }
 
-    public static async Task<WatchedCluster> StartAsync(SimulatorServer simulator)
+    /// <summary>Objects per list request of the watcher (0: each list in one request).</summary>
+    public int ListPageSize { get; private init; } = ClusterWatcherSettings.DefaultListPageSize;
+
+    public static async Task<WatchedCluster> StartAsync(SimulatorServer simulator, int listPageSize = ClusterWatcherSettings.DefaultListPageSize)
     {
-        var cluster = new WatchedCluster(simulator);
+        var cluster = new WatchedCluster(simulator) { ListPageSize = listPageSize };
         await cluster.StartWatcherAsync();
         return cluster;
     }
@@ -95,6 +98,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
             {
                 InitialBackoff = TimeSpan.FromMilliseconds(50),
                 MaxBackoff = TimeSpan.FromSeconds(1),
+                ListPageSize = ListPageSize,
             },
             TimeProvider.System, Loggers);
         Pipeline = pipeline;
