@@ -126,9 +126,13 @@ public static class CmfFilterParser
             {
                 return $"filter has '(' at position {token.Value.Position} inside the list opened at {open.Position}; parentheses only enclose the values of in and notin and do not nest.";
             }
+            if (token.Value.Kind == CmfFilterTokenKind.CloseParenthesis && list.Count == 0)
+            {
+                return $"filter has an empty list at position {open.Position}; {op.Text} needs at least one value.";
+            }
             if (token.Value.Kind != CmfFilterTokenKind.Word)
             {
-                return Unexpected(token.Value, "a value");
+                return Unexpected(token.Value, "a value", insideList: true);
             }
             if (list.Count == MaxValues)
             {
@@ -150,7 +154,7 @@ public static class CmfFilterParser
         }
     }
 
-    private static string Unexpected(CmfFilterToken token, string expected) => token.Kind == CmfFilterTokenKind.CloseParenthesis
+    private static string Unexpected(CmfFilterToken token, string expected, bool insideList = false) => token.Kind == CmfFilterTokenKind.CloseParenthesis && !insideList
         ? $"filter has unbalanced parentheses: ')' at position {token.Position} closes nothing."
         : $"filter has {ApiText.Quote(token.Text)} at position {token.Position} where it expects {expected}.";
 
