@@ -33,6 +33,36 @@ public abstract class CmfQueryExampleTests(QueryDashboard dashboard)
         return data;
     }
 
+    public static TheoryData<string, string> FilterFormsOnServedLists()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var form in CmfQueryExamples.FilterForms.Where(f => Served.ContainsKey(f.PathTemplate)).DistinctBy(f => (f.PathTemplate, f.Query)))
+        {
+            data.Add(form.PathTemplate, form.Query);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_filter_description_lists_every_form_of_the_grammar()
+    {
+        var forms = CmfQueryExamples.FilterForms.Select(f => f.Query).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                "?filter=name=foo*bar", "?filter=labels.key = value", "?filter=labels.key != value", "?filter=labels.key in (value1, value2)",
+                "?filter=labels.key notin (value1, value2)", "?filter=labels.key", "?filter=!labels.key", "?filter=state=RUNNING",
+                "?filter=state notin (RUNNING, FAILED)", "?filter=phase=PENDING", "?filter=type in (CMF_STATUS, JOB_STATUS)",
+            },
+            forms);
+    }
+
+    [Theory]
+    [MemberData(nameof(FilterFormsOnServedLists))]
+    public Task Each_form_the_filter_description_lists_answers_what_it_says(string pathTemplate, string query) =>
+        Each_example_answers_what_its_description_says(pathTemplate, query);
+
     [Fact]
     public void The_reference_file_has_the_examples_the_issue_names_and_every_example_is_declared_on_a_served_list()
     {

@@ -53,30 +53,56 @@ public static class CmfQueryExamples
         return found;
     }
 
-    private static IReadOnlyList<CmfQueryExample> Read()
+    /// <summary>
+    /// The forms the <c>filter</c> description lists after "Supports:" (<c>- Label equality: labels.key = value or
+    /// labels.key != value - ...</c>), one per alternative, remarks such as "(exists)" left out, with the list they are on.
+    /// </summary>
+    public static IReadOnlyList<CmfQueryExample> FilterForms { get; } = ReadForms();
+
+    private static IReadOnlyList<CmfQueryExample> ReadForms()
     {
-        var document = OpenApiSchemas.YamlToJson(ReferenceFiles.ReadText("cmf-openapi.yaml"));
-        var shared = document["components"]?["parameters"]?.AsObject();
-        var examples = new List<CmfQueryExample>();
-        foreach (var (path, item) in document["paths"]!.AsObject())
+        var forms = new List<CmfQueryExample>();
+        foreach (var (path, description) in Descriptions("filter"))
         {
-            if (item?["get"]?["parameters"] is not JsonArray parameters)
+            var start = description.IndexOf("Supports:", StringComparison.Ordinal);
+            var end = description.IndexOf(" Example", StringComparison.Ordinal);
+            if (start < 0 || end < start)
             {
                 continue;
             }
-            foreach (var declared in parameters)
+            foreach (var bullet in description[(start + "Supports:".Length)..end].Split(" - ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var parameter = declared?["$ref"] is JsonValue reference
-                    ? shared?[reference.GetValue<string>().Split('/')[^1]]
-                    : declared;
-                if (parameter?["in"]?.GetValue<string>() != "query" || parameter["name"]?.GetValue<string>() is not { } name || !QueryParameters.Contains(name))
-                {
-                    continue;
-                }
-                var description = parameter["description"]?.GetValue<string>() ?? "";
-                examples.AddRange(InDescription(description).Select(q => new CmfQueryExample(path, name, q)));
+                var alternatives = bullet[(bullet.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(" or ", StringSplitOptions.TrimEntries);
+                forms.AddRange(alternatives
+                    .Select(WithoutRemark)
+                    .Where(a => a.Length > 0)
+                    .Select(a => new CmfQueryExample(path, "filter", "?filter=" + a)));
             }
         }
-        return examples;
+        return forms;
     }
+
+    /// <summary>A trailing remark in parentheses that is not the value list of in or notin.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!(?:in|notin)\s*)\([^)]*\)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex Remark();
+
+    private static IEnumerable<(string Path, string Description)> Descriptions(string parameterName)
+    {
+        var document = OpenApiSchemas.YamlToJson(ReferenceFiles.ReadText("cmf-openapi.yaml"));
+        var shared = document["components"]?["parameters"]?.AsObject();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var declared in item?["get"]?["parameters"] as JsonArray ?? [])
+            {
+                var parameter = declared?["$ref"] is JsonValue reference ? shared?[reference.GetValue<string>().Split('/')[^1]] : declared;
+                if (parameter?["in"]?.GetValue<string>() == "query" && parameter["name"]?.GetValue<string>() == parameterName)
+                {
+                    yield return (path, parameter["description"]?.GetValue<string>() ?? "");
+                }
+            }
+        }
+    }
+
+    private static IReadOnlyList<CmfQueryExample> Read() =>
+        [.. QueryParameters.SelectMany(name => Descriptions(name).SelectMany(d => InDescription(d.Description).Select(q => new CmfQueryExample(d.Path, name, q))))];
 }
