@@ -82,9 +82,17 @@ public static class CmfQueryExamples
         return forms;
     }
 
-    /// <summary>A trailing remark in parentheses that is not the value list of in or notin.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!(?:in|notin)\s*)\([^)]*\)\s*$")]
-    private static partial System.Text.RegularExpressions.Regex Remark();
+    /// <summary>The form without a trailing remark in parentheses ("(exists)"), which is not the value list of in or notin.</summary>
+    private static string WithoutRemark(string form)
+    {
+        var open = form.LastIndexOf('(');
+        if (open < 0 || !form.EndsWith(')'))
+        {
+            return form.Trim();
+        }
+        var before = form[..open].TrimEnd();
+        return before.EndsWith(" in", StringComparison.Ordinal) || before.EndsWith(" notin", StringComparison.Ordinal) ? form.Trim() : before;
+    }
 
     private static IEnumerable<(string Path, string Description)> Descriptions(string parameterName)
     {
