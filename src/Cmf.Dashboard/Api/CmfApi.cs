@@ -150,7 +150,7 @@ public static class CmfApi
         }
         var (page, fields) = (list.Page, list.Fields);
         var all = new EventListQuery { OldestFirst = page.Sort is { Descending: false }, Page = page.Page, PageSize = page.Size };
-        // A filter that matches nothing still reads all to tell a missing application (404) from an empty answer.
+        // A filter that can match nothing still asks the store for one event, to tell a missing application (404) from an empty answer.
         var query = CmfListFiltering.Events(list.Filter, list.Search, all);
         var events = await queries.ListEventsAsync(key, query ?? all with { PageSize = 1 }, cancellationToken);
         if (events is null)

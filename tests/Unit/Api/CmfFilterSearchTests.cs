@@ -121,6 +121,27 @@ public abstract class CmfFilterSearchTests(QueryDashboard dashboard)
         Assert.Equal(expected, items.Select(Name));
     }
 
+    [Theory]
+    [InlineData("/cmf/api/v1alpha1/environments/prod/applications/missing/events?filter=type=JOB_STATUS,type=CMF_STATUS")]
+    [InlineData("/cmf/api/v1/environments/missing/applications?filter=state=RUNNING,state=FAILED")]
+    public async Task A_filter_that_can_match_nothing_still_tells_a_missing_parent_with_404(string path)
+    {
+        var answer = await dashboard.Client.GetApiAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        Assert.Empty(await CmfContract.Reference.ValidateAsync("RestError", answer.Body));
+    }
+
+    [Fact]
+    public async Task A_filter_that_can_match_nothing_answers_an_empty_page_that_counts_nothing()
+    {
+        var answer = await dashboard.Client.GetApiAsync($"{Events}?filter={Query("type in (JOB_STATUS),type notin (JOB_STATUS)")}");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Empty(answer.Json["items"]!.AsArray());
+        Assert.Equal(0, answer.Json["metadata"]!["size"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task Filter_fields_and_paging_combine_and_the_total_counts_what_the_filter_keeps()
     {
