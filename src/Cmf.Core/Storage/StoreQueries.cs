@@ -159,7 +159,17 @@ public sealed class StoreQueries(StoreProvider provider)
 
     /// <summary>Newest first unless <paramref name="oldestFirst"/>; <paramref name="page"/> counts from 0.</summary>
     public Task<EventPage?> ListEventsAsync(ApplicationKey key, int page, int pageSize, bool oldestFirst, CancellationToken cancellationToken) =>
-        ReadAsync(async db =>
+        ListEventsAsync(key, new EventListQuery { Page = page, PageSize = pageSize, OldestFirst = oldestFirst }, cancellationToken);
+
+    /// <summary>
+    /// The page of an application's events that <paramref name="query"/> selects and how many it selects in all. The
+    /// types are filtered in SQL; <see cref="EventListQuery.Matches"/> reads the application's events (bounded by
+    /// retention) in order, in batches, through the (ApplicationId, Id) index.
+    /// </summary>
+    public Task<EventPage?> ListEventsAsync(ApplicationKey key, EventListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadAsync(async db =>
         {
             var application = await FindApplicationAsync(db, key, cancellationToken);
             if (application is null)
@@ -167,15 +177,63 @@ public sealed class StoreQueries(StoreProvider provider)
                 return null;
             }
             var events = db.Events.AsNoTracking().Where(e => e.ApplicationId == application.Id);
+            if (query.Types.Count > 0)
+            {
+                var types = query.Types.ToList();
+                events = events.Where(e => types.Contains(e.CmfType));
+            }
+            if (query.ExcludedTypes.Count > 0)
+            {
+                var excluded = query.ExcludedTypes.ToList();
+                events = events.Where(e => !excluded.Contains(e.CmfType));
+            }
+            var size = PageSize(query.PageSize);
+            var skip = (long)Math.Max(0, query.Page) * size;
+            if (query.Matches is { } matches)
+            {
+                return await MatchingEventsAsync(events, query.OldestFirst, matches, skip, size, cancellationToken);
+            }
             var total = await events.CountAsync(cancellationToken);
-            var size = PageSize(pageSize);
-            var ordered = oldestFirst ? events.OrderBy(e => e.Id) : events.OrderByDescending(e => e.Id);
-            var rows = await ordered
-                .Skip(Math.Max(0, page) * size)
-                .Take(size)
-                .ToListAsync(cancellationToken);
+            var ordered = query.OldestFirst ? events.OrderBy(e => e.Id) : events.OrderByDescending(e => e.Id);
+            var rows = await ordered.Skip((int)skip).Take(size).ToListAsync(cancellationToken);
             return new EventPage([.. rows.Select(ViewMapping.ToView)], total);
         }, cancellationToken);
+    }
+
+    private const int EventBatch = 500;
+
+    /// <summary>Every event in order, a batch at a time after the last id read, tested, counted and the page kept.</summary>
+    private static async Task<EventPage> MatchingEventsAsync(
+        IQueryable<StoredEvent> events, bool oldestFirst, Func<EventView, bool> matches, long skip, int size, CancellationToken cancellationToken)
+    {
+        var page = new List<EventView>(size);
+        var total = 0;
+        long? after = null;
+        while (true)
+        {
+            var batch = events;
+            if (after is { } last)
+            {
+                batch = oldestFirst ? batch.Where(e => e.Id > last) : batch.Where(e => e.Id < last);
+            }
+            var rows = await (oldestFirst ? batch.OrderBy(e => e.Id) : batch.OrderByDescending(e => e.Id))
+                .Take(EventBatch)
+                .ToListAsync(cancellationToken);
+            foreach (var view in rows.Select(ViewMapping.ToView).Where(matches))
+            {
+                if (total >= skip && page.Count < size)
+                {
+                    page.Add(view);
+                }
+                total++;
+            }
+            if (rows.Count < EventBatch)
+            {
+                return new EventPage(page, total);
+            }
+            after = rows[^1].Id;
+        }
+    }
 
     /// <summary>
     /// The sealed spec texts of the given instances, by UID, in one statement (a page of the CMF API shows each
@@ -262,6 +320,18 @@ public sealed class StoreQueries(StoreProvider provider)
         {
             var states = query.JobStates.Select(s => (JobState?)s).ToList();
             applications = applications.Where(a => states.Contains(a.JobState));
+        }
+        if (query.ExcludedJobStates.Count > 0)
+        {
+            var excluded = query.ExcludedJobStates.Select(s => (JobState?)s).ToList();
+            applications = applications.Where(a => a.JobState == null || !excluded.Contains(a.JobState));
+        }
+        foreach (var pattern in query.NamePatterns)
+        {
+            var like = EscapeLike(pattern).Replace('*', '%');
+            applications = pattern.Contains('*', StringComparison.Ordinal)
+                ? applications.Where(a => EF.Functions.Like(a.Name, like, LikeEscape))
+                : applications.Where(a => a.Name == pattern);
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {

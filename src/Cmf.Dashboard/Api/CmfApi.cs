@@ -5,7 +5,8 @@ namespace Cmf.Dashboard.Api;
 
 /// <summary>
 /// The read side of CMF's REST API (<c>../shared/reference/cmf-openapi.yaml</c>), from our store: environments,
-/// applications, their instances (CMF names an instance by its UID) and events. Lists take CMF's <c>fields</c> and are
+/// applications, their instances (CMF names an instance by its UID) and events. Lists take CMF's <c>fields</c>, and
+/// <c>filter</c> and <c>search</c> where CMF offers them (<see cref="CmfList"/>, <see cref="CmfListFiltering"/>), and are
 /// capped in bytes (<see cref="PageBudget"/>): a list reads only the specs its page can afford, and none that
 /// <c>fields</c> leaves out.
 /// </summary>
@@ -13,11 +14,6 @@ public static class CmfApi
 {
     public const string V1 = "/cmf/api/v1";
     public const string V1Alpha1 = "/cmf/api/v1alpha1";
-
-    private static readonly string[] EnvironmentSorts = ["name"];
-    private static readonly string[] ApplicationSorts = ["name", "updateTimestamp"];
-    private static readonly string[] InstanceSorts = ["name", "creationTimestamp"];
-    private static readonly string[] EventSorts = ["creationTimestamp"];
 
     public static IEndpointRouteBuilder MapCmfApi(this IEndpointRouteBuilder endpoints)
     {
@@ -35,12 +31,15 @@ public static class CmfApi
 
     private static async Task<IResult> ListEnvironmentsAsync(HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        if (ReadListQuery(request, EnvironmentSorts, out var page, out var fields) is { } error)
+        if (CmfListQuery.TryRead(request.Query, CmfList.Environments, out var list) is { } error)
         {
             return ApiResults.BadRequest(error);
         }
-        var environments = await queries.ListEnvironmentsAsync(cancellationToken);
-        var ordered = page.Sort is { Descending: true } ? environments.Reverse() : environments;
+        var (page, fields) = (list.Page, list.Fields);
+        var environments = (await queries.ListEnvironmentsAsync(cancellationToken))
+            .Where(e => CmfListFiltering.Matches(list.Filter, list.Search, e))
+            .ToList();
+        var ordered = page.Sort is { Descending: true } ? environments.AsEnumerable().Reverse() : environments;
         var items = ordered.Skip(page.Page * page.Size).Take(page.Size).Select(CmfMapping.Environment).ToList();
         return BudgetedPage(request, page, environments.Count, items.Count, items, fields);
     }
@@ -57,8 +56,8 @@ public static class CmfApi
 
     private static async Task<IResult> ListApplicationsAsync(string envName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = ReadListQuery(request, ApplicationSorts, out var page, out var fields);
-        if ((RouteValues.CheckEnvironment(envName) ?? pageError) is { } error)
+        var queryError = CmfListQuery.TryRead(request.Query, CmfList.Applications, out var list);
+        if ((RouteValues.CheckEnvironment(envName) ?? queryError) is { } error)
         {
             return ApiResults.BadRequest(error);
         }
@@ -66,14 +65,19 @@ public static class CmfApi
         {
             return EnvironmentNotFound(envName);
         }
-        var query = new ApplicationListQuery
+        var (page, fields) = (list.Page, list.Fields);
+        var query = CmfListFiltering.Applications(list.Filter, new ApplicationListQuery
         {
             Environment = envName,
             Sort = page.Sort?.Property == "updateTimestamp" ? ApplicationSort.LastChange : ApplicationSort.Name,
             Descending = page.Sort?.Descending ?? false,
             Page = page.Page,
             PageSize = page.Size,
-        };
+        });
+        if (query is null)
+        {
+            return BudgetedPage<CmfApplication>(request, page, 0, 0, [], fields);
+        }
         var applications = await queries.ListApplicationsAsync(query, cancellationToken);
         var (affordable, specs) = await ReadAffordableSpecsAsync(
             queries, [.. applications.Items.Select(a => a.LatestInstance?.Uid)], fields.Includes("spec"), cancellationToken);
@@ -101,11 +105,12 @@ public static class CmfApi
 
     private static async Task<IResult> ListInstancesAsync(string envName, string appName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = ReadListQuery(request, InstanceSorts, out var page, out var fields);
-        if ((RouteValues.CheckApplication(envName, appName, out var key) ?? pageError) is { } error)
+        var queryError = CmfListQuery.TryRead(request.Query, CmfList.Instances, out var list);
+        if ((RouteValues.CheckApplication(envName, appName, out var key) ?? queryError) is { } error)
         {
             return ApiResults.BadRequest(error);
         }
+        var (page, fields) = (list.Page, list.Fields);
         var query = new InstanceListQuery
         {
             Sort = page.Sort?.Property == "name" ? InstanceSort.Uid : InstanceSort.CreatedAt,
@@ -138,25 +143,26 @@ public static class CmfApi
 
     private static async Task<IResult> ListEventsAsync(string envName, string appName, HttpRequest request, StoreQueries queries, CancellationToken cancellationToken)
     {
-        var pageError = ReadListQuery(request, EventSorts, out var page, out var fields);
-        if ((RouteValues.CheckApplication(envName, appName, out var key) ?? pageError) is { } error)
+        var queryError = CmfListQuery.TryRead(request.Query, CmfList.Events, out var list);
+        if ((RouteValues.CheckApplication(envName, appName, out var key) ?? queryError) is { } error)
         {
             return ApiResults.BadRequest(error);
         }
-        var oldestFirst = page.Sort is { Descending: false };
-        var events = await queries.ListEventsAsync(key, page.Page, page.Size, oldestFirst, cancellationToken);
+        var (page, fields) = (list.Page, list.Fields);
+        var all = new EventListQuery { OldestFirst = page.Sort is { Descending: false }, Page = page.Page, PageSize = page.Size };
+        // A filter that can match nothing still asks the store for one event, to tell a missing application (404) from an empty answer.
+        var query = CmfListFiltering.Events(list.Filter, list.Search, all);
+        var events = await queries.ListEventsAsync(key, query ?? all with { PageSize = 1 }, cancellationToken);
         if (events is null)
         {
             return ApiResults.ApplicationNotFound(envName, appName);
         }
+        if (query is null)
+        {
+            return BudgetedPage<CmfEvent>(request, page, 0, 0, [], fields);
+        }
         var items = events.Items.Select(CmfMapping.Event).ToList();
         return BudgetedPage(request, page, events.TotalCount, items.Count, items, fields);
-    }
-
-    private static string? ReadListQuery(HttpRequest request, IReadOnlyList<string> sortProperties, out PageRequest page, out FieldSelection fields)
-    {
-        var fieldsError = FieldSelection.TryParse(request.Query, out fields);
-        return PageRequest.TryParse(request.Query, sortProperties, out page) ?? fieldsError;
     }
 
     /// <summary>

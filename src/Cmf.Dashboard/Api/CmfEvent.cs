@@ -1,9 +1,6 @@
 namespace Cmf.Dashboard.Api;
 
-/// <summary>
-/// CMF's <c>FlinkApplicationEvent</c>. The event id is its name. <c>status.data</c> is left out: CMF's schema makes it a
-/// <c>oneOf</c> of two objects without required members, which every object matches twice, so no value validates.
-/// </summary>
+/// <summary>CMF's <c>FlinkApplicationEvent</c>. The event id is its name.</summary>
 public sealed record CmfEvent
 {
     public string ApiVersion => "cmf.confluent.io/v1alpha1";
@@ -33,4 +30,14 @@ public sealed record CmfEventMetadata
 }
 
 /// <summary><c>type</c> is CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>
-public sealed record CmfEventStatus(string Message, string Type);
+public sealed record CmfEventStatus(string Message, string Type)
+{
+    public CmfEventData? Data { get; init; }
+}
+
+/// <summary>
+/// CMF's <c>EventData</c> in its <c>EventDataNewStatus</c> form: the state a status event moved to (the job state of a
+/// JOB_STATUS event, the lifecycle state of a lifecycle change). Absent when the event names none: CMF's generated
+/// clients read <c>data</c> as whichever form has a member present, so an empty object would match neither.
+/// </summary>
+public sealed record CmfEventData(string NewStatus);

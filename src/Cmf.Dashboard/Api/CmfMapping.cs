@@ -62,9 +62,16 @@ public static class CmfMapping
 
     public const string LastSeenAnnotation = "cmf-fa.dashboard/last-seen";
 
+    /// <summary>An event's name (and uid): its id.</summary>
+    public static string EventName(EventView e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Id.ToString(CultureInfo.InvariantCulture);
+    }
+
     public static CmfEvent Event(EventView e)
     {
-        var id = e.Id.ToString(CultureInfo.InvariantCulture);
+        var id = EventName(e);
         return new CmfEvent
         {
             Metadata = new CmfEventMetadata
@@ -81,7 +88,10 @@ public static class CmfMapping
                     }
                     : null,
             },
-            Status = new CmfEventStatus(SecretMasker.Display(e.Message), e.CmfType),
+            Status = new CmfEventStatus(SecretMasker.Display(e.Message), e.CmfType)
+            {
+                Data = string.IsNullOrEmpty(e.NewStatus) ? null : new CmfEventData(e.NewStatus),
+            },
         };
     }
 

@@ -17,7 +17,7 @@ public sealed record PageRequest(int Page, int Size, SortOrder? Sort)
     public const int MaxSize = StoreQueries.MaxPageSize;
 
     /// <summary>CMF query parameters this server does not implement: refused rather than silently ignored.</summary>
-    private static readonly string[] UnsupportedParameters = ["filter", "search", "searchScope", "page-token"];
+    private static readonly string[] UnsupportedParameters = ["page-token"];
 
     public static PageRequest First { get; } = new(0, DefaultSize, null);
 
@@ -27,7 +27,7 @@ public sealed record PageRequest(int Page, int Size, SortOrder? Sort)
         request = First;
         if (UnsupportedParameters.FirstOrDefault(query.ContainsKey) is { } unsupported)
         {
-            return $"The query parameter '{unsupported}' is not supported by this server; use page, size, sort and fields.";
+            return $"The query parameter '{unsupported}' is not supported by this server; use page, size and sort.";
         }
         if (Number(query, "page", 0, 0, int.MaxValue, out var page) is { } pageError)
         {

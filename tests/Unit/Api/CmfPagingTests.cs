@@ -23,7 +23,8 @@ public abstract class CmfPagingTests(SeededDashboard dashboard)
     [InlineData("sort=name,sideways")]
     [InlineData("sort=name&sort=updateTimestamp")]
     [InlineData("sort=")]
-    [InlineData("filter=name=ord*")]
+    [InlineData("search=ord&searchScope=name")]
+    [InlineData("page-token=abc")]
     public async Task Invalid_paging_gives_400_with_the_error_envelope(string query)
     {
         var answer = await dashboard.Client.GetApiAsync($"{Applications}?{query}");

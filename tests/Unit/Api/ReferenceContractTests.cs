@@ -38,4 +38,27 @@ public sealed class ReferenceContractTests
 
         Assert.NotEmpty(errors);
     }
+
+    [Fact]
+    public async Task Event_data_with_a_new_status_validates_as_cmf_clients_read_it()
+    {
+        var withNewStatus = """{"apiVersion":"v1alpha1","kind":"FlinkApplicationEvent","metadata":{},"status":{"data":{"newStatus":"RUNNING"}}}""";
+
+        var errors = await CmfContract.AsClientsRead.ValidateAsync("FlinkApplicationEvent", withNewStatus);
+
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("""{}""")]
+    [InlineData("""{"state":"RUNNING"}""")]
+    [InlineData("""{"newStatus":"RUNNING","exceptionString":"java.lang.Exception"}""")]
+    public async Task Event_data_that_is_neither_or_both_choices_is_refused_as_cmf_clients_read_it(string data)
+    {
+        var withData = """{"apiVersion":"v1alpha1","kind":"FlinkApplicationEvent","metadata":{},"status":{"data":""" + data + "}}";
+
+        var errors = await CmfContract.AsClientsRead.ValidateAsync("FlinkApplicationEvent", withData);
+
+        Assert.NotEmpty(errors);
+    }
 }

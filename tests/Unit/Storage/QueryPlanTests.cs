@@ -77,6 +77,35 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Application_list_filtered_by_name_pattern_and_excluded_job_states_reads_one_environment_in_name_order()
+    {
+        var query = new ApplicationListQuery
+        {
+            Environment = "prod",
+            NamePatterns = ["ord*", "*s"],
+            ExcludedJobStates = [JobState.Failed],
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListApplicationsAsync(query, None));
+
+        Assert.All(plans, p => Assert.DoesNotContain("Applications", p.ScannedTables()));
+        var page = plans.Single(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Applications_Environment_Name"), page.ToString());
+        Assert.False(page.SortsWithoutIndex, page.ToString());
+    }
+
+    [Fact]
+    public async Task Events_filtered_by_type_and_tested_while_read_go_through_the_application_index_in_batches()
+    {
+        var query = new EventListQuery { Types = ["JOB_STATUS", "CMF_STATUS"], ExcludedTypes = ["CLUSTER_STATUS"], Matches = _ => true };
+
+        var plans = await RecordAsync(() => Db.Queries.ListEventsAsync(_app.Key, query, None));
+
+        AssertIndexDriven(plans, "IX_Events_ApplicationId_Id");
+        Assert.DoesNotContain(plans, p => p.SortsWithoutIndex);
+    }
+
+    [Fact]
     public async Task Application_detail_finds_its_row_by_environment_and_name()
     {
         var plans = await RecordAsync(() => Db.Queries.GetApplicationAsync(_app.Key, None));

@@ -20,6 +20,15 @@ public sealed record ApplicationListQuery
     /// <summary>Applications in any of these job states; empty for all.</summary>
     public IReadOnlyList<JobState> JobStates { get; init; } = [];
 
+    /// <summary>Applications in none of these job states (one without a job state is in none).</summary>
+    public IReadOnlyList<JobState> ExcludedJobStates { get; init; } = [];
+
+    /// <summary>
+    /// Applications whose name matches every one of these patterns: <c>*</c> stands for any run of characters, every
+    /// other character for itself. Names are lowercase DNS labels, so both engines' LIKE agree on them.
+    /// </summary>
+    public IReadOnlyList<string> NamePatterns { get; init; } = [];
+
     /// <summary>Case-insensitive substring of the name, namespace or environment.</summary>
     public string? Text { get; init; }
 

@@ -19,6 +19,38 @@ public sealed class OpenApiSchemas
 
     public static OpenApiSchemas FromYaml(string yaml) => FromDocument(YamlToJson(yaml));
 
+    /// <summary>
+    /// The schemas as OpenAPI Generator's clients (CMF's Go SDK, <c>model_event_data.go</c>) read a <c>oneOf</c>: a value
+    /// is one of the choices when it has a member the choice declares, so an object schema without required members is
+    /// chosen only by one of its own members. In JSON Schema any object matches such a choice, and a <c>oneOf</c> of two
+    /// of them matches nothing (CMF's <c>EventData</c>). The choices are made stricter, never looser: each must also
+    /// hold one of its declared members; the named schemas themselves are unchanged.
+    /// </summary>
+    public OpenApiSchemas AsGeneratedClientsRead()
+    {
+        var definitions = (JsonObject)_definitions.DeepClone();
+        foreach (var (_, schema) in definitions)
+        {
+            if (schema?["oneOf"] is not JsonArray choices)
+            {
+                continue;
+            }
+            for (var i = 0; i < choices.Count; i++)
+            {
+                var target = choices[i]?["$ref"]?.GetValue<string>() is { } reference ? definitions[reference.Split('/')[^1]] : choices[i];
+                if (target?["properties"] is JsonObject properties && target["required"] is null)
+                {
+                    choices[i] = new JsonObject
+                    {
+                        ["allOf"] = new JsonArray(choices[i]!.DeepClone()),
+                        ["anyOf"] = new JsonArray([.. properties.Select(p => (JsonNode)new JsonObject { ["required"] = new JsonArray(p.Key) })]),
+                    };
+                }
+            }
+        }
+        return new OpenApiSchemas(definitions);
+    }
+
     public static OpenApiSchemas FromJson(string json) => FromDocument(JsonNode.Parse(json)!);
 
     public IReadOnlyCollection<string> Names => [.. _definitions.Select(d => d.Key)];
