@@ -1,5 +1,6 @@
 using Cmf.Dashboard.Api;
 using Cmf.Dashboard.Components;
+using Cmf.Dashboard.Components.Layout;
 using Cmf.Dashboard.Hosting;
 using Cmf.Dashboard.Hubs;
 using Cmf.Dashboard.Model;
@@ -40,6 +41,7 @@ public static class DashboardApplication
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapThemeStylesheet();
         app.MapCmfHealth();
         var viewers = app.MapGroup("").RequireAuthorization(ViewerPolicy.Name);
         viewers.MapDashboardApi();

@@ -1,3 +1,4 @@
+using Cmf.Dashboard.Components.Layout;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -15,6 +16,7 @@ public static class DashboardUiServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DashboardRuntime(RunsOnSimulator: false));
         services.AddScoped<ThemePreferenceStore>();
+        services.AddSingleton<ThemeStylesheet>();
         return services;
     }
 }

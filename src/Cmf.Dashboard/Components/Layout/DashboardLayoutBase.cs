@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Components.Web;
 namespace Cmf.Dashboard.Components.Layout;
 
 /// <summary>
-/// What both layouts share: the light/dark theme taken from the browser's remembered or system preference,
-/// and a page error boundary that gets a fresh chance on every navigation.
+/// What both layouts share: the light/dark theme the page wears (chosen in the browser before the first paint from the
+/// remembered or system preference, see <see cref="ThemeStylesheet"/>) for the toggle, and a page error boundary that
+/// gets a fresh chance on every navigation.
 /// </summary>
 public abstract class DashboardLayoutBase : LayoutComponentBase
 {

@@ -1,21 +1,16 @@
-// Light/dark preference for the layouts: what the person chose last, else what the system prefers.
+// Light/dark theme for the layouts. theme-early.js chose it before the first paint (the last choice, else the system's
+// preference) and put it on the root element, where theme.css's dark custom properties apply.
 const key = "cmf.theme";
 
 export function prefersDark() {
-  try {
-    const stored = localStorage.getItem(key);
-    if (stored === "dark" || stored === "light") {
-      return stored === "dark";
-    }
-  } catch {
-    // Storage can be blocked (private mode, sandboxed frames): fall back to the system preference.
-  }
-  return window.matchMedia("(prefers-color-scheme: dark)").matches;
+  return document.documentElement.dataset.theme === "dark";
 }
 
 export function remember(theme) {
+  const dark = theme === "dark";
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
   try {
-    localStorage.setItem(key, theme === "dark" ? "dark" : "light");
+    localStorage.setItem(key, dark ? "dark" : "light");
   } catch {
     // Not remembered; the toggle still works for this page.
   }
