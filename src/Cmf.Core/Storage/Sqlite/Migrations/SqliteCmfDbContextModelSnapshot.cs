@@ -304,6 +304,15 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangeKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedConfigurationKeys")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -371,6 +380,8 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });
