@@ -46,7 +46,7 @@ public sealed class ChangeListUrlsTests
 
         var url = DashboardUrls.ChangesUrl(filter, embed: true);
 
-        Assert.Equal("/changes?from=2026-03-01T12:00:00Z&to=2026-03-01T14:00:00Z&embed=1", url);
+        Assert.Equal("/changes?from=2026-03-01T12%3A00%3A00Z&to=2026-03-01T14%3A00%3A00Z&embed=1", url);
         Assert.Equal(filter, DashboardUrls.ParseChangeListFilter(url));
     }
 

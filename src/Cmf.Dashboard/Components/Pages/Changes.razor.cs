@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cmf.Core.Feed;
 using Cmf.Dashboard.Model;
-using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -20,8 +19,7 @@ public partial class Changes
     private ChangeListPage? _page;
     private DateTimeOffset _now;
 
-    [CascadingParameter]
-    private EmbedMode? Embed { get; set; }
+    private EmbedMode Embed => IsEmbedded ? EmbedMode.Embedded : EmbedMode.Standalone;
 
     private string CountText
     {
