@@ -5,6 +5,7 @@ using Cmf.Core.Specs;
 using Cmf.Core.Storage.Views;
 using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Tracking;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cmf.UnitTests.Storage;
 
@@ -139,6 +140,27 @@ public abstract class ChangeListQueryTests(StoreProviderKind engine) : StoreTest
         var list = await ListAsync(new ChangeListQuery { From = From, To = To, Environment = "prod", Application = "orders", Limit = 1 });
 
         Assert.Equal("flinkConfiguration s3.secret-key secret changed", list.Entries.Single().Summary);
+    }
+
+    [Fact]
+    public async Task Instances_stored_before_changes_were_recorded_get_theirs_once_at_start()
+    {
+        await using (var db = Db.Provider.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"Instances\" SET \"ChangeSummary\" = NULL, \"ChangeKinds\" = 0, \"ChangedConfigurationKeys\" = NULL");
+            await Db.Provider.WriteDataVersionAsync(db, Core.Storage.Writing.ChangeBackfill.DataVersion - 1, None);
+        }
+        Assert.All((await ListAsync()).Entries, e => Assert.Null(e.Summary));
+
+        await Db.ReopenAsync();
+
+        var entries = (await ListAsync()).Entries;
+        Assert.Equal("first instance", entries.Single(e => e.Instance.Uid == _orders.InstanceUid(1)).Summary);
+        Assert.Equal("image flink:1.20.1 -> 1.20.2", entries.Single(e => e.Instance.Uid == _orders.InstanceUid(2)).Summary);
+        var payments2 = entries.Single(e => e.Instance.Uid == _payments.InstanceUid(2));
+        Assert.Equal(SpecChangeKinds.Configuration, payments2.Kinds);
+        Assert.Equal(["taskmanager.numberoftaskslots"], payments2.ConfigurationKeys);
     }
 
     private static JsonObject Spec(string image = "flink:1.20.1", string slots = "2", int parallelism = 2, string? password = null)
