@@ -45,4 +45,10 @@ internal sealed class StoredInstance
     public string? FlinkVersion { get; set; }
 
     public string? UpgradeMode { get; set; }
+
+    public string? ChangedBy { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public string? ChangeOrigin { get; set; }
 }
