@@ -88,8 +88,10 @@ public static class ChangeListReader
             ConfigurationKeys = entry.ConfigurationKeys,
             Outcome = InstanceOutcome.For(instance, history, now),
             Previous = previous is null ? null : new InstanceRef(previous.Uid, previous.Sequence),
-            // MERGE(attribution): ChangedBy = entry.Instance.ChangedBy, ChangeOrigin = entry.Instance.ChangeOrigin.
-            // MERGE(operator-history): DiffType = entry.Instance.DiffType.
+            ChangedBy = entry.Instance.ChangedBy,
+            ChangeOrigin = entry.Instance.ChangeOrigin,
+            // MERGE(operator-history): DiffType = entry.Instance.DiffType (its SpecDiffType, as the operator writes it) once
+            // that branch is merged; until then the column says the diff type is not recorded.
         };
     }
 }

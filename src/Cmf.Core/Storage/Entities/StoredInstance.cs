@@ -54,4 +54,10 @@ internal sealed class StoredInstance
 
     /// <summary>The changed <c>flinkConfiguration</c> keys, lower-cased, as <c>|key1|key2|</c> (see <c>Writing/ChangeColumns</c>).</summary>
     public string? ChangedConfigurationKeys { get; set; }
+
+    public string? ChangedBy { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public string? ChangeOrigin { get; set; }
 }

@@ -28,6 +28,6 @@ internal static class ChangeColumns
     {
         null when sequence <= 1 => SpecChange.FirstInstance,
         null => SpecChange.PreviousUnknown,
-        _ => SpecChanges.Between(previousSpecJson, currentSpecJson),
+        _ => SpecChangeSummary.Between(previousSpecJson, currentSpecJson),
     };
 }

@@ -23,7 +23,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
         "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
-        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode",
+        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "ChangedBy", "ChangedAt", "ChangeOrigin",
     ];
 
     private static readonly string[] ClusterColumns =
@@ -185,7 +185,8 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
-            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode, instance.ChangedBy, instance.ChangedAt,
+            instance.ChangeOrigin).ExecuteAsync(cancellationToken);
 
     public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
         _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);

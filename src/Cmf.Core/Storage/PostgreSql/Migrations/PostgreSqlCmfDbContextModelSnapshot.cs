@@ -376,6 +376,17 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 

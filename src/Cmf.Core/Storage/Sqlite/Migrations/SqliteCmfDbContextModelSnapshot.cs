@@ -313,6 +313,15 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<string>("ChangedConfigurationKeys")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

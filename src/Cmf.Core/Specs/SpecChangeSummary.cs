@@ -8,7 +8,7 @@ namespace Cmf.Core.Specs;
 /// Compares two canonical, sealed effective specs (as stored) and says what changed, in one bounded line and as kinds
 /// of field. Pure. A value that holds a sealed secret is never shown: the line says "secret changed".
 /// </summary>
-public static class SpecChanges
+public static class SpecChangeSummary
 {
     /// <summary>A value is cut to this many characters in the summary.</summary>
     public const int MaxValueLength = 40;

@@ -4,7 +4,7 @@ using Cmf.Core.Specs;
 namespace Cmf.UnitTests.Specs;
 
 /// <summary>What one line says an instance changed, and which kinds of field it files the change under.</summary>
-public sealed class SpecChangesTests
+public sealed class SpecChangeSummaryTests
 {
     private const string Base = """
         {"flinkConfiguration":{"parallelism.default":"2","state.backend.type":"rocksdb","taskmanager.numberOfTaskSlots":"2"},
@@ -40,7 +40,7 @@ public sealed class SpecChangesTests
     [MemberData(nameof(Changes))]
     public void A_change_is_said_in_one_line_and_filed_under_its_kinds(string _, string patch, string summary, SpecChangeKinds kinds)
     {
-        var change = SpecChanges.Between(Base, Patched(patch));
+        var change = SpecChangeSummary.Between(Base, Patched(patch));
 
         Assert.Equal(summary, change.Summary);
         Assert.Equal(kinds, change.Kinds);
@@ -49,7 +49,7 @@ public sealed class SpecChangesTests
     [Fact]
     public void Nested_configuration_keys_read_as_flink_reads_them_and_are_kept_for_the_key_filter()
     {
-        var change = SpecChanges.Between(Base, Patched("""{"flinkConfiguration":{"execution":{"checkpointing":{"interval":"10s"}}}}"""));
+        var change = SpecChangeSummary.Between(Base, Patched("""{"flinkConfiguration":{"execution":{"checkpointing":{"interval":"10s"}}}}"""));
 
         Assert.Equal("flinkConfiguration execution.checkpointing.interval set to 10s", change.Summary);
         Assert.Equal(["execution.checkpointing.interval"], change.ConfigurationKeys);
@@ -58,7 +58,7 @@ public sealed class SpecChangesTests
     [Fact]
     public void Phrases_follow_the_order_image_version_parallelism_resources_configuration_other()
     {
-        var change = SpecChanges.Between(Base, Patched(
+        var change = SpecChangeSummary.Between(Base, Patched(
             """{"job":{"upgradeMode":"stateless"},"flinkConfiguration":{"a.b":"1"},"taskManager":{"resource":{"cpu":2}},"job2":1,"flinkVersion":"v2_0","image":"flink:2.0"}"""));
 
         Assert.Equal(
@@ -73,7 +73,7 @@ public sealed class SpecChangesTests
         var before = Sealed(Patched("""{"flinkConfiguration":{"s3.secret-key":"old-secret"}}"""));
         var after = Sealed(Patched("""{"flinkConfiguration":{"s3.secret-key":"new-secret"}}"""));
 
-        var change = SpecChanges.Between(before, after);
+        var change = SpecChangeSummary.Between(before, after);
 
         Assert.Equal("flinkConfiguration s3.secret-key secret changed", change.Summary);
         Assert.DoesNotContain("sealed", change.Summary, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class SpecChangesTests
         var before = Sealed(Patched("""{"job":{"jarURI":"https://ci:old-pass@repo.example/job.jar"}}"""));
         var after = Sealed(Patched("""{"job":{"jarURI":"https://ci:new-pass@repo.example/job.jar"}}"""));
 
-        var change = SpecChanges.Between(before, after);
+        var change = SpecChangeSummary.Between(before, after);
 
         Assert.Equal("job.jarURI secret changed", change.Summary);
     }
@@ -95,7 +95,7 @@ public sealed class SpecChangesTests
     [Fact]
     public void An_added_secret_says_so_without_a_value()
     {
-        var change = SpecChanges.Between(Sealed(Base), Sealed(Patched("""{"flinkConfiguration":{"db.password":"hunter2"}}""")));
+        var change = SpecChangeSummary.Between(Sealed(Base), Sealed(Patched("""{"flinkConfiguration":{"db.password":"hunter2"}}""")));
 
         Assert.Equal("flinkConfiguration db.password secret added", change.Summary);
     }
@@ -108,18 +108,18 @@ public sealed class SpecChangesTests
         {
             patch[$"key{i:00}"] = new string('v', 200);
         }
-        var change = SpecChanges.Between(Base, Patched(new JsonObject { ["flinkConfiguration"] = patch }.ToJsonString()));
+        var change = SpecChangeSummary.Between(Base, Patched(new JsonObject { ["flinkConfiguration"] = patch }.ToJsonString()));
 
         Assert.True(change.Summary.Length <= SpecChange.MaxSummaryLength, change.Summary);
         Assert.Matches(@", and \d+ more$", change.Summary);
-        Assert.Contains(new string('v', SpecChanges.MaxValueLength - 1) + "…", change.Summary, StringComparison.Ordinal);
+        Assert.Contains(new string('v', SpecChangeSummary.MaxValueLength - 1) + "…", change.Summary, StringComparison.Ordinal);
         Assert.Equal(SpecChange.MaxConfigurationKeys, change.ConfigurationKeys.Count);
     }
 
     [Fact]
     public void Line_breaks_and_control_characters_in_values_become_spaces()
     {
-        var change = SpecChanges.Between(Base, Patched("""{"image":"evil\nline\u0007two"}"""));
+        var change = SpecChangeSummary.Between(Base, Patched("""{"image":"evil\nline\u0007two"}"""));
 
         Assert.Equal("image flink:1.20.1 -> evil line two", change.Summary);
     }
@@ -127,7 +127,7 @@ public sealed class SpecChangesTests
     [Fact]
     public void Equal_specs_change_nothing()
     {
-        var change = SpecChanges.Between(Base, Base);
+        var change = SpecChangeSummary.Between(Base, Base);
 
         Assert.Same(SpecChange.NoChange, change);
     }
@@ -135,7 +135,7 @@ public sealed class SpecChangesTests
     [Fact]
     public void An_unreadable_stored_spec_compares_as_empty_rather_than_failing()
     {
-        var change = SpecChanges.Between("not json", """{"image":"flink:1.20.1"}""");
+        var change = SpecChangeSummary.Between("not json", """{"image":"flink:1.20.1"}""");
 
         Assert.Equal("image set to flink:1.20.1", change.Summary);
     }
