@@ -18,6 +18,8 @@ public static class DashboardUrls
     public const string ApplicationsPath = "/applications";
     public const string EnvironmentsPath = "/environments";
     public const string InstancesPath = "/instances";
+    public const string ChangesPath = "/changes";
+    public const string ApiChangesPath = "/api/v1/changes";
     public const string GalleryPath = "/_gallery";
     public const string LoginPath = "/login";
     public const string LogoutPath = "/logout";
@@ -35,6 +37,20 @@ public static class DashboardUrls
     private const string WindowParameter = "window";
     private const string InlineParameter = "inline";
     private const string HideAnnotationParameter = "hideAnnotation";
+    private const string BackParameter = "back";
+    private const string ApplicationParameter = "application";
+    private const string FieldParameter = "field";
+    private const string KeyParameter = "key";
+    private const string OutcomeParameter = "outcome";
+    private const string BeforeParameter = "before";
+    private const string SizeParameter = "size";
+
+    /// <summary>The query parameters of the changes list (page and API); anything else is refused by the API.</summary>
+    public static IReadOnlyList<string> ChangeListParameters { get; } =
+    [
+        WindowParameter, FromParameter, ToParameter, EnvironmentParameter, ApplicationParameter, FieldParameter, KeyParameter,
+        OutcomeParameter, BeforeParameter, SizeParameter, EmbedParameter,
+    ];
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     private static readonly (ApplicationSort Sort, string Wire)[] SortNames =
@@ -94,17 +110,28 @@ public static class DashboardUrls
     public static string InstanceDeepLinkUrl(string instanceUid, bool embed = false) =>
         $"{InstancesPath}/{Segment(instanceUid)}" + new QueryParts().AddEmbed(embed);
 
+    /// <param name="backToChanges">A changes-list URL (<see cref="ChangesUrl"/>) the diff page links back to, filters kept.</param>
     public static string DiffUrl(string environment, string application, string fromUid, string toUid,
-        bool inline = false, bool hideInstanceAnnotation = false, bool embed = false)
+        bool inline = false, bool hideInstanceAnnotation = false, bool embed = false, string? backToChanges = null)
     {
         var query = new QueryParts()
             .Add(FromParameter, fromUid)
             .Add(ToParameter, toUid)
             .Add(InlineParameter, inline ? "1" : null)
             .Add(HideAnnotationParameter, hideInstanceAnnotation ? "1" : null)
+            .Add(BackParameter, IsChangesUrl(backToChanges) ? backToChanges : null)
             .AddEmbed(embed);
         return $"{ApplicationPath(environment, application)}/diff" + query;
     }
+
+    /// <summary>The fleet-wide changes list with its window, filters and page start.</summary>
+    public static string ChangesUrl(ChangeListFilter? filter = null, bool embed = false) =>
+        ChangesPath + ChangeListQuery(filter ?? ChangeListFilter.Default).AddEmbed(embed);
+
+    /// <summary>True for a URL of the changes list on this site (what a diff page may link back to).</summary>
+    public static bool IsChangesUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url) =>
+        url is not null && url.Length <= 4096 && IsInApp(url)
+        && (url == ChangesPath || url.StartsWith(ChangesPath + "?", StringComparison.Ordinal));
 
     public static string GalleryUrl(bool embed = false) => GalleryPath + new QueryParts().AddEmbed(embed);
 
@@ -126,6 +153,10 @@ public static class DashboardUrls
         ApiApplicationPath(environment, application) + "/timeline" + new QueryParts()
             .Add(FromParameter, range is null ? null : FormatTime(range.From))
             .Add(ToParameter, range is null ? null : FormatTime(range.To));
+
+    public static string ApiChangesUrl(ChangeListFilter? filter = null, int? size = null) =>
+        ApiChangesPath + ChangeListQuery(filter ?? ChangeListFilter.Default)
+            .Add(SizeParameter, size?.ToString(CultureInfo.InvariantCulture));
 
     public static string ApiClustersUrl(string environment, string application) =>
         ApiApplicationPath(environment, application) + "/clusters";
@@ -233,11 +264,189 @@ public static class DashboardUrls
     public static InstanceDiffView ParseInstanceDiffView(string url)
     {
         var query = Query(url);
+        var back = Single(query, BackParameter);
         return new InstanceDiffView(
             NullIfEmpty(Single(query, FromParameter)),
             NullIfEmpty(Single(query, ToParameter)),
             IsTrue(Single(query, InlineParameter)),
-            IsTrue(Single(query, HideAnnotationParameter)));
+            IsTrue(Single(query, HideAnnotationParameter)))
+        {
+            BackToChanges = IsChangesUrl(back) ? back : null,
+        };
+    }
+
+    /// <summary>The changes list's view from its URL; values that do not parse are left out (the API refuses them: <see cref="ReadChangeListFilter"/>).</summary>
+    public static ChangeListFilter ParseChangeListFilter(string url) => ReadChangeListFilter(Query(url), out _, out _);
+
+    /// <summary>
+    /// Reads the changes list's parameters; <paramref name="errors"/> says what was refused (unknown names, unknown fields
+    /// or outcomes, bad times, from after to, a range over a year, values too long), each in a sentence.
+    /// </summary>
+    public static ChangeListFilter ReadChangeListFilter(IEnumerable<KeyValuePair<string, StringValues>> parameters, out List<string> errors, out int? size)
+    {
+        var query = parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        errors = [];
+        size = null;
+        foreach (var unknown in query.Keys.Where(k => !ChangeListParameters.Contains(k, StringComparer.Ordinal)))
+        {
+            errors.Add($"Unknown query parameter {Quoted(unknown)}; the changes list takes {string.Join(", ", ChangeListParameters)}.");
+        }
+        var filter = ChangeListFilter.Default;
+        var window = Single(query, WindowParameter);
+        if (window is not null)
+        {
+            if (TryParseDuration(window, out var last) && last <= ChangeListFilter.MaxSpan)
+            {
+                filter = filter with { Window = last };
+            }
+            else
+            {
+                errors.Add($"window must be a duration such as 1h, 24h or 7d, at most 366d; got {Quoted(window)}.");
+            }
+        }
+        filter = ReadRange(query, filter, errors);
+        filter = filter with
+        {
+            Environment = Text(query, EnvironmentParameter, ChangeListFilter.MaxTextLength, errors),
+            Application = Text(query, ApplicationParameter, ChangeListFilter.MaxTextLength, errors),
+            ConfigurationKey = Text(query, KeyParameter, ChangeListFilter.MaxKeyLength, errors),
+        };
+        foreach (var wire in query.GetValueOrDefault(FieldParameter).SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (ChangeField.Parse(wire) is { } kind)
+            {
+                filter = filter with { Fields = filter.Fields | kind };
+            }
+            else
+            {
+                errors.Add($"field must be one of {string.Join(", ", ChangeField.All.Select(f => f.Wire))}; got {Quoted(wire)}.");
+            }
+        }
+        if (Single(query, OutcomeParameter) is { Length: > 0 } outcome)
+        {
+            if (ChangeOutcomes.Parse(outcome) is { } parsed)
+            {
+                filter = filter with { Outcome = parsed };
+            }
+            else
+            {
+                errors.Add($"outcome must be one of {string.Join(", ", ChangeOutcomes.All.Select(o => o.Wire))}; got {Quoted(outcome)}.");
+            }
+        }
+        if (Single(query, BeforeParameter) is { Length: > 0 } before)
+        {
+            if (Cmf.Core.Storage.Views.ChangeCursor.TryParse(before, out var cursor))
+            {
+                filter = filter with { Before = cursor };
+            }
+            else
+            {
+                errors.Add($"before must be the next value of an earlier page, such as 1767225600000.42; got {Quoted(before)}.");
+            }
+        }
+        if (Single(query, SizeParameter) is { } sizeText)
+        {
+            if (int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= ChangeListReader.MaxPageSize)
+            {
+                size = parsed;
+            }
+            else
+            {
+                errors.Add($"size must be a whole number from 1 to {ChangeListReader.MaxPageSize}; got {Quoted(sizeText)}.");
+            }
+        }
+        return filter;
+    }
+
+    private static ChangeListFilter ReadRange(Dictionary<string, StringValues> query, ChangeListFilter filter, List<string> errors)
+    {
+        var (fromText, toText) = (Single(query, FromParameter), Single(query, ToParameter));
+        if (fromText is null && toText is null)
+        {
+            return filter;
+        }
+        DateTimeOffset? from = null, to = null;
+        if (fromText is null)
+        {
+            errors.Add("to needs from: give the range as from and to (ISO 8601 times), or a window such as 24h.");
+            return filter;
+        }
+        if (fromText.Length <= 64 && TryParseTime(fromText, out var parsedFrom))
+        {
+            from = parsedFrom;
+        }
+        else
+        {
+            errors.Add($"from must be an ISO 8601 time such as 2026-03-01T12:00:00Z; got {Quoted(fromText)}.");
+        }
+        if (toText is not null)
+        {
+            if (toText.Length <= 64 && TryParseTime(toText, out var parsedTo))
+            {
+                to = parsedTo;
+            }
+            else
+            {
+                errors.Add($"to must be an ISO 8601 time such as 2026-03-01T13:00:00Z; got {Quoted(toText)}.");
+            }
+        }
+        if (from is null || (toText is not null && to is null))
+        {
+            return filter;
+        }
+        if (to is { } end && end <= from)
+        {
+            errors.Add($"from must be earlier than to; got from={fromText}, to={toText}.");
+            return filter;
+        }
+        if (to is { } last && last - from > ChangeListFilter.MaxSpan)
+        {
+            errors.Add("The range from..to may span at most 366 days.");
+            return filter;
+        }
+        return filter with { From = from, To = to };
+    }
+
+    private static string? Text(Dictionary<string, StringValues> query, string name, int max, List<string> errors)
+    {
+        var value = Single(query, name)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (value.Length > max || value.Any(char.IsControl))
+        {
+            errors.Add($"{name} must be at most {max} characters without control characters.");
+            return null;
+        }
+        return value;
+    }
+
+    private static string Quoted(string? value)
+    {
+        var text = value ?? "";
+        var shown = new string([.. text.Take(64).Select(c => char.IsControl(c) ? '?' : c)]);
+        return "'" + shown + (text.Length > 64 ? "…" : "") + "'";
+    }
+
+    private static QueryParts ChangeListQuery(ChangeListFilter filter)
+    {
+        var query = new QueryParts();
+        if (filter.From is { } from)
+        {
+            query.Add(FromParameter, FormatTime(from)).Add(ToParameter, filter.To is { } to ? FormatTime(to) : null);
+        }
+        else if (filter.Window != ChangeListFilter.DefaultWindow)
+        {
+            query.Add(WindowParameter, FormatDuration(filter.Window));
+        }
+        return query
+            .Add(EnvironmentParameter, filter.Environment)
+            .Add(ApplicationParameter, filter.Application)
+            .AddEach(FieldParameter, ChangeField.Wires(filter.Fields))
+            .Add(KeyParameter, filter.ConfigurationKey)
+            .Add(OutcomeParameter, filter.Outcome is { } outcome ? ChangeOutcomes.Wire(outcome) : null)
+            .Add(BeforeParameter, filter.Before?.ToString());
     }
 
     /// <summary>"90s", "15m", "6h", "7d": the largest unit that divides the duration exactly.</summary>

@@ -16,7 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoDashboard dem
         foreach (var page in new[]
         {
             "applications", "environments", "application-timeline", "application-instances", "application-events",
-            "application-spec", "instance", "diff", "not-found", "embed",
+            "application-spec", "instance", "diff", "not-found", "embed", "changes",
         })
         {
             data.Add(page, ColorScheme.Light);
@@ -58,6 +58,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoDashboard dem
         "diff" => Design + "/diff",
         "not-found" => $"/instances/{Guid.Empty}",
         "embed" => Design + "?embed=1",
+        "changes" => "/changes?window=7d",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page."),
     };
 

@@ -36,6 +36,12 @@ public static class ScaleOperations
                 Expect(await queries.GetInstanceAsync(k.Application, k.InstanceUid, cancellationToken));
                 Expect(await queries.GetInstanceAsync(k.Application, k.OtherInstanceUid, cancellationToken));
             }),
+            // The changes list's first page over every seeded instance, with the histories of the applications on it.
+            new("query: changes first page", async _ =>
+                ExpectRows(await queries.ListChangesAsync(new ChangeListQuery { From = ChangesFrom, To = ChangesTo, Limit = size }, cancellationToken))),
+            new("query: changes first page of one environment", async k =>
+                ExpectRows(await queries.ListChangesAsync(
+                    new ChangeListQuery { From = ChangesFrom, To = ChangesTo, Environment = k.Application.Environment, Limit = size }, cancellationToken))),
         ];
     }
 
@@ -53,7 +59,22 @@ public static class ScaleOperations
             new("GET CMF events page", k => Get($"/cmf/api/v1alpha1/{App(k)}/events?page={k.EventPage}&size={size}")),
             new("GET /api/v1 timeline", k => Get($"/api/v1/{App(k)}/timeline")),
             new("GET /api/v1 diff", k => Get($"/api/v1/{App(k)}/diff?from={k.InstanceUid}&to={k.OtherInstanceUid}")),
+            new("GET /api/v1/changes first page", _ => Get($"/api/v1/changes?from={Iso(ChangesFrom)}&to={Iso(ChangesTo)}&size={size}")),
         ];
+    }
+
+    // Every seeded instance lies in this range (StoreSeeder: an application starts each minute, a generation each hour).
+    private static readonly DateTimeOffset ChangesFrom = StoreSeeder.Epoch.AddDays(-1);
+    private static readonly DateTimeOffset ChangesTo = StoreSeeder.Epoch.AddDays(30);
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void ExpectRows(ChangeList list)
+    {
+        if (list.Entries.Count == 0 || list.Entries.Any(e => e.Summary is null))
+        {
+            throw new InvalidOperationException("The seeded store's changes list is empty or has instances without a recorded change.");
+        }
     }
 
     private static async Task GetAsync(HttpClient http, string path, CancellationToken cancellationToken)

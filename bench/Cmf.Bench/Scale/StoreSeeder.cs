@@ -19,7 +19,7 @@ namespace Cmf.Bench.Scale;
 /// </summary>
 public sealed class StoreSeeder(ScaleShape shape)
 {
-    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private const int MaxEventsPerApplication = 100;
     private long _resourceVersion = 1000;
 

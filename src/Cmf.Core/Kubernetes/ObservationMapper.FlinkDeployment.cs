@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Attribution;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
@@ -57,6 +58,7 @@ public static partial class ObservationMapper
             return Rejected(environment, resource, FlinkDeploymentReader.Kind, error);
         }
         var (uid, generation) = (metadata.Uid!, metadata.Generation!.Value);
+        var firstOfGeneration = cache?.Holds(uid, generation) != true;
         var version = cache?.Version(uid, generation, spec) ?? SpecVersionFactory.Create(spec);
         var snapshot = new FlinkDeploymentSnapshot
         {
@@ -66,6 +68,7 @@ public static partial class ObservationMapper
             CreationTimestamp = metadata.CreationTimestamp,
             Spec = version,
             Status = StatusSnapshot(status, version.Scrubber),
+            Attribution = firstOfGeneration ? Attribution(resource, metadata, spec, status, version) : null,
         };
         return new FlinkDeploymentObserved(Key(environment, metadata), @namespace, snapshot);
     }
@@ -97,6 +100,19 @@ public static partial class ObservationMapper
             UpgradeSavepointPath = scrubber.Scrub(status.JobStatus?.UpgradeSavepointPath),
         };
     }
+
+    /// <summary>
+    /// Read once per generation: the tracker takes it only when a generation makes a new instance, and status-only
+    /// updates (most events) would otherwise parse <c>lastReconciledSpec</c> each time. The operator's last reconciled
+    /// spec is the previous instance's spec while a change waits for it, which is when a new instance is made.
+    /// </summary>
+    private static ChangeAttribution? Attribution(JsonNode? resource, ObjectMetadata metadata, JsonObject spec, FlinkDeploymentStatus status, SpecVersion version) =>
+        ChangeAttributor.Attribute(
+            (resource as JsonObject)?["metadata"],
+            metadata,
+            spec,
+            LastSpecDocument.Read(status.ReconciliationStatus?.LastReconciledSpec)?.Spec,
+            managedByCmf: version.InstanceAnnotation is not null);
 
     private static ApplicationKey Key(EnvironmentInfo environment, ObjectMetadata metadata) => new(environment.Name, metadata.Name);
 }

@@ -87,6 +87,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         instance.HasIndex(i => i.Uid).IsUnique();
         instance.HasIndex(i => new { i.ApplicationId, i.Sequence }).IsUnique();
         instance.HasIndex(i => new { i.ApplicationId, i.CreatedAt });
+        // The fleet-wide changes list reads instances newest first across applications, in this index's order.
+        instance.HasIndex(i => new { i.CreatedAt, i.Id });
         instance.HasOne<StoredApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 

@@ -55,6 +55,7 @@ public sealed partial class InstanceStore : IDisposable
         {
             await _provider.PrepareAsync(cancellationToken);
             await ResealSecretsOnceAsync(cancellationToken);
+            await RecordChangesOnceAsync(cancellationToken);
             await using var db = _provider.CreateContext();
             var last = await db.Applications.MaxAsync(a => (long?)a.LastCommit, cancellationToken) ?? 0;
             Interlocked.Exchange(ref _lastCommit, last);
@@ -89,6 +90,27 @@ public sealed partial class InstanceStore : IDisposable
         await using (var db = _provider.CreateContext())
         {
             await _provider.WriteDataVersionAsync(db, SecretResealing.DataVersion, cancellationToken);
+        }
+    }
+
+    /// <summary>Instances stored before changes were recorded get theirs, once.</summary>
+    private async Task RecordChangesOnceAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = _provider.CreateContext())
+        {
+            if (await _provider.ReadDataVersionAsync(db, cancellationToken) >= ChangeBackfill.DataVersion)
+            {
+                return;
+            }
+        }
+        var recorded = await ChangeBackfill.RunAsync(_provider, cancellationToken);
+        if (recorded > 0)
+        {
+            LogChangesRecorded(recorded);
+        }
+        await using (var db = _provider.CreateContext())
+        {
+            await _provider.WriteDataVersionAsync(db, ChangeBackfill.DataVersion, cancellationToken);
         }
     }
 
@@ -296,6 +318,10 @@ public sealed partial class InstanceStore : IDisposable
             {
                 await statements.InsertSpecAsync(applicationId, spec, cancellationToken);
             }
+            foreach (var (spec, instance) in NewInstancesOldestFirst(change))
+            {
+                await statements.RecordChangeAsync(applicationId, instance, spec.EffectiveSpecJson, cancellationToken);
+            }
             foreach (var cluster in change.ChangedClusters())
             {
                 await statements.UpsertClusterAsync(applicationId, cluster, cancellationToken);
@@ -343,6 +369,13 @@ public sealed partial class InstanceStore : IDisposable
         return result;
     }
 
+    private static IEnumerable<(InstanceSpec Spec, InstanceState Instance)> NewInstancesOldestFirst(TrackerResult change) =>
+        change.NewInstanceSpecs
+            .Select(spec => (Spec: spec, Instance: change.State.FindInstance(spec.InstanceUid)))
+            .Where(p => p.Instance is not null)
+            .Select(p => (p.Spec, p.Instance!))
+            .OrderBy(p => p.Item2.Sequence);
+
     /// <summary>The write transaction, refused (rolled back, <see cref="WriterDeposedException"/>) once this store is deposed.</summary>
     private async Task<System.Data.Common.DbTransaction> BeginFencedWriteAsync(CmfDbContext db, CancellationToken cancellationToken)
     {
@@ -380,6 +413,9 @@ public sealed partial class InstanceStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secrets sealed again by today's rules: {Specs} specs and defaults, {Texts} error and event texts changed")]
     private partial void LogResealed(int specs, int texts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded what changed for {Instances} instances stored by an earlier release")]
+    private partial void LogChangesRecorded(int instances);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Holder} claimed writer epoch {Epoch}: writes of any earlier writer are refused from now on")]
     private partial void LogWriterEpochClaimed(string holder, long epoch);

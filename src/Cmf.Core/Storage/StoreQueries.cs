@@ -1,7 +1,9 @@
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 using Cmf.Core.Storage.Entities;
 using Cmf.Core.Storage.Reading;
 using Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmf.Core.Storage;
@@ -309,6 +311,113 @@ public sealed class StoreQueries(StoreProvider provider)
             var clusterBars = await clusters.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
             return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)]);
         }, cancellationToken);
+
+    /// <summary>
+    /// Instances created in the query's window across all applications, newest first, through the (CreatedAt, Id) index
+    /// (or an application's own index), so the first page costs the page, not the history; with the histories of the
+    /// applications on the page, read in the same snapshot, through their ApplicationId indexes.
+    /// </summary>
+    public Task<ChangeList> ListChangesAsync(ChangeListQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(async db =>
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var instances = db.Instances.AsNoTracking().Where(i => i.CreatedAt >= query.From && i.CreatedAt < query.To);
+            if (query.Environment is { } environment && query.Application is { } name)
+            {
+                var id = await db.Applications.AsNoTracking()
+                    .Where(a => a.Environment == environment && a.Name == name)
+                    .Select(a => (long?)a.Id)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (id is null)
+                {
+                    return new ChangeList([], new Dictionary<ApplicationKey, ChangedApplication>(), null);
+                }
+                instances = instances.Where(i => i.ApplicationId == id.Value);
+            }
+            else if (query.Environment is { } environmentOnly)
+            {
+                instances = instances.Where(i => db.Applications.Any(a => a.Id == i.ApplicationId && a.Environment == environmentOnly));
+            }
+            else if (query.Application is { } nameOnly)
+            {
+                instances = instances.Where(i => db.Applications.Any(a => a.Id == i.ApplicationId && a.Name == nameOnly));
+            }
+            if (query.Before is { } before)
+            {
+                instances = instances.Where(i => i.CreatedAt < before.CreatedAt || (i.CreatedAt == before.CreatedAt && i.Id < before.Id));
+            }
+            if (query.Kinds != SpecChangeKinds.None)
+            {
+                var kinds = (int)query.Kinds;
+                instances = instances.Where(i => (i.ChangeKinds & kinds) != 0);
+            }
+            if (!string.IsNullOrWhiteSpace(query.ConfigurationKey))
+            {
+                var pattern = "%" + EscapeLike(ChangeColumns.Separator + ChangeColumns.Normalize(query.ConfigurationKey) + ChangeColumns.Separator) + "%";
+                instances = instances.Where(i => EF.Functions.Like(i.ChangedConfigurationKeys!, pattern, LikeEscape));
+            }
+            var limit = PageSize(query.Limit);
+            var rows = await instances
+                .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+                .Take(limit + 1)
+                .Join(db.Applications, i => i.ApplicationId, a => a.Id, (i, a) => new { Instance = i, a.Environment, a.Name })
+                .ToListAsync(cancellationToken);
+            var page = rows.Take(limit).ToList();
+            var entries = page.Select(r => new ChangeEntry
+            {
+                Application = new ApplicationKey(r.Environment, r.Name),
+                Instance = ViewMapping.ToSummary(r.Instance),
+                Summary = r.Instance.ChangeSummary,
+                Kinds = (SpecChangeKinds)r.Instance.ChangeKinds,
+                ConfigurationKeys = ChangeColumns.Keys(r.Instance.ChangedConfigurationKeys),
+                Position = new ChangeCursor(r.Instance.CreatedAt, r.Instance.Id),
+            }).ToList();
+            var histories = await ReadHistoriesAsync(db, [.. page.Select(r => r.Instance.ApplicationId).Distinct()], cancellationToken);
+            var next = rows.Count > limit ? entries[^1].Position : null;
+            return new ChangeList(entries, histories, next);
+        }, cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<ApplicationKey, ChangedApplication>> ReadHistoriesAsync(
+        CmfDbContext db, List<long> applicationIds, CancellationToken cancellationToken)
+    {
+        if (applicationIds.Count == 0)
+        {
+            return new Dictionary<ApplicationKey, ChangedApplication>();
+        }
+        var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var instances = (await db.Instances.AsNoTracking()
+            .Where(i => applicationIds.Contains(i.ApplicationId))
+            .Select(i => new
+            {
+                i.ApplicationId,
+                Bar = new TimelineInstance
+                {
+                    Uid = i.Uid,
+                    Sequence = i.Sequence,
+                    SpecHash = i.SpecHash,
+                    CreatedAt = i.CreatedAt,
+                    SupersededAt = i.SupersededAt,
+                    EndedAt = i.EndedAt,
+                    JobState = i.JobState,
+                    LifecycleState = i.LifecycleState,
+                    Stop = i.Stop,
+                    StopSavepointPath = i.StopSavepointPath,
+                    ReconciledAt = i.ReconciledAt,
+                },
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(i => i.ApplicationId, i => i.Bar);
+        var clusters = (await db.Clusters.AsNoTracking().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.ApplicationId);
+        return applications.ToDictionary(
+            a => new ApplicationKey(a.Environment, a.Name),
+            a => new ChangedApplication(
+                ViewMapping.ToSummary(a),
+                new ApplicationTimeline(
+                    new ApplicationKey(a.Environment, a.Name),
+                    [.. instances[a.Id].OrderBy(i => i.CreatedAt).ThenBy(i => i.Sequence)],
+                    [.. clusters[a.Id].OrderBy(c => c.StartedAt).ThenBy(c => c.Id).Select(ViewMapping.ToSummary)])));
+    }
 
     private IQueryable<StoredApplication> Filter(IQueryable<StoredApplication> applications, ApplicationListQuery query)
     {

@@ -1,3 +1,4 @@
+using Cmf.Core.Attribution;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 
@@ -17,6 +18,9 @@ public sealed record FlinkDeploymentSnapshot
     public required SpecVersion Spec { get; init; }
 
     public FlinkDeploymentStatusSnapshot Status { get; init; } = new();
+
+    /// <summary>Who wrote this generation's spec; read with the first observation of each generation (see the mapper).</summary>
+    public ChangeAttribution? Attribution { get; init; }
 }
 
 /// <summary>

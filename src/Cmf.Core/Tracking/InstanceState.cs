@@ -52,4 +52,13 @@ public sealed record InstanceState
     public string? FlinkVersion { get; init; }
 
     public string? UpgradeMode { get; init; }
+
+    /// <summary>The field manager that wrote this spec change (<c>kubectl-patch</c>, <c>argocd-controller</c>, ...).</summary>
+    public string? ChangedBy { get; init; }
+
+    /// <summary>The time the API server recorded for that manager's write.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>What delivered the change, when the object says (an Argo CD application, a Flux Kustomization, ...).</summary>
+    public string? ChangeOrigin { get; init; }
 }

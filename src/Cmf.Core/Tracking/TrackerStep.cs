@@ -148,6 +148,9 @@ internal sealed partial class TrackerStep
             CreatedAt = _now,
             FlinkVersion = spec.FlinkVersion,
             UpgradeMode = spec.UpgradeMode,
+            ChangedBy = resource.Attribution?.ChangedBy,
+            ChangedAt = resource.Attribution?.ChangedAt,
+            ChangeOrigin = resource.Attribution?.ChangeOrigin,
         };
         if (latest is { SupersededAt: null })
         {

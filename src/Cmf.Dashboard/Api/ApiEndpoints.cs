@@ -30,6 +30,7 @@ public static class ApiEndpoints
     {
         endpoints.MapCmfApi();
         endpoints.MapExtensionsApi();
+        endpoints.MapChangesApi();
         endpoints.MapAboutApi();
         endpoints.MapOpenApi(ExtensionsApi.OpenApiPath);
         endpoints.MapOpenApi(ExtensionsApi.OpenApiYamlPath);

@@ -15,6 +15,7 @@ public sealed class OpenApiDocumentTests(SeededDashboard dashboard) : IClassFixt
         Assert.Equal(
         [
             "/api/v1/about",
+            "/api/v1/changes",
             "/api/v1/environments/{envName}/applications/{appName}/clusters",
             "/api/v1/environments/{envName}/applications/{appName}/diff",
             "/api/v1/environments/{envName}/applications/{appName}/timeline",
@@ -53,6 +54,8 @@ public sealed class OpenApiDocumentTests(SeededDashboard dashboard) : IClassFixt
     [InlineData("/api/v1/environments/prod/applications/orders/timeline", "TimelineResource")]
     [InlineData("/api/v1/environments/prod/applications/orders/clusters", "ClusterList")]
     [InlineData("/api/v1/instances/{pruned}", "RestError")]
+    [InlineData("/api/v1/changes?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", "ChangeListResource")]
+    [InlineData("/api/v1/changes?field=colour", "RestError")]
     public async Task An_answer_validates_against_the_schema_the_document_gives_it(string path, string schema)
     {
         var document = OpenApiSchemas.FromJson((await dashboard.Client.GetApiAsync("/api/v1/openapi.json")).Body);

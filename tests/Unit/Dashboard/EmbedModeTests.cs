@@ -36,6 +36,19 @@ public sealed class EmbedModeTests : PageTestContext
     }
 
     [Fact]
+    public async Task The_embedded_changes_list_has_no_navigation_and_its_diff_links_stay_embedded_with_the_way_back()
+    {
+        await Seed("prod", "orders").SavepointUpgradeAsync();
+
+        var cut = RenderEmbedded("/changes?environment=prod&embed=1");
+
+        AssertNoWayOut(cut);
+        var diff = cut.Find(".changes__diff").GetAttribute("href")!;
+        Assert.Contains("back=%2Fchanges%3Fenvironment%3Dprod", diff, StringComparison.Ordinal);
+        Assert.EndsWith("&embed=1", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_embedded_application_page_has_no_navigation_and_its_links_stay_embedded()
     {
         var app = Seed();

@@ -30,7 +30,7 @@ public sealed class LayoutTests : DashboardTestContext
 
         Assert.Equal("Flink Application Instances", cut.Find(".main-layout__product-long").TextContent);
         Assert.Equal(
-            [("Applications", "/applications"), ("Environments", "/environments")],
+            [("Applications", "/applications"), ("Environments", "/environments"), ("Changes", "/changes")],
             cut.FindAll("nav a").Select(a => (a.TextContent, a.GetAttribute("href"))));
         Assert.Equal("Applications", cut.Find("h1").TextContent);
     }
@@ -82,7 +82,7 @@ public sealed class LayoutTests : DashboardTestContext
 
         Assert.Equal("This page could not be shown", cut.Find("[role=alert] h1").TextContent);
         Assert.DoesNotContain(FailingPage.Secret, cut.Markup, StringComparison.Ordinal);
-        Assert.Equal(2, cut.FindAll("nav a").Count);
+        Assert.Equal(3, cut.FindAll("nav a").Count);
     }
 
     [Fact]

@@ -164,6 +164,49 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Changes_list_reads_a_page_newest_first_in_the_creation_time_index_without_sorting()
+    {
+        var query = new ChangeListQuery { From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1) };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_CreatedAt_Id"), page.ToString());
+        Assert.False(page.SortsWithoutIndex, page.ToString());
+    }
+
+    [Fact]
+    public async Task Changes_list_of_one_environment_with_kind_and_key_filters_still_reads_in_index_order()
+    {
+        var query = new ChangeListQuery
+        {
+            From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1), Environment = "prod",
+            Kinds = Core.Specs.SpecChangeKinds.Image, ConfigurationKey = "parallelism.default",
+            Before = new ChangeCursor(TrackedApplication.Start.AddHours(1), 100),
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_CreatedAt_Id"), page.ToString());
+        Assert.False(page.SortsWithoutIndex, page.ToString());
+    }
+
+    [Fact]
+    public async Task Changes_list_of_one_application_reads_its_own_index()
+    {
+        var query = new ChangeListQuery
+        {
+            From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1), Environment = _app.Key.Environment, Application = _app.Key.Name,
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal) && p.Sql.Contains("\"CreatedAt\" DESC", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_ApplicationId_CreatedAt"), page.ToString());
+    }
+
+    [Fact]
     public async Task Spec_texts_of_a_page_search_instances_by_uid_and_specs_by_key()
     {
         var plans = await RecordAsync(() => Db.Queries.ListInstanceSpecsAsync([_app.Instance(2).Uid, _app.Instance(3).Uid], None));

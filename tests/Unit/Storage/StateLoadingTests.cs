@@ -45,6 +45,25 @@ public abstract class StateLoadingTests(StoreProviderKind engine) : StoreTestBas
     }
 
     [Fact]
+    public async Task Who_changed_an_instance_is_stored_shown_and_reloaded()
+    {
+        var orders = new TrackedApplication(name: "orders");
+        var result = orders.NewInstance();
+        var changedAt = TrackedApplication.Start.AddMinutes(-3);
+        var attributed = result.State with
+        {
+            Instances = [result.State.Instances[0] with { ChangedBy = "kubectl-patch", ChangedAt = changedAt, ChangeOrigin = "Argo CD application payments" }],
+        };
+        await Db.CommitAsync(result with { State = attributed });
+
+        var shown = (await Db.Queries.GetInstanceAsync(orders.Key, attributed.Instances[0].Uid, None))!.Instance;
+        var reloaded = Assert.Single(Assert.Single(await Db.Store.LoadStatesAsync([orders.Key], None)).Instances);
+
+        Assert.Equal(("kubectl-patch", (DateTimeOffset?)changedAt, "Argo CD application payments"), (shown.ChangedBy, shown.ChangedAt, shown.ChangeOrigin));
+        Assert.Equal(attributed.Instances[0], reloaded);
+    }
+
+    [Fact]
     public async Task Loading_all_states_streams_every_application_in_chunks()
     {
         var apps = Enumerable.Range(1, 1203).Select(n => new TrackedApplication(name: $"app-{n:D4}")).ToList();

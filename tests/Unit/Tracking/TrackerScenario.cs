@@ -1,3 +1,4 @@
+using Cmf.Core.Attribution;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 
@@ -14,6 +15,7 @@ public sealed class TrackerScenario
 
     private readonly Dictionary<string, string> _clusterUids = [];
     private long _resourceVersion = 100;
+    private ChangeAttribution? _attribution;
     private string _specLabel = "";
     private string? _instanceAnnotation;
     private SpecVersion? _spec;
@@ -51,6 +53,7 @@ public sealed class TrackerScenario
         Generation = Generation,
         Spec = _spec ?? SpecOf(_specLabel, _instanceAnnotation),
         Status = _status,
+        Attribution = _attribution,
     };
 
     public static SpecVersion SpecOf(string label, string? instanceAnnotation = null) => new()
@@ -65,9 +68,10 @@ public sealed class TrackerScenario
     public static string HashOf(string label) => "hash-of-" + label;
 
     /// <summary>A spec change: the generation bumps and the watcher sees the object modified.</summary>
-    public TrackerResult Spec(string label, long? generation = null, string? instanceAnnotation = null)
+    public TrackerResult Spec(string label, long? generation = null, string? instanceAnnotation = null, ChangeAttribution? attribution = null)
     {
         _spec = null;
+        _attribution = attribution;
         _specLabel = label;
         _instanceAnnotation = instanceAnnotation;
         Generation = generation ?? Generation + 1;
@@ -87,6 +91,7 @@ public sealed class TrackerScenario
     /// <summary>The operator writes status: same generation, new resourceVersion.</summary>
     public TrackerResult Status(Func<FlinkDeploymentStatusSnapshot, FlinkDeploymentStatusSnapshot> change)
     {
+        _attribution = null;
         _status = change(_status);
         _resourceVersion++;
         return Apply(new FlinkDeploymentObserved(Key, State.Namespace, Resource));

@@ -45,4 +45,19 @@ internal sealed class StoredInstance
     public string? FlinkVersion { get; set; }
 
     public string? UpgradeMode { get; set; }
+
+    /// <summary>What changed against the previous instance, in one line; null until computed (a row of an older release).</summary>
+    public string? ChangeSummary { get; set; }
+
+    /// <summary>The <see cref="Cmf.Core.Specs.SpecChangeKinds"/> flags of that change, for a bitwise filter.</summary>
+    public int ChangeKinds { get; set; }
+
+    /// <summary>The changed <c>flinkConfiguration</c> keys, lower-cased, as <c>|key1|key2|</c> (see <c>Writing/ChangeColumns</c>).</summary>
+    public string? ChangedConfigurationKeys { get; set; }
+
+    public string? ChangedBy { get; set; }
+
+    public DateTimeOffset? ChangedAt { get; set; }
+
+    public string? ChangeOrigin { get; set; }
 }

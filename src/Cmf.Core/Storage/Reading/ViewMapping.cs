@@ -64,6 +64,9 @@ internal static class ViewMapping
         StatusUpdatedAt = i.StatusUpdatedAt,
         FlinkVersion = i.FlinkVersion,
         UpgradeMode = i.UpgradeMode,
+        ChangedBy = i.ChangedBy,
+        ChangedAt = i.ChangedAt,
+        ChangeOrigin = i.ChangeOrigin,
     };
 
     public static ClusterSummary ToSummary(StoredCluster c) => new()

@@ -43,4 +43,13 @@ public sealed record InstanceSummary
     public string? FlinkVersion { get; init; }
 
     public string? UpgradeMode { get; init; }
+
+    /// <summary>The field manager that wrote this instance's spec change (<c>kubectl-patch</c>, <c>argocd-controller</c>, ...); null when unknown.</summary>
+    public string? ChangedBy { get; init; }
+
+    /// <summary>The time the API server recorded for that write.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>What delivered it, when the object says: "Argo CD application payments", "Flux Kustomization flux-system/apps", ...</summary>
+    public string? ChangeOrigin { get; init; }
 }

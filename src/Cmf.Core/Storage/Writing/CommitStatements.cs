@@ -23,7 +23,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
         "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
-        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode",
+        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "ChangedBy", "ChangedAt", "ChangeOrigin",
     ];
 
     private static readonly string[] ClusterColumns =
@@ -52,6 +52,8 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _refreshInstanceColumns;
     private readonly Statement _trimEvents;
     private readonly Statement _upsertWatchPosition;
+    private readonly Statement _previousSpec;
+    private readonly Statement _recordChange;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
     private static readonly string UpsertApplicationSql =
@@ -120,12 +122,26 @@ internal sealed class CommitStatements : IAsyncDisposable
         ON CONFLICT ("Name") DO UPDATE SET "ResourceVersion" = excluded."ResourceVersion"
         """;
 
+    // The spec of the kept instance just before a new one (its predecessor: never pruned while it is the latest).
+    private static readonly string PreviousSpecSql =
+        """
+        SELECT s."EffectiveSpecJson" FROM "Instances" AS i JOIN "InstanceSpecs" AS s ON s."InstanceId" = i."Id"
+        WHERE i."ApplicationId" = @ApplicationId AND i."Sequence" < @Sequence
+        ORDER BY i."Sequence" DESC LIMIT 1
+        """;
+
+    private static readonly string RecordChangeSql =
+        """
+        UPDATE "Instances" SET "ChangeSummary" = @ChangeSummary, "ChangeKinds" = @ChangeKinds, "ChangedConfigurationKeys" = @ChangedConfigurationKeys
+        WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId
+        """;
+
     /// <summary>Every statement's text, for the plan checks.</summary>
     internal static IReadOnlyList<string> AllSql =>
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
         DeleteSpecSql, DeleteInstanceSql, InsertEventSql, UpdateKeyedEventSql, RefreshInstanceColumnsSql, TrimEventsSql,
-        UpsertWatchPositionSql,
+        UpsertWatchPositionSql, PreviousSpecSql, RecordChangeSql,
     ];
 
     public CommitStatements(DbConnection connection, DbTransaction transaction)
@@ -145,6 +161,8 @@ internal sealed class CommitStatements : IAsyncDisposable
         _refreshInstanceColumns = Prepare(RefreshInstanceColumnsSql, "Id");
         _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
         _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
+        _previousSpec = Prepare(PreviousSpecSql, "ApplicationId", "Sequence");
+        _recordChange = Prepare(RecordChangeSql, "ChangeSummary", "ChangeKinds", "ChangedConfigurationKeys", "Uid", "ApplicationId");
     }
 
     public async Task<long> UpsertApplicationAsync(ApplicationState state, long commit, CancellationToken cancellationToken)
@@ -167,7 +185,8 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
-            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode, instance.ChangedBy, instance.ChangedAt,
+            instance.ChangeOrigin).ExecuteAsync(cancellationToken);
 
     public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
         _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);
@@ -207,6 +226,18 @@ internal sealed class CommitStatements : IAsyncDisposable
         return true;
     }
 
+    /// <summary>
+    /// Compares a new instance's spec with its predecessor's (stored earlier, or earlier in this transaction) and writes
+    /// what changed on its row. Call after its spec is inserted, oldest new instance first.
+    /// </summary>
+    public async Task RecordChangeAsync(long applicationId, InstanceState instance, string effectiveSpecJson, CancellationToken cancellationToken)
+    {
+        var previous = await _previousSpec.With(applicationId, instance.Sequence).ScalarAsync(cancellationToken) as string;
+        var change = ChangeColumns.Of(instance.Sequence, previous, effectiveSpecJson);
+        await _recordChange.With(change.Summary, (int)change.Kinds, ChangeColumns.KeysText(change.ConfigurationKeys), instance.Uid, applicationId)
+            .ExecuteAsync(cancellationToken);
+    }
+
     /// <summary>Recomputes the application's list columns from its instance rows.</summary>
     public Task RefreshListColumnsAsync(long applicationId, CancellationToken cancellationToken) =>
         _refreshInstanceColumns.With(applicationId).ExecuteAsync(cancellationToken);
@@ -220,6 +251,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         [
             _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
             _deleteSpec, _deleteInstance, _insertEvent, _updateKeyedEvent, _refreshInstanceColumns, _trimEvents,
+            _upsertWatchPosition, _previousSpec, _recordChange,
         ];
         foreach (var statement in all)
         {

@@ -106,6 +106,9 @@ internal static class StateLoader
         StatusUpdatedAt = i.StatusUpdatedAt,
         FlinkVersion = i.FlinkVersion,
         UpgradeMode = i.UpgradeMode,
+        ChangedBy = i.ChangedBy,
+        ChangedAt = i.ChangedAt,
+        ChangeOrigin = i.ChangeOrigin,
     };
 
     private static ClusterState ToState(StoredCluster c) => new()

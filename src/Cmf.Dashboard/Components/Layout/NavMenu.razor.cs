@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Routing;
 namespace Cmf.Dashboard.Components.Layout;
 
 /// <summary>
-/// The two sections. An application's pages live under <c>/environments/{env}/applications/...</c> but are reached from
+/// The three sections. An application's pages live under <c>/environments/{env}/applications/...</c> but are reached from
 /// the application list, so they mark Applications, not Environments, as where the operator is.
 /// </summary>
 public partial class NavMenu
@@ -39,6 +39,10 @@ public partial class NavMenu
         {
             return NavSection.Environments;
         }
+        if (path == DashboardUrls.ChangesPath)
+        {
+            return NavSection.Changes;
+        }
         return path == "/" || path.StartsWith(DashboardUrls.ApplicationsPath, StringComparison.Ordinal)
             || path.StartsWith(DashboardUrls.EnvironmentsPath + "/", StringComparison.Ordinal)
             || path.StartsWith(DashboardUrls.InstancesPath + "/", StringComparison.Ordinal)
@@ -51,5 +55,6 @@ public partial class NavMenu
         None,
         Applications,
         Environments,
+        Changes,
     }
 }

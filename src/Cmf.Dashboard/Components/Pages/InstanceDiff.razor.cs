@@ -81,7 +81,8 @@ public partial class InstanceDiff
     }
 
     private void Compare((string FromUid, string ToUid) pair) =>
-        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, pair.FromUid, pair.ToUid, _view.Inline, _view.HideInstanceAnnotation));
+        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, pair.FromUid, pair.ToUid, _view.Inline, _view.HideInstanceAnnotation,
+            backToChanges: _view.BackToChanges));
 
     private void SetInline(bool inline) => ReplaceView(_view with { Inline = inline });
 
@@ -93,6 +94,7 @@ public partial class InstanceDiff
         {
             return;
         }
-        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, _from.Instance.Uid, _to.Instance.Uid, view.Inline, view.HideInstanceAnnotation), replace: true);
+        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, _from.Instance.Uid, _to.Instance.Uid, view.Inline, view.HideInstanceAnnotation,
+            backToChanges: view.BackToChanges), replace: true);
     }
 }

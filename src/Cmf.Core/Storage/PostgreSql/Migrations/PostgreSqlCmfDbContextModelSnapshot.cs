@@ -365,6 +365,28 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("ChangeKinds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ChangedConfigurationKeys")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -440,6 +462,8 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });

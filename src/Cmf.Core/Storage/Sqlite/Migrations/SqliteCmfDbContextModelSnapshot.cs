@@ -304,6 +304,24 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangeKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedConfigurationKeys")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -371,6 +389,8 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });
