@@ -13,6 +13,9 @@ namespace Cmf.Simulator;
 /// </summary>
 public sealed class SimulatorApi
 {
+    /// <summary>The field manager of writes through this API when the caller names none: a client without a user agent of its own.</summary>
+    public const string DefaultFieldManager = "cmf-simulator";
+
     private const int PatchAttempts = 5;
     private readonly ResourceStore _store;
     private readonly GarbageCollector _garbageCollector;
@@ -42,14 +45,17 @@ public sealed class SimulatorApi
         return Create(ResourceTypes.Namespaces, ns);
     }
 
-    /// <summary>Creates a FlinkDeployment in <paramref name="ns"/>; apiVersion and kind may be left out.</summary>
-    public JsonObject CreateFlinkDeployment(string ns, JsonObject flinkDeployment)
+    /// <summary>
+    /// Creates a FlinkDeployment in <paramref name="ns"/>; apiVersion and kind may be left out. <paramref name="fieldManager"/>
+    /// is recorded in managedFields as a request's <c>fieldManager</c> parameter is.
+    /// </summary>
+    public JsonObject CreateFlinkDeployment(string ns, JsonObject flinkDeployment, string fieldManager = DefaultFieldManager)
     {
         var obj = flinkDeployment.DeepClone().AsObject();
         obj["apiVersion"] ??= ResourceTypes.FlinkDeployments.ApiVersion;
         obj["kind"] ??= ResourceTypes.FlinkDeployments.Kind;
         obj.Metadata()["namespace"] = ns;
-        return Create(ResourceTypes.FlinkDeployments, obj);
+        return Create(ResourceTypes.FlinkDeployments, obj, fieldManager);
     }
 
     public JsonObject? GetFlinkDeployment(string ns, string name) =>
@@ -59,12 +65,12 @@ public sealed class SimulatorApi
         [.. _store.List(ResourceTypes.FlinkDeployments, ns).Items.Select(o => o.ToJsonObject())];
 
     /// <summary>Applies a JSON merge patch (RFC 7386) to the object; status in the patch is ignored, as on the main resource.</summary>
-    public JsonObject PatchFlinkDeployment(string ns, string name, JsonObject mergePatch) =>
-        Patch(new ObjectKey(ns, name), mergePatch, UpdateTarget.Object);
+    public JsonObject PatchFlinkDeployment(string ns, string name, JsonObject mergePatch, string fieldManager = DefaultFieldManager) =>
+        Patch(new ObjectKey(ns, name), mergePatch, UpdateTarget.Object, fieldManager);
 
     /// <summary>Applies a JSON merge patch to the status subresource.</summary>
-    public JsonObject PatchFlinkDeploymentStatus(string ns, string name, JsonObject mergePatch) =>
-        Patch(new ObjectKey(ns, name), mergePatch, UpdateTarget.Status);
+    public JsonObject PatchFlinkDeploymentStatus(string ns, string name, JsonObject mergePatch, string fieldManager = DefaultFieldManager) =>
+        Patch(new ObjectKey(ns, name), mergePatch, UpdateTarget.Status, fieldManager);
 
     /// <summary>Deletes a FlinkDeployment; with the operator's finalizer it first becomes terminating.</summary>
     public JsonObject DeleteFlinkDeployment(string ns, string name) => Translate(() =>
@@ -74,14 +80,14 @@ public sealed class SimulatorApi
         return deleted.ToJsonObject();
     });
 
-    private JsonObject Create(ResourceType type, JsonObject obj) => Translate(() =>
+    private JsonObject Create(ResourceType type, JsonObject obj, string fieldManager = DefaultFieldManager) => Translate(() =>
     {
         obj.RemoveNulls();
         RejectUnknownFields(ObjectValidator.Validate(type, obj));
-        return _store.Create(type, obj, ChangeOrigin.Client).ToJsonObject();
+        return _store.Create(type, obj, ChangeOrigin.Client, fieldManager).ToJsonObject();
     });
 
-    private JsonObject Patch(ObjectKey key, JsonObject mergePatch, UpdateTarget target) => Translate(() =>
+    private JsonObject Patch(ObjectKey key, JsonObject mergePatch, UpdateTarget target, string fieldManager) => Translate(() =>
     {
         var type = ResourceTypes.FlinkDeployments;
         for (var attempt = 1; ; attempt++)
@@ -95,7 +101,7 @@ public sealed class SimulatorApi
             RejectUnknownFields(ObjectValidator.Validate(type, patched));
             try
             {
-                return _store.Update(type, patched, target, ChangeOrigin.Client).ToJsonObject();
+                return _store.Update(type, patched, target, ChangeOrigin.Client, fieldManager).ToJsonObject();
             }
             catch (ApiException e) when (e.Reason == "Conflict" && attempt < PatchAttempts)
             {

@@ -91,6 +91,7 @@ internal sealed class ResourceEndpoints(
 
     private async Task CreateAsync(HttpContext context, ResourceRoute route)
     {
+        var fieldManager = FieldManagerParameter.Read(context.Request, "CreateOptions");
         var body = await RequestBody.ReadObjectAsync(context.Request, route.Type, context.RequestAborted);
         CheckKind(route.Type, body);
         var metadata = body.Metadata();
@@ -111,12 +112,13 @@ internal sealed class ResourceEndpoints(
             await ApiResponses.WriteJsonAsync(context, 201, body);
             return;
         }
-        var stored = store.Create(route.Type, body, ChangeOrigin.Client);
+        var stored = store.Create(route.Type, body, ChangeOrigin.Client, fieldManager);
         await ApiResponses.WriteBytesAsync(context, 201, stored.Json);
     }
 
     private async Task ReplaceAsync(HttpContext context, ResourceRoute route)
     {
+        var fieldManager = FieldManagerParameter.Read(context.Request, "UpdateOptions");
         var body = await RequestBody.ReadObjectAsync(context.Request, route.Type, context.RequestAborted);
         CheckKind(route.Type, body);
         var name = body.StringAt("metadata", "name");
@@ -137,15 +139,16 @@ internal sealed class ResourceEndpoints(
         if (route.Type.CreatesOnUpdate && route.Subresource is null && store.Get(route.Type, route.Key) is null)
         {
             // k8s.io/apiserver's generic registry Update: a missing object is created when the strategy allows it (Leases).
-            await ApiResponses.WriteBytesAsync(context, 201, store.Create(route.Type, body, ChangeOrigin.Client).Json);
+            await ApiResponses.WriteBytesAsync(context, 201, store.Create(route.Type, body, ChangeOrigin.Client, fieldManager).Json);
             return;
         }
-        var stored = store.Update(route.Type, body, Target(route), ChangeOrigin.Client);
+        var stored = store.Update(route.Type, body, Target(route), ChangeOrigin.Client, fieldManager);
         await ApiResponses.WriteBytesAsync(context, 200, stored.Json);
     }
 
     private async Task PatchAsync(HttpContext context, ResourceRoute route)
     {
+        var fieldManager = FieldManagerParameter.Read(context.Request, "PatchOptions");
         var mediaType = RequestBody.MediaType(context.Request);
         Func<JsonObject, JsonNode?, JsonNode?> apply = mediaType switch
         {
@@ -188,7 +191,7 @@ internal sealed class ResourceEndpoints(
             }
             try
             {
-                var stored = store.Update(route.Type, patched, Target(route), ChangeOrigin.Client);
+                var stored = store.Update(route.Type, patched, Target(route), ChangeOrigin.Client, fieldManager);
                 await ApiResponses.WriteBytesAsync(context, 200, stored.Json);
                 return;
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Cmf.Simulator.Api;
 using Cmf.Simulator.Json;
+using Cmf.Simulator.Store.FieldManagement;
 
 namespace Cmf.Simulator.Store;
 
@@ -187,9 +188,15 @@ internal sealed class ResourceStore
         return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
     }
 
-    public StoredObject Create(ResourceType type, JsonObject obj, ChangeOrigin origin)
+    /// <summary>
+    /// Creates an object. <paramref name="fieldManager"/> names the writer in managedFields; null for the cluster's own
+    /// writes (see <see cref="ClusterWriters"/>).
+    /// </summary>
+    public StoredObject Create(ResourceType type, JsonObject obj, ChangeOrigin origin, string? fieldManager = null)
     {
         var metadata = obj.Metadata();
+        var requestedManagedFields = metadata["managedFields"]?.DeepClone();
+        metadata.Remove("managedFields");
         var key = KeyOf(type, obj);
         lock (_gate)
         {
@@ -218,11 +225,14 @@ internal sealed class ResourceStore
             {
                 NamespaceStrategy.PrepareForCreate(obj);
             }
+            SetManagedFields(obj, ManagedFieldsUpdate.Apply(
+                requestedManagedFields, live: null, obj, fieldManager ?? ClusterWriters.For(type, UpdateTarget.Object, obj), UpdateTarget.Object, type, _clock.Now));
             return Commit(type, WatchEventType.Added, StoredObject.From(type, obj), previous: null, origin);
         }
     }
 
-    public StoredObject Update(ResourceType type, JsonObject desired, UpdateTarget target, ChangeOrigin origin)
+    /// <summary>Replaces an object or its status; <paramref name="fieldManager"/> as for <see cref="Create"/>.</summary>
+    public StoredObject Update(ResourceType type, JsonObject desired, UpdateTarget target, ChangeOrigin origin, string? fieldManager = null)
     {
         var key = KeyOf(type, desired);
         lock (_gate)
@@ -236,6 +246,11 @@ internal sealed class ResourceStore
                 NamespaceStrategy.PrepareForUpdate(next, currentObject);
             }
             next.Metadata()["resourceVersion"] = VersionText(current.ResourceVersion);
+            // A request without managedFields keeps the live ones (kubectl sends none), so only a real change writes.
+            var requestedManagedFields = target == UpdateTarget.Object && ManagerEntry.ReadAll(next.Metadata()["managedFields"]) is not null
+                ? next.Metadata()["managedFields"]!.DeepClone().AsArray()
+                : null;
+            SetManagedFields(next, requestedManagedFields?.DeepClone().AsArray() ?? currentObject.Metadata()["managedFields"]?.DeepClone() as JsonArray ?? []);
             if (JsonEquivalence.AreEquivalent(next, currentObject))
             {
                 return current;
@@ -244,6 +259,8 @@ internal sealed class ResourceStore
             {
                 return Remove(type, current, next, origin);
             }
+            SetManagedFields(next, ManagedFieldsUpdate.Apply(
+                requestedManagedFields, currentObject, next, fieldManager ?? ClusterWriters.For(type, target, next), target, type, _clock.Now));
             next.Metadata()["resourceVersion"] = VersionText(++_version);
             return Commit(type, WatchEventType.Modified, StoredObject.From(type, next), current, origin);
         }
@@ -465,6 +482,18 @@ internal sealed class ResourceStore
             }
         }
         return part;
+    }
+
+    private static void SetManagedFields(JsonObject obj, JsonArray entries)
+    {
+        if (entries.Count == 0)
+        {
+            obj.Metadata().Remove("managedFields");
+        }
+        else
+        {
+            obj.Metadata()["managedFields"] = entries;
+        }
     }
 
     private static bool HasFinalizers(JsonObject obj) => obj.Metadata()["finalizers"] is JsonArray { Count: > 0 };

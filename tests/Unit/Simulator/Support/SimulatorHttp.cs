@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Cmf.UnitTests.Simulator.Support;
 
 /// <summary>Plain HTTP against the simulated API server, for requests a typed client would refuse to send.</summary>
-internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
+internal sealed class SimulatorHttp(Uri baseUrl, string? userAgent = null) : IDisposable
 {
     public const string FlinkDeployments = "/apis/flink.apache.org/v1beta1/namespaces/default/flinkdeployments";
 
@@ -18,7 +18,7 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
     private static readonly JsonSerializerOptions WriteOptions = new() { MaxDepth = ApiServerMaxDepth + 8 };
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = ApiServerMaxDepth + 8 };
 
-    private readonly HttpClient _client = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _client = Client(baseUrl, userAgent);
 
     /// <summary>An answer: its status, its body parsed (when it is a JSON object) and as sent, and its headers.</summary>
     public sealed record Response(HttpStatusCode Status, JsonNode? Body, string Text, HttpResponseHeaders Headers)
@@ -73,4 +73,14 @@ internal sealed class SimulatorHttp(Uri baseUrl) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static HttpClient Client(Uri baseUrl, string? userAgent)
+    {
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        if (userAgent is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+        return client;
+    }
 }
