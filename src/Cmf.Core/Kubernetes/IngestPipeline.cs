@@ -30,6 +30,7 @@ public sealed class IngestPipeline
     private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
     private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
     private readonly SpecVersionCache _specs = new();
+    private readonly SnapshotOwners _snapshotOwners = new();
 
     public IngestPipeline(
         InstanceStore store,
@@ -84,6 +85,7 @@ public sealed class IngestPipeline
         {
             _states[state.Key] = state;
         }
+        _snapshotOwners.Load(_states.Values);
         _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _states.Count);
         CountStored();
         _metrics?.Attach(this);
@@ -164,6 +166,19 @@ public sealed class IngestPipeline
                 _states[observation.Application] = result.State;
                 batch.Add(result);
             }
+            if (observation is FlinkStateSnapshotObserved snapshot)
+            {
+                SnapshotSeen(snapshot, batch, newEnvironments);
+            }
+        }
+    }
+
+    /// <summary>Files the snapshot's owner, then applies the Events about it that arrived first (separate watches).</summary>
+    private void SnapshotSeen(FlinkStateSnapshotObserved snapshot, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    {
+        foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
+        {
+            Handle(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
         }
     }
 
@@ -273,6 +288,15 @@ public sealed class IngestPipeline
         {
             newEnvironments.Add(environment);
             _storedEnvironments.Add(environment.Name);
+        }
+        switch (kind)
+        {
+            case ResourceKind.FlinkStateSnapshot:
+                return item.Unreadable is null ? ObservationMapper.MapFlinkStateSnapshot(environment, item.Json, deleted) : null;
+            case ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent:
+                return item.Unreadable is null
+                    ? ObservationMapper.MapOperatorEvent(environment, item.Json, deleted, name => _snapshotOwners.Find(@namespace, name, item))
+                    : null;
         }
         if (item.Unreadable is { } reason && !deleted)
         {

@@ -52,4 +52,7 @@ public sealed record InstanceState
     public string? FlinkVersion { get; init; }
 
     public string? UpgradeMode { get; init; }
+
+    /// <summary>How the operator applied the change that created this instance, from its SpecChanged event.</summary>
+    public SpecDiffType? DiffType { get; init; }
 }

@@ -42,6 +42,12 @@ public static class InstanceTracker
             case JobManagerPodObserved pod:
                 step.ObserveJobManagerPod(pod.InstanceUid);
                 break;
+            case OperatorEventObserved observed:
+                step.ObserveOperatorEvent(observed.Event);
+                break;
+            case FlinkStateSnapshotObserved observed:
+                step.ObserveSnapshot(observed.Snapshot);
+                break;
             case ResourceRejected rejected:
                 step.Reject(rejected);
                 break;

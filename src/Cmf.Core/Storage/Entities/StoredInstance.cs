@@ -45,4 +45,7 @@ internal sealed class StoredInstance
     public string? FlinkVersion { get; set; }
 
     public string? UpgradeMode { get; set; }
+
+    /// <summary>How the operator applied the change that created this instance (from its SpecChanged event).</summary>
+    public SpecDiffType? DiffType { get; set; }
 }

@@ -43,4 +43,7 @@ public sealed record InstanceSummary
     public string? FlinkVersion { get; init; }
 
     public string? UpgradeMode { get; init; }
+
+    /// <summary>How the operator applied the change that created this instance (its SpecChanged event); null when unknown.</summary>
+    public SpecDiffType? DiffType { get; init; }
 }

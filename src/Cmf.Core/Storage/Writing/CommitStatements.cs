@@ -23,7 +23,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
         "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
-        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode",
+        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "DiffType",
     ];
 
     private static readonly string[] ClusterColumns =
@@ -36,7 +36,13 @@ internal sealed class CommitStatements : IAsyncDisposable
     private static readonly string[] EventColumns =
     [
         "ApplicationId", "Timestamp", "Kind", "CmfType", "Message", "InstanceUid", "ClusterUid", "NewStatus", "Key",
-        "Count", "LastSeenAt",
+        "Count", "LastSeenAt", "Reason", "EventType", "Source",
+    ];
+
+    private static readonly string[] SnapshotColumns =
+    [
+        "Uid", "ApplicationId", "Name", "ResourceVersion", "InstanceUid", "CreatedAt", "SeenAt", "SnapshotType",
+        "TriggerType", "State", "Path", "Error", "Failures", "TriggeredAt", "ResultAt",
     ];
 
     private readonly Statement _upsertApplication;
@@ -52,6 +58,8 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _refreshInstanceColumns;
     private readonly Statement _trimEvents;
     private readonly Statement _upsertWatchPosition;
+    private readonly Statement _upsertSnapshot;
+    private readonly Statement _deleteSnapshot;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
     private static readonly string UpsertApplicationSql =
@@ -114,6 +122,13 @@ internal sealed class CommitStatements : IAsyncDisposable
             SELECT "Id" FROM "Events" WHERE "ApplicationId" = @ApplicationId ORDER BY "Id" DESC LIMIT 1 OFFSET @Keep)
         """;
 
+    // A snapshot keeps the instance it was first filed under.
+    private static readonly string UpsertSnapshotSql =
+        Upsert("Snapshots", SnapshotColumns, ["Uid"], ["Uid", "ApplicationId", "InstanceUid", "SeenAt"], guard: "\"Snapshots\".\"ApplicationId\" = excluded.\"ApplicationId\"");
+
+    private static readonly string DeleteSnapshotSql =
+        """DELETE FROM "Snapshots" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId""";
+
     private static readonly string UpsertWatchPositionSql =
         """
         INSERT INTO "WatchPositions" ("Name", "ResourceVersion") VALUES (@Name, @ResourceVersion)
@@ -125,7 +140,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
         DeleteSpecSql, DeleteInstanceSql, InsertEventSql, UpdateKeyedEventSql, RefreshInstanceColumnsSql, TrimEventsSql,
-        UpsertWatchPositionSql,
+        UpsertWatchPositionSql, UpsertSnapshotSql, DeleteSnapshotSql,
     ];
 
     public CommitStatements(DbConnection connection, DbTransaction transaction)
@@ -145,6 +160,8 @@ internal sealed class CommitStatements : IAsyncDisposable
         _refreshInstanceColumns = Prepare(RefreshInstanceColumnsSql, "Id");
         _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
         _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
+        _upsertSnapshot = Prepare(UpsertSnapshotSql, SnapshotColumns);
+        _deleteSnapshot = Prepare(DeleteSnapshotSql, "Uid", "ApplicationId");
     }
 
     public async Task<long> UpsertApplicationAsync(ApplicationState state, long commit, CancellationToken cancellationToken)
@@ -167,7 +184,18 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.Uid, applicationId, instance.Sequence, instance.ObjectUid, instance.Generation, instance.SpecHash,
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
-            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode).ExecuteAsync(cancellationToken);
+            instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode, instance.DiffType).ExecuteAsync(cancellationToken);
+
+    public Task UpsertSnapshotAsync(long applicationId, SnapshotState snapshot, CancellationToken cancellationToken)
+    {
+        var r = snapshot.Resource;
+        return _upsertSnapshot.With(
+            r.Uid, applicationId, r.Name, r.ResourceVersion, snapshot.InstanceUid, r.CreatedAt, snapshot.SeenAt, r.SnapshotType,
+            r.TriggerType, r.State, r.Path, r.Error, r.Failures, r.TriggeredAt, r.ResultAt).ExecuteAsync(cancellationToken);
+    }
+
+    public Task DeleteSnapshotAsync(long applicationId, string snapshotUid, CancellationToken cancellationToken) =>
+        _deleteSnapshot.With(snapshotUid, applicationId).ExecuteAsync(cancellationToken);
 
     public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
         _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);
@@ -203,7 +231,8 @@ internal sealed class CommitStatements : IAsyncDisposable
         }
         await _insertEvent.With(
             applicationId, appEvent.Timestamp, appEvent.Kind, appEvent.CmfType, appEvent.Message, appEvent.InstanceUid,
-            appEvent.ClusterUid, appEvent.NewStatus, appEvent.Key, appEvent.Count, appEvent.LastSeenAt).ExecuteAsync(cancellationToken);
+            appEvent.ClusterUid, appEvent.NewStatus, appEvent.Key, appEvent.Count, appEvent.LastSeenAt, appEvent.Reason,
+            appEvent.EventType, appEvent.Source).ExecuteAsync(cancellationToken);
         return true;
     }
 
@@ -220,6 +249,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         [
             _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
             _deleteSpec, _deleteInstance, _insertEvent, _updateKeyedEvent, _refreshInstanceColumns, _trimEvents,
+            _upsertSnapshot, _deleteSnapshot,
         ];
         foreach (var statement in all)
         {
