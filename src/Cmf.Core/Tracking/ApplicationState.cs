@@ -56,7 +56,9 @@ public sealed record ApplicationState
     /// Count and last time of the operator Events recorded lately, by event key, so a relist or a re-sent event records
     /// nothing new. Not stored: after a restart a re-sent event rewrites its own row (keyed), which changes nothing.
     /// </summary>
-    public ImmutableDictionary<string, OperatorEventSeen> OperatorEvents { get; init; } =
+    public ImmutableDictionary<string, OperatorEventSeen> OperatorEvents { get; init; } = NoOperatorEvents;
+
+    private static readonly ImmutableDictionary<string, OperatorEventSeen> NoOperatorEvents =
         ImmutableDictionary<string, OperatorEventSeen>.Empty.WithComparers(StringComparer.Ordinal);
 
     public InstanceState? LatestInstance => Instances.Count == 0 ? null : Instances[^1];
