@@ -13,6 +13,22 @@ internal static class KubernetesTime
     public static string FormatMicro(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// java.time's DateTimeFormatter.ISO_INSTANT, which FKO writes into FlinkStateSnapshot timestamps
+    /// (DateTimeUtils.kubernetes): UTC, the fraction in groups of three digits and left out when zero.
+    /// </summary>
+    public static string FormatIsoInstant(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var seconds = utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var ticks = utc.Ticks % TimeSpan.TicksPerSecond;
+        var fraction = ticks == 0 ? ""
+            : ticks % TimeSpan.TicksPerMillisecond == 0 ? "." + (ticks / TimeSpan.TicksPerMillisecond).ToString("D3", CultureInfo.InvariantCulture)
+            : ticks % 10 == 0 ? "." + (ticks / 10).ToString("D6", CultureInfo.InvariantCulture)
+            : "." + (ticks * 100).ToString("D9", CultureInfo.InvariantCulture);
+        return seconds + fraction + "Z";
+    }
+
     public static string EpochMillis(DateTimeOffset time) =>
         time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 

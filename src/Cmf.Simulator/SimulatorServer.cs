@@ -48,11 +48,15 @@ public sealed class SimulatorServer : IAsyncDisposable
         Clock.AdvanceHandler = Scheduler.AdvanceToAsync;
         var events = new OperatorEvents(Store, Clock);
         var nativeCluster = new NativeCluster(Store, random, garbageCollector, options.Timings);
-        var reconciler = new FlinkDeploymentReconciler(new FlinkService(nativeCluster, random, options.Timings), events);
+        var snapshots = new StateSnapshotResources(Store);
+        var reconciler = new FlinkDeploymentReconciler(new FlinkService(nativeCluster, random, options.Timings), events, snapshots, new SnapshotTriggers(snapshots));
         var controller = new FlinkDeploymentController(
-            Store, Clock, nativeCluster, new FlinkDeploymentObserver(nativeCluster, Store, events), reconciler,
+            Store, Clock, nativeCluster, new FlinkDeploymentObserver(nativeCluster, Store, events, snapshots), reconciler,
             new StatusRecorder(Store), events, options.Timings, options.OperatorRelease);
-        Operator = options.OperatorEnabled ? new FlinkOperator(Store, Scheduler, Clock, options.Timings, controller, events) : null;
+        var snapshotController = new StateSnapshotController(Store, Clock, nativeCluster, events, options.Timings);
+        Operator = options.OperatorEnabled
+            ? new FlinkOperator(Store, Scheduler, Clock, options.Timings, controller, snapshotController, snapshots, events)
+            : null;
         var watches = new WatchRegistry();
         Faults = new FaultInjector(watches, Store);
         Api = new SimulatorApi(Store, garbageCollector);

@@ -85,8 +85,10 @@ internal static class OpenApiDocuments
                 },
                 ["x-kubernetes-preserve-unknown-fields"] = true,
             },
-            ["spec"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Spec) : OpenObject(),
-            ["status"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Status) : OpenObject(),
+            ["spec"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Spec)
+                : type == ResourceTypes.FlinkStateSnapshots ? ToOpenApi(FlinkStateSnapshotSchema.Spec) : OpenObject(),
+            ["status"] = type == ResourceTypes.FlinkDeployments ? ToOpenApi(FlinkDeploymentSchema.Status)
+                : type == ResourceTypes.FlinkStateSnapshots ? ToOpenApi(FlinkStateSnapshotSchema.Status) : OpenObject(),
         },
         ["x-kubernetes-preserve-unknown-fields"] = true,
         ["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(type, kind)),

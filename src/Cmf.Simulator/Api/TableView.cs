@@ -7,7 +7,8 @@ namespace Cmf.Simulator.Api;
 
 /// <summary>
 /// Server-side printing (<c>Accept: application/json;as=Table;g=meta.k8s.io;v=v1</c>): the columns kubectl
-/// shows, with the FlinkDeployment CRD's printer columns (Job Status, Lifecycle State).
+/// shows, with the FlinkDeployment CRD's printer columns (Job Status, Lifecycle State) and the FlinkStateSnapshot CRD's
+/// (Path, Result Timestamp, Snapshot State).
 /// </summary>
 internal static class TableView
 {
@@ -89,6 +90,11 @@ internal static class TableView
         if (type == ResourceTypes.FlinkDeployments)
         {
             return [name, Text("Job Status", "status", "jobStatus", "state"), Text("Lifecycle State", "status", "lifecycleState"), age];
+        }
+        if (type == ResourceTypes.FlinkStateSnapshots)
+        {
+            // The FlinkStateSnapshot CRD's additionalPrinterColumns, in its order.
+            return [name, Text("Path", "status", "path"), Text("Result Timestamp", "status", "resultTimestamp"), Text("Snapshot State", "status", "state"), age];
         }
         if (type == ResourceTypes.Deployments)
         {

@@ -28,6 +28,9 @@ internal sealed class ApplicationRuntime(ObjectKey key, string objectUid)
 
     public int FailedSavepoints { get; set; }
 
+    /// <summary>SnapshotTriggerTimestampStore: when the operator last triggered a periodic savepoint (in memory only).</summary>
+    public DateTimeOffset? LastPeriodicSavepointTrigger { get; set; }
+
     /// <summary>StatusRecorder's cache: the status JSON this operator last wrote.</summary>
     public string? LastWrittenStatus { get; set; }
 }

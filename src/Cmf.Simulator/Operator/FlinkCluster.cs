@@ -43,4 +43,16 @@ internal sealed class FlinkCluster
 
     /// <summary>A cancel in progress: the job reads CANCELLING until then, CANCELED after.</summary>
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The savepoint or checkpoint the job was started from (execution.savepoint.path), if any.</summary>
+    public string? RestoredFrom { get; set; }
+
+    /// <summary>Savepoints triggered through the REST API (POST /jobs/:id/savepoints), by trigger id.</summary>
+    public Dictionary<string, TriggeredSavepoint> Savepoints { get; } = [];
 }
+
+/// <summary>A savepoint Flink is taking: when it ends, and then its location or its failure cause.</summary>
+internal sealed record TriggeredSavepoint(DateTimeOffset EndsAt, string? Location, string? FailureCause);
+
+/// <summary>What GET /jobs/:id/savepoints/:triggerId answers (FKO's SavepointFetchResult): pending, a location or an error.</summary>
+internal sealed record SavepointFetchResult(bool Pending, string? Location, string? Error);

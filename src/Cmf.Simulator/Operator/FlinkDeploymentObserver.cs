@@ -8,7 +8,7 @@ namespace Cmf.Simulator.Operator;
 /// The operator's observe phase for application clusters: AbstractFlinkResourceObserver.observe,
 /// AbstractFlinkDeploymentObserver (JobManager Deployment, cluster info, clearing errors) and JobStatusObserver.
 /// </summary>
-internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, ResourceStore store, OperatorEvents events)
+internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, ResourceStore store, OperatorEvents events, StateSnapshotResources snapshots)
 {
     private const string JobNotFound = "Job Not Found";
 
@@ -29,6 +29,11 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready)
         {
             ObserveJob(pass);
+            if (StateSnapshots.IsEnabled(pass.Spec, pass.Release))
+            {
+                // ApplicationObserver.observeFlinkCluster L52: SnapshotObserver.observeSavepointStatus ends with the history cleanup.
+                snapshots.CleanupHistory(pass.App.Key, pass.Spec, pass.Now);
+            }
         }
         if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready && pass.App.Cluster is { } cluster)
         {

@@ -9,7 +9,7 @@ namespace Cmf.Simulator.Operator;
 /// spec changes classified by the spec diff, upgrades in every suspend mode, suspend and resume, in-place changes,
 /// rollback, JobManager recovery and the shutdown TTL. docs/operator-conformance.md maps each status write to its source.
 /// </summary>
-internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, OperatorEvents events)
+internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, OperatorEvents events, StateSnapshotResources snapshots, SnapshotTriggers snapshotTriggers)
 {
     private const string MsgSuspended = "Suspending existing deployment.";
     private const string MsgSpecChanged = "{0} change(s) detected ({1}), starting reconciliation.";
@@ -294,18 +294,26 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     }
 
     /// <summary>
-    /// setUpgradeSavepointPath (L437-469): the path, and without the FlinkStateSnapshot CRD (the simulator serves none)
-    /// the deprecated savepointInfo.
+    /// setUpgradeSavepointPath (L437-469): an UPGRADE FlinkStateSnapshot that already exists at the path when snapshot
+    /// resources are enabled (FlinkStateSnapshotUtils.createUpgradeSnapshotResource L211-233), the path as
+    /// upgradeSavepointPath, and only without a snapshot resource the deprecated savepointInfo.
     /// </summary>
-    private static void RecordUpgradeSavepoint(ReconcilePass pass, string? location)
+    private void RecordUpgradeSavepoint(ReconcilePass pass, string? location)
     {
         if (location is null)
         {
             return;
         }
+        var format = StateSnapshots.SavepointFormat(pass.Spec);
+        var created = StateSnapshots.IsEnabled(pass.Spec, pass.Release)
+            ? snapshots.CreateSavepoint(pass.FlinkDeployment, location, SnapshotTriggerType.Upgrade, format,
+                FlinkConfiguration.GetBool(pass.Spec, StateSnapshots.DisposeOnDelete, false), pass.Now)
+            : null;
         pass.Status.UpgradeSavepointPath = location;
-        var format = FlinkConfiguration.Get(pass.Spec, "kubernetes.operator.savepoint.format.type")?.ToUpperInvariant() == "NATIVE" ? "NATIVE" : "CANONICAL";
-        pass.Status.RecordUpgradeSavepoint(location, pass.Now, format);
+        if (created is null)
+        {
+            pass.Status.RecordUpgradeSavepoint(location, pass.Now, format);
+        }
     }
 
     /// <summary>restoreJob (L402-427): a savepoint restore starts from upgradeSavepointPath.</summary>
@@ -335,7 +343,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         }
         SetJobIdIfNecessary(pass, lastStateDeploy: requireHaMetadata);
         events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Submit", OperatorEvents.ComponentJobManagerDeployment, MsgSubmit);
-        flinkService.SubmitApplicationCluster(pass, spec, requireHaMetadata, withGenerationAnnotation,
+        flinkService.SubmitApplicationCluster(pass, spec, savepoint, requireHaMetadata, withGenerationAnnotation,
             rollingBack: status.ReconciliationState == ReconciliationState.RollingBack);
         status.SetJobState(JobState.Reconciling);
         status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
@@ -449,9 +457,13 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         return last;
     }
 
-    /// <summary>reconcileOtherChanges (AbstractJobReconciler L478-495, ApplicationReconciler L269-316): recovery, then the TTL.</summary>
+    /// <summary>reconcileOtherChanges (AbstractJobReconciler L478-495, ApplicationReconciler L269-316): snapshot triggers, recovery, then the TTL.</summary>
     private void ReconcileOtherChanges(ReconcilePass pass)
     {
+        if (snapshotTriggers.TriggerIfNeeded(pass))
+        {
+            return;
+        }
         if (ShouldRecoverDeployment(pass))
         {
             events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "RecoverDeployment", OperatorEvents.ComponentJob, MsgRecovery);

@@ -5,7 +5,9 @@ namespace Cmf.Simulator.Operator;
 /// <summary>
 /// The simulated Flink Kubernetes Operator: reconciles every FlinkDeployment when a client changes it
 /// (or its JobManager Deployment disappears) and periodically, on the simulation's scheduler. One annotated
-/// <see cref="SimulatorKnobs.Unmanaged"/> is not reconciled at all.
+/// <see cref="SimulatorKnobs.Unmanaged"/> is not reconciled at all. Its second controller reconciles
+/// FlinkStateSnapshots when they are created or changed by a client, when their FlinkDeployment changes, and
+/// periodically until they are COMPLETED or ABANDONED.
 /// </summary>
 internal sealed class FlinkOperator
 {
@@ -19,15 +21,21 @@ internal sealed class FlinkOperator
     private readonly SimulatorClock _clock;
     private readonly OperatorTimings _timings;
     private readonly FlinkDeploymentController _controller;
+    private readonly StateSnapshotController _snapshotController;
+    private readonly StateSnapshotResources _snapshots;
     private readonly OperatorEvents _events;
 
-    public FlinkOperator(ResourceStore store, OperatorScheduler scheduler, SimulatorClock clock, OperatorTimings timings, FlinkDeploymentController controller, OperatorEvents events)
+    public FlinkOperator(
+        ResourceStore store, OperatorScheduler scheduler, SimulatorClock clock, OperatorTimings timings,
+        FlinkDeploymentController controller, StateSnapshotController snapshotController, StateSnapshotResources snapshots, OperatorEvents events)
     {
         _store = store;
         _scheduler = scheduler;
         _clock = clock;
         _timings = timings;
         _controller = controller;
+        _snapshotController = snapshotController;
+        _snapshots = snapshots;
         _events = events;
         store.AddObserver(OnChange);
     }
@@ -38,6 +46,10 @@ internal sealed class FlinkOperator
         {
             ScheduleReconcile(flinkDeployment.Key, _clock.Now);
         }
+        foreach (var snapshot in _store.List(ResourceTypes.FlinkStateSnapshots, inNamespace: null).Items)
+        {
+            ScheduleSnapshotReconcile(snapshot.Key, _clock.Now);
+        }
         ScheduleEventCollection();
     }
 
@@ -46,9 +58,21 @@ internal sealed class FlinkOperator
     private void OnChange(StoreChange change)
     {
         var obj = change.Object;
-        if (obj.Type == ResourceTypes.FlinkDeployments && change.Origin == ChangeOrigin.Client)
+        if (obj.Type == ResourceTypes.FlinkDeployments)
         {
-            ScheduleReconcile(obj.Key, _clock.Now + _timings.ReconcileDelay);
+            if (change.Origin == ChangeOrigin.Client)
+            {
+                ScheduleReconcile(obj.Key, _clock.Now + _timings.ReconcileDelay);
+            }
+            // EventSourceUtils.getFlinkStateSnapshotInformerEventSources: any change of a FlinkDeployment reconciles its snapshots.
+            ScheduleSnapshotsOf(obj.Key, _clock.Now + _timings.ReconcileDelay);
+        }
+        else if (obj.Type == ResourceTypes.FlinkStateSnapshots
+            && change.EventType != WatchEventType.Deleted
+            && (change.Origin == ChangeOrigin.Client || change.EventType == WatchEventType.Added || obj.IsTerminating))
+        {
+            // JOSDK's generation-aware filter drops the controller's own label and status writes.
+            ScheduleSnapshotReconcile(obj.Key, _clock.Now + _timings.ReconcileDelay);
         }
         else if (obj.Type == ResourceTypes.Deployments
             && change.EventType != WatchEventType.Added
@@ -58,6 +82,29 @@ internal sealed class FlinkOperator
             ScheduleReconcile(new ObjectKey(obj.Namespace, app), _clock.Now + _timings.ReconcileDelay);
         }
     }
+
+    private void ScheduleSnapshotsOf(ObjectKey flinkDeployment, DateTimeOffset due) =>
+        _scheduler.Schedule("flinkstatesnapshots-of:" + flinkDeployment, due, () =>
+        {
+            foreach (var snapshot in _snapshots.Of(flinkDeployment))
+            {
+                ScheduleSnapshotReconcile(snapshot.Key, _clock.Now);
+            }
+        });
+
+    private void ScheduleSnapshotReconcile(ObjectKey key, DateTimeOffset due) =>
+        _scheduler.Schedule("flinkstatesnapshot:" + key, due, () =>
+        {
+            if (_snapshotController.Reconcile(key, RuntimeOf) is { } next)
+            {
+                ScheduleSnapshotReconcile(key, _clock.Now + next);
+            }
+        });
+
+    /// <summary>What the running cluster of a FlinkDeployment was started from; for tests (a real cluster's flink-config ConfigMap).</summary>
+    internal string? RestoredFromOf(ObjectKey flinkDeployment) => RuntimeOf(flinkDeployment)?.Cluster?.RestoredFrom;
+
+    private ApplicationRuntime? RuntimeOf(ObjectKey flinkDeployment) => _applications.GetValueOrDefault(flinkDeployment);
 
     private void ScheduleReconcile(ObjectKey key, DateTimeOffset due) =>
         _scheduler.Schedule("flinkdeployment:" + key, due, () => Reconcile(key));

@@ -64,9 +64,10 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
 
     /// <summary>
     /// AbstractFlinkService.submitApplicationCluster: a last-state deploy needs HA metadata
-    /// (validateHaMetadataExists, RestoreFailed); the new JobManager runs <paramref name="spec"/>.
+    /// (validateHaMetadataExists, RestoreFailed); the new JobManager runs <paramref name="spec"/>, restored from
+    /// <paramref name="savepoint"/> (execution.savepoint.path of the deploy config) when there is one.
     /// </summary>
-    public void SubmitApplicationCluster(ReconcilePass pass, JsonObject spec, bool requireHaMetadata, bool withGenerationAnnotation, bool rollingBack)
+    public void SubmitApplicationCluster(ReconcilePass pass, JsonObject spec, string? savepoint, bool requireHaMetadata, bool withGenerationAnnotation, bool rollingBack)
     {
         if (requireHaMetadata && !IsHaMetadataAvailable(pass))
         {
@@ -78,6 +79,7 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
         var startupFails = SimulatorKnobs.IsSet(pass.FlinkDeployment, SimulatorKnobs.StartupFails) && !rollingBack;
         pass.App.Cluster = nativeCluster.Create(
             pass.FlinkDeployment, spec, pass.Status.JobId!, withGenerationAnnotation ? pass.Generation : null, startupFails, pass.Now);
+        pass.App.Cluster.RestoredFrom = savepoint;
     }
 
     /// <summary>AbstractFlinkService.isHaMetadataAvailable: Kubernetes HA is on and its ConfigMaps hold a checkpoint.</summary>

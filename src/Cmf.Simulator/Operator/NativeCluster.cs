@@ -189,6 +189,42 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         return $"{directory.TrimEnd('/')}/savepoint-{random.Hex(6)}-{random.Hex(12)}";
     }
 
+    /// <summary>
+    /// POST /jobs/:id/savepoints (AbstractFlinkService.triggerSavepoint): the trigger id of a savepoint into
+    /// <paramref name="directory"/> that ends after the savepoint duration, failing when the savepoint knob says so.
+    /// </summary>
+    public string TriggerSavepoint(ApplicationRuntime app, JsonObject flinkDeployment, string directory, DateTimeOffset now)
+    {
+        if (app.Cluster is not { } cluster || cluster.JobState != JobState.Running)
+        {
+            throw new InvalidOperationException("org.apache.flink.runtime.rest.util.RestClientException: [Job is not running.]");
+        }
+        var triggerId = random.Hex(32);
+        var fails = SimulatorKnobs.ShouldSavepointFail(flinkDeployment, app.FailedSavepoints);
+        if (fails)
+        {
+            app.FailedSavepoints++;
+        }
+        cluster.Savepoints[triggerId] = new TriggeredSavepoint(
+            now + timings.SavepointDuration,
+            fails ? null : $"{directory.TrimEnd('/')}/savepoint-{cluster.JobId[..6]}-{random.Hex(12)}",
+            fails ? "org.apache.flink.runtime.checkpoint.CheckpointException: Checkpoint expired before completing." : null);
+        return triggerId;
+    }
+
+    /// <summary>
+    /// GET /jobs/:id/savepoints/:triggerId (AbstractFlinkService.fetchSavepointInfo L652-690): pending until the savepoint
+    /// ends, then its location or its failure cause (SerializedThrowable.toString); an unknown trigger is a REST error.
+    /// </summary>
+    public static SavepointFetchResult FetchSavepoint(ApplicationRuntime? app, string triggerId, DateTimeOffset now)
+    {
+        if (app?.Cluster is not { } cluster || cluster.RestReadyAt is null || !cluster.Savepoints.TryGetValue(triggerId, out var savepoint))
+        {
+            return new SavepointFetchResult(false, null, $"org.apache.flink.runtime.rest.util.RestClientException: [Operation not found under key: {triggerId}]");
+        }
+        return now < savepoint.EndsAt ? new SavepointFetchResult(true, null, null) : new SavepointFetchResult(false, savepoint.Location, savepoint.FailureCause);
+    }
+
     /// <summary>Deletes the JobManager Deployment; its pods and the TaskManagers go with it.</summary>
     public void Delete(ApplicationRuntime app)
     {

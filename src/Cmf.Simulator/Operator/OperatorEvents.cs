@@ -6,8 +6,9 @@ using Cmf.Simulator.Store;
 namespace Cmf.Simulator.Operator;
 
 /// <summary>
-/// Writes the core v1 Events the operator emits about a FlinkDeployment. As in the operator, an event's
-/// name hashes its reason, message and target, so a repeated event bumps the count of the existing one.
+/// Writes the core v1 Events the operator emits about a FlinkDeployment or a FlinkStateSnapshot (EventRecorder.triggerEvent,
+/// triggerEventOnce and triggerSnapshotEvent, all through EventUtils). As in the operator, an event's name hashes its
+/// reason, message (or message key), type and target, so a repeated event bumps the count of the existing one.
 /// </summary>
 internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
 {
@@ -17,6 +18,7 @@ internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
     public const string ComponentOperator = "Operator";
     public const string ComponentJobManagerDeployment = "JobManagerDeployment";
     public const string ComponentJob = "Job";
+    public const string ComponentSnapshot = "Snapshot";
 
     /// <summary>Records an event, or counts one more occurrence of it.</summary>
     public void Emit(JsonObject flinkDeployment, string type, string reason, string component, string message) =>
@@ -53,7 +55,9 @@ internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
         var ns = metadata.StringAt("namespace") ?? "";
         var name = metadata.StringAt("name") ?? "";
         var uid = metadata.StringAt("uid") ?? "";
-        var eventName = $"{component}.{JavaHash(reason + (messageKey ?? message) + type + "FlinkDeployment" + name + uid) & 0x7FFFFFFF}";
+        var kind = target.StringAt("kind") ?? "";
+        // EventUtils.generateEventName (L58-74).
+        var eventName = $"{component}.{JavaHash(reason + (messageKey ?? message) + type + kind + name + uid) & 0x7FFFFFFF}";
         var now = KubernetesTime.Format(clock.Now);
         var existing = store.Get(ResourceTypes.Events, new ObjectKey(ns, eventName));
         if (existing is not null)
@@ -74,19 +78,21 @@ internal sealed class OperatorEvents(ResourceStore store, SimulatorClock clock)
             ["apiVersion"] = "v1",
             ["kind"] = "Event",
             ["metadata"] = new JsonObject { ["name"] = eventName, ["namespace"] = ns },
+            // EventUtils.getObjectReference (L310-318): apiVersion, kind, name, namespace and uid; no resourceVersion.
             ["involvedObject"] = new JsonObject
             {
-                ["apiVersion"] = $"{ResourceTypes.FlinkGroup}/{ResourceTypes.FlinkVersion}",
-                ["kind"] = "FlinkDeployment",
+                ["apiVersion"] = target.StringAt("apiVersion"),
+                ["kind"] = kind,
                 ["name"] = name,
                 ["namespace"] = ns,
-                ["resourceVersion"] = metadata.StringAt("resourceVersion"),
                 ["uid"] = uid,
             },
             ["reason"] = reason,
             ["message"] = message,
             ["source"] = new JsonObject { ["component"] = component },
             ["firstTimestamp"] = now,
+            // MicroTime marshals its zero value as null, and omitempty does not drop a struct: real servers serve it.
+            ["eventTime"] = null,
             ["lastTimestamp"] = now,
             ["count"] = 1,
             ["type"] = type,

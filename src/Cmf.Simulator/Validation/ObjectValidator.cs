@@ -25,6 +25,10 @@ internal static partial class ObjectValidator
         {
             SchemaValidator.Validate(obj, FlinkDeploymentSchema.Root, "", errors, unknown);
         }
+        else if (type == ResourceTypes.FlinkStateSnapshots)
+        {
+            SchemaValidator.Validate(obj, FlinkStateSnapshotSchema.Root, "", errors, unknown);
+        }
         else if (type == ResourceTypes.Leases)
         {
             LeaseValidator.Validate(obj, errors, unknown);

@@ -11,10 +11,14 @@ namespace Cmf.UnitTests.Simulator.Support;
 /// </summary>
 internal static class CrdSchema
 {
-    private static readonly Lazy<JsonObject> FlinkDeploymentSchema = new(LoadFlinkDeploymentSchema);
+    private static readonly Lazy<JsonObject> FlinkDeploymentSchema = new(() => LoadSchema(RepositoryPaths.FlinkDeploymentCrd));
+    private static readonly Lazy<JsonObject> FlinkStateSnapshotSchema = new(() => LoadSchema(RepositoryPaths.FlinkStateSnapshotCrd));
 
     /// <summary>Every violation found in a FlinkDeployment, as "path: problem".</summary>
     public static List<string> ValidateFlinkDeployment(JsonObject flinkDeployment) => Validate(flinkDeployment, FlinkDeploymentSchema.Value);
+
+    /// <summary>Every violation found in a FlinkStateSnapshot, as "path: problem".</summary>
+    public static List<string> ValidateFlinkStateSnapshot(JsonObject snapshot) => Validate(snapshot, FlinkStateSnapshotSchema.Value);
 
     /// <summary>Every violation of <paramref name="obj"/> against an openAPIV3Schema; apiVersion, kind and metadata are the API server's to check.</summary>
     public static List<string> Validate(JsonObject obj, JsonObject schema)
@@ -134,9 +138,9 @@ internal static class CrdSchema
 
     private static bool IsTrue(JsonNode? node) => node?.ToString() is "true" or "True";
 
-    private static JsonObject LoadFlinkDeploymentSchema()
+    private static JsonObject LoadSchema(string crdPath)
     {
-        var yaml = new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(RepositoryPaths.FlinkDeploymentCrd));
+        var yaml = new DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(crdPath));
         var crd = (JsonObject)ToJson(yaml)!;
         return (JsonObject)crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!;
     }

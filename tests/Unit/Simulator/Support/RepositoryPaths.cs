@@ -11,6 +11,8 @@ internal static class RepositoryPaths
 
     public static string FlinkDeploymentCrd => Path.Combine(Reference, "flinkdeployments.flink.apache.org-v1.yml");
 
+    public static string FlinkStateSnapshotCrd => Path.Combine(Reference, "flinkstatesnapshots.flink.apache.org-v1.yml");
+
     /// <summary>The simulator's own build output (same configuration as the tests).</summary>
     public static string SimulatorAssembly
     {
