@@ -64,10 +64,17 @@ internal sealed partial class TrackerStep
         ?? _state.Instances.Find(i => i.Sequence == 1);
 
     /// <summary>
-    /// The instance whose job ran at <paramref name="time"/>: the latest one the operator had taken on by then; while an
-    /// upgrade is pending that is the instance before it. Falls back to <see cref="InstanceAt"/>.
+    /// The instance whose job ran at <paramref name="time"/>: what the newest cluster alive then was running (an upgrade's
+    /// savepoint is the old job's, taken while the new instance waits). Falls back to <see cref="InstanceAt"/>.
     /// </summary>
-    private InstanceState? DeployedInstanceAt(DateTimeOffset time) =>
-        _state.Instances.FindLast(i => i.ReconciledAt is { } reconciled && reconciled <= time + _settings.ClockTolerance)
-        ?? InstanceAt(time);
+    private InstanceState? DeployedInstanceAt(DateTimeOffset time)
+    {
+        var cluster = _state.Clusters.FindLast(c => c.StartedAt <= time && (c.EndedAt is null || c.EndedAt >= time));
+        if (cluster is null)
+        {
+            return InstanceAt(time);
+        }
+        var segment = cluster.Segments.FindLast(s => s.From <= time + _settings.ClockTolerance);
+        return _state.FindInstance(segment?.InstanceUid ?? cluster.OwnerInstanceUid) ?? InstanceAt(time);
+    }
 }

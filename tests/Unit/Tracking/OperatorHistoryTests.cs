@@ -58,6 +58,35 @@ public sealed class OperatorHistoryTests
     }
 
     [Fact]
+    public void An_upgrade_savepoint_snapshot_belongs_to_the_instance_it_stopped_even_once_the_operator_took_the_new_generation_on()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
+        scenario.Spec("v2");
+        scenario.Status(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+
+        scenario.Snapshot("upgrade-1", "COMPLETED", path: "s3://savepoints/savepoint-1");
+
+        Assert.Equal(scenario.InstanceUidOf(1), Assert.Single(scenario.State.Snapshots).InstanceUid);
+    }
+
+    [Fact]
+    public void A_snapshot_of_the_new_cluster_belongs_to_the_new_instance()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
+        scenario.Spec("v2");
+        scenario.Status(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+        scenario.DeploymentDeleted("C1");
+        scenario.DeploymentAdded("C2", generation: 2);
+        scenario.Status(StatusChanges.Running(observedGeneration: 2));
+
+        scenario.Snapshot("periodic-1", "COMPLETED", triggerType: "PERIODIC");
+
+        Assert.Equal(scenario.InstanceUidOf(2), Assert.Single(scenario.State.Snapshots).InstanceUid);
+    }
+
+    [Fact]
     public void A_repeat_keeps_one_key_with_first_and_last_seen_as_kubectl_shows_them()
     {
         var scenario = new TrackerScenario();
