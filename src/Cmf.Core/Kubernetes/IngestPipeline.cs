@@ -192,6 +192,8 @@ public sealed class IngestPipeline
                 {
                     (JobManagerDeploymentObserved observed, true) => observed with { Replayed = true },
                     (JobManagerDeploymentDeleted deleted, true) => deleted with { Replayed = true },
+                    (OperatorEventObserved observed, true) => observed with { Replayed = true },
+                    (FlinkStateSnapshotObserved observed, true) => observed with { Replayed = true },
                     _ => single,
                 };
                 break;
@@ -210,10 +212,12 @@ public sealed class IngestPipeline
             case ResourceListed listed:
                 foreach (var item in listed.Items)
                 {
-                    if (Map(listed.Kind, item, deleted: false, newEnvironments) is { } pod)
+                    yield return Map(listed.Kind, item, deleted: false, newEnvironments) switch
                     {
-                        yield return pod;
-                    }
+                        OperatorEventObserved observed => observed with { Replayed = true },
+                        FlinkStateSnapshotObserved observed => observed with { Replayed = true },
+                        var other => other,
+                    };
                 }
                 break;
         }

@@ -88,4 +88,4 @@ public sealed record ApplicationState
 }
 
 /// <summary>What the tracker remembers of a recorded operator Event: enough to tell a repeat from a re-send.</summary>
-public sealed record OperatorEventSeen(int Count, DateTimeOffset LastSeen, string Message);
+public sealed record OperatorEventSeen(int Count, DateTimeOffset LastSeen, string Message, string? InstanceUid);

@@ -43,10 +43,10 @@ public static class InstanceTracker
                 step.ObserveJobManagerPod(pod.InstanceUid);
                 break;
             case OperatorEventObserved observed:
-                step.ObserveOperatorEvent(observed.Event);
+                step.ObserveOperatorEvent(observed.Event, observed.Replayed);
                 break;
             case FlinkStateSnapshotObserved observed:
-                step.ObserveSnapshot(observed.Snapshot);
+                step.ObserveSnapshot(observed.Snapshot, observed.Replayed);
                 break;
             case ResourceRejected rejected:
                 step.Reject(rejected);

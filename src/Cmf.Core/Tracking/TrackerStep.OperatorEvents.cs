@@ -9,19 +9,22 @@ internal sealed partial class TrackerStep
     /// <summary>
     /// One row per Event object, keyed by its identity: a repeat (higher count) updates the row, a re-send of what was
     /// recorded (relist, restart, duplicate delivery) changes nothing. The instance is decided from the first time the
-    /// Event happened, so it never moves.
+    /// Event happened, so it never moves: by our clock for an Event seen as it happens (now, less how long it has been
+    /// repeating), by its own first time for one listed or replayed (the cluster's clock need not match ours).
     /// </summary>
-    public void ObserveOperatorEvent(OperatorEventSnapshot operatorEvent)
+    public void ObserveOperatorEvent(OperatorEventSnapshot operatorEvent, bool replayed)
     {
         var key = OperatorEventKeyPrefix + operatorEvent.Identity;
-        if (_state.OperatorEvents.TryGetValue(key, out var seen)
+        var seen = _state.OperatorEvents.GetValueOrDefault(key);
+        if (seen is not null
             && seen.Count >= operatorEvent.Count && seen.LastSeen >= operatorEvent.LastSeen && seen.Message == operatorEvent.Message)
         {
             return;
         }
-        var instanceUid = operatorEvent.AboutSnapshot && _state.FindSnapshot(operatorEvent.InvolvedName) is { } snapshot
-            ? snapshot.InstanceUid
-            : InstanceAt(operatorEvent.FirstSeen)?.Uid;
+        var happened = replayed ? operatorEvent.FirstSeen : _now - (operatorEvent.LastSeen - operatorEvent.FirstSeen);
+        var instanceUid = seen is not null ? seen.InstanceUid
+            : operatorEvent.AboutSnapshot && _state.FindSnapshot(operatorEvent.InvolvedName) is { } snapshot ? snapshot.InstanceUid
+            : InstanceAt(happened)?.Uid;
         if (operatorEvent.Reason == SpecChangedMessage.Reason
             && SpecChangedMessage.DiffType(operatorEvent.Message) is { } diffType
             && instanceUid is not null
@@ -30,7 +33,7 @@ internal sealed partial class TrackerStep
         {
             Replace(changed with { DiffType = diffType });
         }
-        Remember(key, new OperatorEventSeen(operatorEvent.Count, operatorEvent.LastSeen, operatorEvent.Message));
+        Remember(key, new OperatorEventSeen(operatorEvent.Count, operatorEvent.LastSeen, operatorEvent.Message, instanceUid));
         _events.Add(new AppEvent(operatorEvent.FirstSeen, AppEventKind.OperatorEvent, operatorEvent.Message)
         {
             InstanceUid = instanceUid,

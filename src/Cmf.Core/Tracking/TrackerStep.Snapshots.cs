@@ -5,9 +5,10 @@ internal sealed partial class TrackerStep
     /// <summary>
     /// A FlinkStateSnapshot belongs to the instance whose job ran when it was created; later changes (its state, path,
     /// error, failures) update it in place. The oldest beyond the limit are dropped. Snapshots record no event: their
-    /// own Kubernetes Events (SavepointError, ...) do.
+    /// own Kubernetes Events (SavepointError, ...) do. A snapshot seen as it is created is placed by our clock (now),
+    /// one that was listed or replayed by its creation time: the cluster's clock need not match ours.
     /// </summary>
-    public void ObserveSnapshot(FlinkStateSnapshotResource resource)
+    public void ObserveSnapshot(FlinkStateSnapshotResource resource, bool replayed)
     {
         var index = _state.Snapshots.FindIndex(s => s.Uid == resource.Uid);
         if (index >= 0)
@@ -21,7 +22,7 @@ internal sealed partial class TrackerStep
             _state = _state with { Snapshots = _state.Snapshots.SetItem(index, known with { Resource = resource }) };
             return;
         }
-        var added = new SnapshotState { Resource = resource, InstanceUid = DeployedInstanceAt(resource.CreatedAt)?.Uid, SeenAt = _now };
+        var added = new SnapshotState { Resource = resource, InstanceUid = DeployedInstanceAt(replayed ? resource.CreatedAt : _now)?.Uid, SeenAt = _now };
         var snapshots = _state.Snapshots.Add(added).Sort(OldestFirst);
         if (snapshots.Count > _settings.MaxSnapshotsPerApplication)
         {

@@ -8,7 +8,8 @@ internal static class OperatorHistorySteps
     /// <summary>The operator writes (or bumps) Event <paramref name="name"/>; it first happened at the last step's time unless given.</summary>
     public static TrackerResult OperatorEvent(
         this TrackerScenario scenario, string name, string reason, string message, int count = 1, string type = "Normal",
-        DateTimeOffset? firstSeen = null, DateTimeOffset? lastSeen = null, string involvedKind = "FlinkDeployment", string? involvedName = null)
+        DateTimeOffset? firstSeen = null, DateTimeOffset? lastSeen = null, string involvedKind = "FlinkDeployment", string? involvedName = null,
+        bool replayed = false)
     {
         var first = firstSeen ?? scenario.Now;
         var operatorEvent = new OperatorEventSnapshot
@@ -24,13 +25,13 @@ internal static class OperatorHistorySteps
             FirstSeen = first,
             LastSeen = lastSeen ?? (count == 1 ? first : scenario.Now),
         };
-        return scenario.Apply(new OperatorEventObserved(scenario.Key, scenario.State.Namespace, operatorEvent));
+        return scenario.Apply(new OperatorEventObserved(scenario.Key, scenario.State.Namespace, operatorEvent, replayed));
     }
 
     /// <summary>The operator creates or updates FlinkStateSnapshot <paramref name="name"/>, created at the last step's time unless given.</summary>
     public static TrackerResult Snapshot(
         this TrackerScenario scenario, string name, string? state, string triggerType = "UPGRADE", DateTimeOffset? createdAt = null,
-        string? path = null, string? error = null, int failures = 0, long resourceVersion = 1)
+        string? path = null, string? error = null, int failures = 0, long resourceVersion = 1, bool replayed = false)
     {
         var known = scenario.State.FindSnapshot(name);
         var snapshot = new FlinkStateSnapshotResource
@@ -46,7 +47,7 @@ internal static class OperatorHistorySteps
             Error = error,
             Failures = failures,
         };
-        return scenario.Apply(new FlinkStateSnapshotObserved(scenario.Key, scenario.State.Namespace, snapshot));
+        return scenario.Apply(new FlinkStateSnapshotObserved(scenario.Key, scenario.State.Namespace, snapshot, replayed));
     }
 
     public static string SpecChanged(string diffType) =>

@@ -130,16 +130,62 @@ public sealed class OperatorHistoryTests
     }
 
     [Fact]
-    public void An_event_that_happened_before_a_spec_change_stays_with_the_instance_of_that_time()
+    public void A_listed_event_that_happened_before_a_spec_change_stays_with_the_instance_of_that_time()
     {
         var scenario = new TrackerScenario();
         ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
         var before = scenario.Now;
         scenario.Spec("v2");
 
-        var late = Assert.Single(scenario.OperatorEvent("status", "JobStatusChanged", "Job status changed from CREATED to RUNNING", firstSeen: before).Events);
+        var listed = Assert.Single(scenario.OperatorEvent(
+            "status", "JobStatusChanged", "Job status changed from CREATED to RUNNING", firstSeen: before, replayed: true).Events);
 
-        Assert.Equal(scenario.InstanceUidOf(1), late.InstanceUid);
+        Assert.Equal(scenario.InstanceUidOf(1), listed.InstanceUid);
+    }
+
+    [Fact]
+    public void An_event_seen_as_it_happens_is_placed_by_our_clock_not_the_clusters()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
+        scenario.Spec("v2");
+        var skewedClusterClock = scenario.Now.AddHours(-3);
+
+        var live = Assert.Single(scenario.OperatorEvent("spec", "SpecChanged", OperatorHistorySteps.SpecChanged("SCALE"), firstSeen: skewedClusterClock).Events);
+
+        Assert.Equal(scenario.InstanceUidOf(2), live.InstanceUid);
+        Assert.Equal(SpecDiffType.Scale, scenario.State.Instances[1].DiffType);
+    }
+
+    [Fact]
+    public void A_repeat_stays_with_the_instance_its_first_occurrence_was_filed_under()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
+        var first = scenario.Now;
+        scenario.OperatorEvent("status", "JobStatusChanged", "Job status changed from CREATED to RUNNING");
+        scenario.Spec("v2");
+
+        var repeat = Assert.Single(scenario.OperatorEvent(
+            "status", "JobStatusChanged", "Job status changed from CREATED to RUNNING", count: 2, firstSeen: first, lastSeen: scenario.Now).Events);
+
+        Assert.Equal(scenario.InstanceUidOf(1), repeat.InstanceUid);
+    }
+
+    [Fact]
+    public void A_listed_snapshot_is_placed_by_its_creation_time()
+    {
+        var scenario = new TrackerScenario();
+        ScenarioStep.Walk(scenario, DesignScenarioTests.DeployedAndRunning);
+        var whileTheFirstRan = scenario.Now;
+        scenario.Spec("v2");
+        scenario.Status(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+        scenario.DeploymentDeleted("C1");
+        scenario.DeploymentAdded("C2", generation: 2);
+
+        scenario.Snapshot("periodic-1", "COMPLETED", triggerType: "PERIODIC", createdAt: whileTheFirstRan, replayed: true);
+
+        Assert.Equal(scenario.InstanceUidOf(1), Assert.Single(scenario.State.Snapshots).InstanceUid);
     }
 
     [Fact]
@@ -148,7 +194,8 @@ public sealed class OperatorHistoryTests
         var scenario = new TrackerScenario();
         scenario.Spec("v1");
 
-        var older = Assert.Single(scenario.OperatorEvent("submit", "Submit", "Starting deployment", firstSeen: TrackerScenario.Start.AddMinutes(-30)).Events);
+        var older = Assert.Single(scenario.OperatorEvent(
+            "submit", "Submit", "Starting deployment", firstSeen: TrackerScenario.Start.AddMinutes(-30), replayed: true).Events);
 
         Assert.Equal(scenario.InstanceUidOf(1), older.InstanceUid);
     }

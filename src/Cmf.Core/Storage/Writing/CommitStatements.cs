@@ -59,6 +59,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _trimEvents;
     private readonly Statement _upsertWatchPosition;
     private readonly Statement _upsertSnapshot;
+    private readonly Statement _updateOperatorEvent;
     private readonly Statement _deleteSnapshot;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
@@ -106,6 +107,14 @@ internal sealed class CommitStatements : IAsyncDisposable
         WHERE "ApplicationId" = @ApplicationId AND "Key" = @Key
         """;
 
+    // An operator Event's row keeps the instance it was filed under when first recorded: a relist after a restart
+    // cannot place it better.
+    private static readonly string UpdateOperatorEventSql =
+        """
+        UPDATE "Events" SET "Message" = @Message, "Count" = @Count, "LastSeenAt" = @LastSeenAt
+        WHERE "ApplicationId" = @ApplicationId AND "Key" = @Key
+        """;
+
     private static readonly string RefreshInstanceColumnsSql =
         """
         UPDATE "Applications" SET
@@ -140,7 +149,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
         DeleteSpecSql, DeleteInstanceSql, InsertEventSql, UpdateKeyedEventSql, RefreshInstanceColumnsSql, TrimEventsSql,
-        UpsertWatchPositionSql, UpsertSnapshotSql, DeleteSnapshotSql,
+        UpsertWatchPositionSql, UpdateOperatorEventSql, UpsertSnapshotSql, DeleteSnapshotSql,
     ];
 
     public CommitStatements(DbConnection connection, DbTransaction transaction)
@@ -161,6 +170,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         _trimEvents = Prepare(TrimEventsSql, "ApplicationId", "Keep");
         _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
         _upsertSnapshot = Prepare(UpsertSnapshotSql, SnapshotColumns);
+        _updateOperatorEvent = Prepare(UpdateOperatorEventSql, "Message", "Count", "LastSeenAt", "ApplicationId", "Key");
         _deleteSnapshot = Prepare(DeleteSnapshotSql, "Uid", "ApplicationId");
     }
 
@@ -224,8 +234,15 @@ internal sealed class CommitStatements : IAsyncDisposable
     /// <summary>Adds the event, or updates the stored event with the same key; true when a row was added.</summary>
     public async Task<bool> WriteEventAsync(long applicationId, AppEvent appEvent, CancellationToken cancellationToken)
     {
-        if (appEvent.Key is { } key && await _updateKeyedEvent.With(
-            appEvent.Message, appEvent.InstanceUid, appEvent.Count, appEvent.LastSeenAt, applicationId, key).ExecuteAsync(cancellationToken) > 0)
+        if (appEvent.Key is { } key && appEvent.Kind == AppEventKind.OperatorEvent)
+        {
+            if (await _updateOperatorEvent.With(appEvent.Message, appEvent.Count, appEvent.LastSeenAt, applicationId, key).ExecuteAsync(cancellationToken) > 0)
+            {
+                return false;
+            }
+        }
+        else if (appEvent.Key is { } episodeKey && await _updateKeyedEvent.With(
+            appEvent.Message, appEvent.InstanceUid, appEvent.Count, appEvent.LastSeenAt, applicationId, episodeKey).ExecuteAsync(cancellationToken) > 0)
         {
             return false;
         }
@@ -249,7 +266,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         [
             _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
             _deleteSpec, _deleteInstance, _insertEvent, _updateKeyedEvent, _refreshInstanceColumns, _trimEvents,
-            _upsertSnapshot, _deleteSnapshot,
+            _upsertSnapshot, _deleteSnapshot, _updateOperatorEvent,
         ];
         foreach (var statement in all)
         {
