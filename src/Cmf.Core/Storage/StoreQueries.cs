@@ -19,6 +19,9 @@ public sealed class StoreQueries(StoreProvider provider)
     /// <summary>Operator events an instance page shows; the application's event list has them all.</summary>
     public const int MaxInstanceOperatorEvents = 200;
 
+    /// <summary>Failed savepoints a blocked upgrade shows, newest last.</summary>
+    public const int MaxBlockingSnapshots = 5;
+
     private const string LikeEscape = "\\";
 
     public Task<ApplicationPage> ListApplicationsAsync(ApplicationListQuery query, CancellationToken cancellationToken) =>
@@ -285,12 +288,17 @@ public sealed class StoreQueries(StoreProvider provider)
             .OrderBy(s => s.CreatedAt).ThenBy(s => s.Name)
             .ToListAsync(cancellationToken);
         var pending = application.PendingUpgrade && application.LatestInstanceUid == instance.Uid;
-        var blocking = pending
-            ? await db.Snapshots.AsNoTracking()
-                .Where(s => s.ApplicationId == application.Id && s.CreatedAt >= instance.CreatedAt && (s.State == "FAILED" || s.State == "ABANDONED"))
-                .OrderBy(s => s.CreatedAt).ThenBy(s => s.Name)
-                .ToListAsync(cancellationToken)
-            : [];
+        List<StoredSnapshot> blocking = [];
+        if (pending)
+        {
+            // The running job's savepoints failing since its last good one: the upgrade cannot stop it with a savepoint.
+            var recent = await db.Snapshots.AsNoTracking()
+                .Where(s => s.ApplicationId == application.Id && s.SnapshotType == "SAVEPOINT")
+                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Name)
+                .Take(MaxBlockingSnapshots)
+                .ToListAsync(cancellationToken);
+            blocking = [.. recent.TakeWhile(s => s.State is "FAILED" or "ABANDONED").Reverse()];
+        }
         var initial = InitialSavepointPath.Read(effectiveSpecJson);
         // FKO restores an upgrade from the stop savepoint; initialSavepointPath only serves a first deployment.
         (string? StartedFrom, SavepointOrigin Origin) started = previous?.StopSavepointPath is { } stop

@@ -22,8 +22,8 @@ public sealed record SavepointLineage
     public IReadOnlyList<SnapshotView> Snapshots { get; init; } = [];
 
     /// <summary>
-    /// For an instance whose upgrade waits: the failed snapshots taken since it was created, which block the upgrade
-    /// (they belong to the job still running, the previous instance's).
+    /// For an instance whose upgrade waits: the running job's latest savepoints when they failed (since its last good
+    /// one), which is what blocks a savepoint upgrade. They belong to the job still running, the previous instance's.
     /// </summary>
     public IReadOnlyList<SnapshotView> BlockingSnapshots { get; init; } = [];
 }
