@@ -30,6 +30,7 @@ public sealed class IngestPipeline
     private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
     private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
     private readonly SpecVersionCache _specs = new();
+    private readonly SnapshotOwners _snapshotOwners = new();
 
     // Below this a list is mapped on the pipeline's thread: handing out the work would cost more than it saves.
     private const int ParallelMappingThreshold = 64;
@@ -87,6 +88,7 @@ public sealed class IngestPipeline
         {
             _states[state.Key] = state;
         }
+        _snapshotOwners.Load(_states.Values);
         _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _states.Count);
         CountStored();
         _metrics?.Attach(this);
@@ -167,6 +169,19 @@ public sealed class IngestPipeline
                 _states[observation.Application] = result.State;
                 batch.Add(result);
             }
+            if (observation is FlinkStateSnapshotObserved snapshot)
+            {
+                SnapshotSeen(snapshot, batch, newEnvironments);
+            }
+        }
+    }
+
+    /// <summary>Files the snapshot's owner, then applies the Events about it that arrived first (separate watches).</summary>
+    private void SnapshotSeen(FlinkStateSnapshotObserved snapshot, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    {
+        foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
+        {
+            Handle(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
         }
     }
 
@@ -180,6 +195,8 @@ public sealed class IngestPipeline
                 {
                     (JobManagerDeploymentObserved observed, true) => observed with { Replayed = true },
                     (JobManagerDeploymentDeleted deleted, true) => deleted with { Replayed = true },
+                    (OperatorEventObserved observed, true) => observed with { Replayed = true },
+                    (FlinkStateSnapshotObserved observed, true) => observed with { Replayed = true },
                     _ => single,
                 };
                 break;
@@ -196,11 +213,16 @@ public sealed class IngestPipeline
                 }
                 break;
             case ResourceListed listed:
-                foreach (var pod in MapListed(listed, newEnvironments))
+                foreach (var mapped in MapListed(listed, newEnvironments))
                 {
-                    if (pod is not null)
+                    if (mapped is not null)
                     {
-                        yield return pod;
+                        yield return mapped switch
+                        {
+                            OperatorEventObserved observed => observed with { Replayed = true },
+                            FlinkStateSnapshotObserved observed => observed with { Replayed = true },
+                            var other => other,
+                        };
                     }
                 }
                 break;
@@ -279,7 +301,9 @@ public sealed class IngestPipeline
             environments[i] = EnvironmentOf(items[i], newEnvironments);
         }
         var mapped = new Observation?[items.Count];
-        if (_settings.ParallelMapping && items.Count >= ParallelMappingThreshold)
+        // Operator events are matched to snapshots through one shared table, so their lists are mapped on this thread.
+        if (_settings.ParallelMapping && items.Count >= ParallelMappingThreshold
+            && listed.Kind is not (ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent))
         {
             Parallel.For(0, items.Count, i => mapped[i] = MapIn(environments[i], listed.Kind, items[i], deleted: false));
         }
@@ -317,6 +341,15 @@ public sealed class IngestPipeline
         if (environment is null)
         {
             return null;
+        }
+        switch (kind)
+        {
+            case ResourceKind.FlinkStateSnapshot:
+                return item.Unreadable is null ? ObservationMapper.MapFlinkStateSnapshot(environment, item.Json, deleted) : null;
+            case ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent:
+                return item.Unreadable is null
+                    ? ObservationMapper.MapOperatorEvent(environment, item.Json, deleted, name => _snapshotOwners.Find(environment.Namespace, name, item))
+                    : null;
         }
         if (item.Unreadable is { } reason && !deleted)
         {

@@ -14,9 +14,12 @@ namespace Cmf.Core.Kubernetes;
 /// <see cref="ApiObject.Unreadable"/> object instead of a failed list or watch.
 /// </summary>
 internal sealed class ResourceApi(
-    ApiServerClient client, ResourceKind kind, string? @namespace, string groupVersionPath, string plural, string? labelSelector)
+    ApiServerClient client, ResourceKind kind, string? @namespace, string groupVersionPath, string plural, string? labelSelector,
+    string? fieldSelector = null)
 {
     public const string JobManagerSelector = "component=jobmanager";
+    public const string FlinkDeploymentEventSelector = "involvedObject.kind=FlinkDeployment";
+    public const string FlinkStateSnapshotEventSelector = "involvedObject.kind=FlinkStateSnapshot";
 
     public ResourceKind Kind { get; } = kind;
 
@@ -38,6 +41,9 @@ internal sealed class ResourceApi(
         new(ResourceKind.FlinkDeployment, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkdeployments", LabelSelector: null),
         new(ResourceKind.JobManagerDeployment, "apps", "v1", "deployments", JobManagerSelector),
         new(ResourceKind.JobManagerPod, "", "v1", "pods", JobManagerSelector),
+        new(ResourceKind.FlinkStateSnapshot, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkstatesnapshots", LabelSelector: null),
+        new(ResourceKind.FlinkDeploymentEvent, "", "v1", "events", LabelSelector: null, FlinkDeploymentEventSelector),
+        new(ResourceKind.FlinkStateSnapshotEvent, "", "v1", "events", LabelSelector: null, FlinkStateSnapshotEventSelector),
     ];
 
     public static IReadOnlyList<ResourceApi> For(ApiServerClient client, IReadOnlyList<string>? namespaces)
@@ -46,7 +52,8 @@ internal sealed class ResourceApi(
         return
         [
             .. Watched.SelectMany(resource => scopes.Select(ns =>
-                new ResourceApi(client, resource.Kind, ns, resource.GroupVersionPath, resource.Resource, resource.LabelSelector))),
+                new ResourceApi(
+                    client, resource.Kind, ns, resource.GroupVersionPath, resource.Resource, resource.LabelSelector, resource.FieldSelector))),
         ];
     }
 
@@ -161,6 +168,10 @@ internal sealed class ResourceApi(
         {
             query.Add("labelSelector=" + System.Uri.EscapeDataString(labelSelector));
         }
+        if (fieldSelector is not null)
+        {
+            query.Add("fieldSelector=" + System.Uri.EscapeDataString(fieldSelector));
+        }
         if (watch is { } from)
         {
             query.Add("watch=true");
@@ -180,8 +191,12 @@ internal sealed class ResourceApi(
     }
 }
 
-/// <summary>One resource the watcher lists and watches: its API group ("" for the core group), version and plural name.</summary>
-internal sealed record WatchedResource(ResourceKind Kind, string Group, string Version, string Resource, string? LabelSelector)
+/// <summary>
+/// One resource the watcher lists and watches: its API group ("" for the core group), version and plural name. Events
+/// are watched twice, once per kind of object they are about, so each watch reads only the operator's events.
+/// </summary>
+internal sealed record WatchedResource(
+    ResourceKind Kind, string Group, string Version, string Resource, string? LabelSelector, string? FieldSelector = null)
 {
     public string GroupVersionPath => Group.Length == 0 ? $"api/{Version}" : $"apis/{Group}/{Version}";
 }

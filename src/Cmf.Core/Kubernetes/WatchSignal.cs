@@ -1,11 +1,18 @@
 namespace Cmf.Core.Kubernetes;
 
-/// <summary>The three kinds of object the watcher follows.</summary>
+/// <summary>The kinds of object the watcher follows.</summary>
 public enum ResourceKind
 {
     FlinkDeployment,
     JobManagerDeployment,
     JobManagerPod,
+    FlinkStateSnapshot,
+
+    /// <summary>A core/v1 Event about a FlinkDeployment (the operator's events).</summary>
+    FlinkDeploymentEvent,
+
+    /// <summary>A core/v1 Event about a FlinkStateSnapshot.</summary>
+    FlinkStateSnapshotEvent,
 }
 
 /// <summary>What a watch loop hands the pipeline: a full list, or one change.</summary>

@@ -15,6 +15,9 @@ public enum AppEventKind
     ObjectDeleted,
     ObjectRecreated,
     ResourceRejected,
+
+    /// <summary>A Kubernetes Event the operator wrote about the FlinkDeployment or one of its FlinkStateSnapshots.</summary>
+    OperatorEvent,
 }
 
 /// <summary>One entry of an application's event history.</summary>
@@ -38,6 +41,15 @@ public sealed record AppEvent(DateTimeOffset Timestamp, AppEventKind Kind, strin
 
     /// <summary>When it last happened, for keyed events; <see cref="Timestamp"/> is when it first did.</summary>
     public DateTimeOffset? LastSeenAt { get; init; }
+
+    /// <summary>The operator's reason for an <see cref="AppEventKind.OperatorEvent"/>: SpecChanged, Submit, SavepointError, ...</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The Kubernetes event type of an operator event: Normal or Warning.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>The component that reported an operator event (the Event's source.component).</summary>
+    public string? Source { get; init; }
 
     /// <summary>CMF's event type: CMF_STATUS, CLUSTER_STATUS or JOB_STATUS.</summary>
     public string CmfType => Kind switch

@@ -24,6 +24,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
+    public DbSet<StoredSnapshot> Snapshots => Set<StoredSnapshot>();
+
     public DbSet<PrunedInstance> PrunedInstances => Set<PrunedInstance>();
 
     public DbSet<StoredWatchPosition> WatchPositions => Set<StoredWatchPosition>();
@@ -40,6 +42,7 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<ClusterOwnerSource>().HaveConversion<string>();
         configurationBuilder.Properties<AppEventKind>().HaveConversion<string>();
         configurationBuilder.Properties<InstanceStop>().HaveConversion<string>();
+        configurationBuilder.Properties<SpecDiffType>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -51,6 +54,7 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         MapClusters(modelBuilder.Entity<StoredCluster>());
         MapEvents(modelBuilder.Entity<StoredEvent>());
         MapPrunedInstances(modelBuilder.Entity<PrunedInstance>());
+        MapSnapshots(modelBuilder.Entity<StoredSnapshot>());
         modelBuilder.Entity<StoredWatchPosition>().ToTable("WatchPositions").HasKey(p => p.Name);
         var writerEpoch = modelBuilder.Entity<StoredWriterEpoch>();
         writerEpoch.ToTable("WriterEpoch").HasKey(w => w.Id);
@@ -117,6 +121,15 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         appEvent.HasIndex(e => new { e.ApplicationId, e.Key });
         appEvent.Property(e => e.Count).HasDefaultValue(1);
         appEvent.HasOne<StoredApplication>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static void MapSnapshots(EntityTypeBuilder<StoredSnapshot> snapshot)
+    {
+        snapshot.ToTable("Snapshots");
+        snapshot.HasKey(s => s.Id);
+        snapshot.HasIndex(s => s.Uid).IsUnique();
+        snapshot.HasIndex(s => new { s.ApplicationId, s.CreatedAt });
+        snapshot.HasOne<StoredApplication>().WithMany().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void MapPrunedInstances(EntityTypeBuilder<PrunedInstance> pruned)

@@ -341,6 +341,14 @@ public sealed partial class InstanceStore : IDisposable
                     prunedUids.Add(uid);
                 }
             }
+            foreach (var snapshot in change.ChangedSnapshots())
+            {
+                await statements.UpsertSnapshotAsync(applicationId, snapshot, cancellationToken);
+            }
+            foreach (var snapshot in change.RemovedSnapshots())
+            {
+                await statements.DeleteSnapshotAsync(applicationId, snapshot.Uid, cancellationToken);
+            }
             foreach (var appEvent in change.Events)
             {
                 if (await statements.WriteEventAsync(applicationId, appEvent, cancellationToken))

@@ -17,6 +17,12 @@ public sealed class StoreQueries(StoreProvider provider)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>Operator events an instance page shows; the application's event list has them all.</summary>
+    public const int MaxInstanceOperatorEvents = 200;
+
+    /// <summary>Failed savepoints a blocked upgrade shows, newest last.</summary>
+    public const int MaxBlockingSnapshots = 5;
+
     private const string LikeEscape = "\\";
 
     public Task<ApplicationPage> ListApplicationsAsync(ApplicationListQuery query, CancellationToken cancellationToken) =>
@@ -128,6 +134,13 @@ public sealed class StoreQueries(StoreProvider provider)
                 NextInstanceUid = next,
                 IsCurrent = application.CurrentInstanceUid == uid,
                 IsLatest = application.LatestInstanceUid == uid,
+                Lineage = await LineageAsync(db, application, instance, spec?.EffectiveSpecJson, cancellationToken),
+                OperatorEvents = await db.Events.AsNoTracking()
+                    .Where(e => e.ApplicationId == application.Id && e.InstanceUid == uid && e.Kind == AppEventKind.OperatorEvent)
+                    .OrderByDescending(e => e.Id)
+                    .Take(MaxInstanceOperatorEvents)
+                    .Select(e => ViewMapping.ToView(e))
+                    .ToListAsync(cancellationToken),
             };
         }, cancellationToken);
 
@@ -309,7 +322,16 @@ public sealed class StoreQueries(StoreProvider provider)
                 })
                 .ToListAsync(cancellationToken);
             var clusterBars = await clusters.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-            return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)]);
+            var snapshots = db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id);
+            if (range is not null)
+            {
+                snapshots = snapshots.Where(s => s.CreatedAt <= range.To && s.CreatedAt >= range.From);
+            }
+            var snapshotMarks = await snapshots.OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+            return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)])
+            {
+                Snapshots = [.. snapshotMarks.Select(ViewMapping.ToView)],
+            };
         }, cancellationToken);
 
     /// <summary>
@@ -417,6 +439,47 @@ public sealed class StoreQueries(StoreProvider provider)
                     new ApplicationKey(a.Environment, a.Name),
                     [.. instances[a.Id].OrderBy(i => i.CreatedAt).ThenBy(i => i.Sequence)],
                     [.. clusters[a.Id].OrderBy(c => c.StartedAt).ThenBy(c => c.Id).Select(ViewMapping.ToSummary)])));
+    }
+
+    private static async Task<SavepointLineage> LineageAsync(
+        CmfDbContext db, StoredApplication application, StoredInstance instance, string? effectiveSpecJson, CancellationToken cancellationToken)
+    {
+        var previous = await db.Instances.AsNoTracking()
+            .Where(i => i.ApplicationId == application.Id && i.Sequence < instance.Sequence)
+            .OrderByDescending(i => i.Sequence)
+            .Select(i => new { i.Sequence, i.StopSavepointPath })
+            .FirstOrDefaultAsync(cancellationToken);
+        var snapshots = await db.Snapshots.AsNoTracking()
+            .Where(s => s.ApplicationId == application.Id && s.InstanceUid == instance.Uid)
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Name)
+            .ToListAsync(cancellationToken);
+        var pending = application.PendingUpgrade && application.LatestInstanceUid == instance.Uid;
+        List<StoredSnapshot> blocking = [];
+        if (pending)
+        {
+            // The running job's savepoints failing since its last good one: the upgrade cannot stop it with a savepoint.
+            var recent = await db.Snapshots.AsNoTracking()
+                .Where(s => s.ApplicationId == application.Id && s.SnapshotType == "SAVEPOINT")
+                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Name)
+                .Take(MaxBlockingSnapshots)
+                .ToListAsync(cancellationToken);
+            blocking = [.. recent.TakeWhile(s => s.State is "FAILED" or "ABANDONED").Reverse()];
+        }
+        var initial = InitialSavepointPath.Read(effectiveSpecJson);
+        // FKO restores an upgrade from the stop savepoint; initialSavepointPath only serves a first deployment.
+        (string? StartedFrom, SavepointOrigin Origin) started = previous?.StopSavepointPath is { } stop
+            ? (stop, SavepointOrigin.PreviousStop)
+            : initial is not null ? (initial, SavepointOrigin.InitialSavepointPath) : (null, SavepointOrigin.None);
+        var (startedFrom, origin) = started;
+        return new SavepointLineage
+        {
+            StartedFrom = startedFrom,
+            StartedFromOrigin = origin,
+            StartedFromSequence = origin == SavepointOrigin.PreviousStop ? previous!.Sequence : null,
+            StoppedWith = instance.StopSavepointPath,
+            Snapshots = [.. snapshots.Select(ViewMapping.ToView)],
+            BlockingSnapshots = [.. blocking.Select(ViewMapping.ToView)],
+        };
     }
 
     private IQueryable<StoredApplication> Filter(IQueryable<StoredApplication> applications, ApplicationListQuery query)

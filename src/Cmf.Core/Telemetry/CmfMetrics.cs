@@ -97,6 +97,9 @@ public sealed class CmfMetrics : IDisposable
         ResourceKind.FlinkDeployment => "flinkdeployments",
         ResourceKind.JobManagerDeployment => "deployments",
         ResourceKind.JobManagerPod => "pods",
+        ResourceKind.FlinkStateSnapshot => "flinkstatesnapshots",
+        ResourceKind.FlinkDeploymentEvent => "events/flinkdeployment",
+        ResourceKind.FlinkStateSnapshotEvent => "events/flinkstatesnapshot",
         _ => kind.ToString(),
     };
 

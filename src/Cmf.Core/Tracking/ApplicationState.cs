@@ -49,6 +49,18 @@ public sealed record ApplicationState
     /// </summary>
     public ImmutableList<PendingCluster> PendingClusters { get; init; } = [];
 
+    /// <summary>FlinkStateSnapshots of the application's job, oldest first (bounded by <see cref="TrackerSettings.MaxSnapshotsPerApplication"/>).</summary>
+    public ImmutableList<SnapshotState> Snapshots { get; init; } = [];
+
+    /// <summary>
+    /// Count and last time of the operator Events recorded lately, by event key, so a relist or a re-sent event records
+    /// nothing new. Not stored: after a restart a re-sent event rewrites its own row (keyed), which changes nothing.
+    /// </summary>
+    public ImmutableDictionary<string, OperatorEventSeen> OperatorEvents { get; init; } = NoOperatorEvents;
+
+    private static readonly ImmutableDictionary<string, OperatorEventSeen> NoOperatorEvents =
+        ImmutableDictionary<string, OperatorEventSeen>.Empty.WithComparers(StringComparer.Ordinal);
+
     public InstanceState? LatestInstance => Instances.Count == 0 ? null : Instances[^1];
 
     /// <summary>The newest cluster that has not ended.</summary>
@@ -68,7 +80,12 @@ public sealed record ApplicationState
 
     public InstanceState? FindInstance(string uid) => Instances.Find(i => i.Uid == uid);
 
+    public SnapshotState? FindSnapshot(string name) => Snapshots.Find(s => s.Name == name);
+
     public ClusterState? FindCluster(string uid) => Clusters.Find(c => c.Uid == uid);
 
     public static ApplicationState Empty(ApplicationKey key, string @namespace) => new() { Key = key, Namespace = @namespace };
 }
+
+/// <summary>What the tracker remembers of a recorded operator Event: enough to tell a repeat from a re-send.</summary>
+public sealed record OperatorEventSeen(int Count, DateTimeOffset LastSeen, string Message, string? InstanceUid);

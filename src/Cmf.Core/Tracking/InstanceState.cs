@@ -61,4 +61,6 @@ public sealed record InstanceState
 
     /// <summary>What delivered the change, when the object says (an Argo CD application, a Flux Kustomization, ...).</summary>
     public string? ChangeOrigin { get; init; }
+    /// <summary>How the operator applied the change that created this instance, from its SpecChanged event.</summary>
+    public SpecDiffType? DiffType { get; init; }
 }

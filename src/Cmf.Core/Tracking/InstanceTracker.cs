@@ -42,6 +42,12 @@ public static class InstanceTracker
             case JobManagerPodObserved pod:
                 step.ObserveJobManagerPod(pod.InstanceUid);
                 break;
+            case OperatorEventObserved observed:
+                step.ObserveOperatorEvent(observed.Event, observed.Replayed);
+                break;
+            case FlinkStateSnapshotObserved observed:
+                step.ObserveSnapshot(observed.Snapshot, observed.Replayed);
+                break;
             case ResourceRejected rejected:
                 step.Reject(rejected);
                 break;

@@ -48,3 +48,18 @@ public sealed record ClustersRelisted(ApplicationKey Application, string Namespa
 /// <summary>A resource that could not be read (wrong types, missing fields, too large): recorded, then skipped.</summary>
 public sealed record ResourceRejected(ApplicationKey Application, string Namespace, string Kind, string? ResourceVersion, string Reason)
     : Observation(Application, Namespace);
+
+/// <summary>
+/// A core/v1 Event the operator wrote, added or modified (a repeat bumps its count). Filed under the application it is
+/// about: the FlinkDeployment it names, or the one the FlinkStateSnapshot it names belongs to. <see cref="Replayed"/>:
+/// it came from a list or a replay, so it may have happened long before it was observed.
+/// </summary>
+public sealed record OperatorEventObserved(ApplicationKey Application, string Namespace, OperatorEventSnapshot Event, bool Replayed = false)
+    : Observation(Application, Namespace);
+
+/// <summary>
+/// A FlinkStateSnapshot of the application's job was added or modified (deletions keep the recorded history).
+/// <see cref="Replayed"/> as for <see cref="OperatorEventObserved"/>.
+/// </summary>
+public sealed record FlinkStateSnapshotObserved(ApplicationKey Application, string Namespace, FlinkStateSnapshotResource Snapshot, bool Replayed = false)
+    : Observation(Application, Namespace);

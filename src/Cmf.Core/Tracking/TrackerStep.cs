@@ -100,7 +100,8 @@ internal sealed partial class TrackerStep
         {
             return TrackerResult.Unchanged(_previous);
         }
-        if (_events.Count > 0)
+        // The operator's own Events are not changes of the application: a relist re-sends them all.
+        if (_events.Exists(e => e.Kind != AppEventKind.OperatorEvent))
         {
             _state = _state with { Status = _state.Status with { LastChangeAt = _now } };
         }

@@ -88,12 +88,16 @@ public static class CmfMapping
                     }
                     : null,
             },
-            Status = new CmfEventStatus(SecretMasker.Display(e.Message), e.CmfType)
+            Status = new CmfEventStatus(SecretMasker.Display(EventMessage(e)), e.CmfType)
             {
                 Data = string.IsNullOrEmpty(e.NewStatus) ? null : new CmfEventData(e.NewStatus),
             },
         };
     }
+
+    /// <summary>An operator event reads as <c>kubectl get events</c> shows it, reason first: "SpecChanged: UPGRADE change(s) ...".</summary>
+    private static string EventMessage(EventView e) =>
+        e.IsOperatorEvent && !string.IsNullOrEmpty(e.Reason) ? $"{e.Reason}: {e.Message}" : e.Message;
 
     private static CmfApplicationStatus Status(ApplicationSummary summary, ApplicationDetail? detail) => new()
     {

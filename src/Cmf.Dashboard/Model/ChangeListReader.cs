@@ -90,8 +90,8 @@ public static class ChangeListReader
             Previous = previous is null ? null : new InstanceRef(previous.Uid, previous.Sequence),
             ChangedBy = entry.Instance.ChangedBy,
             ChangeOrigin = entry.Instance.ChangeOrigin,
-            // MERGE(operator-history): DiffType = entry.Instance.DiffType (its SpecDiffType, as the operator writes it) once
-            // that branch is merged; until then the column says the diff type is not recorded.
+            DiffType = DiffTypeText.OperatorName(entry.Instance.DiffType),
+            DiffTypeDescription = entry.Instance.DiffType is null ? null : DiffTypeText.Describe(entry.Instance.DiffType),
         };
     }
 }

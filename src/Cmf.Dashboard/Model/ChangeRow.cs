@@ -36,4 +36,7 @@ public sealed record ChangeRow
 
     /// <summary>The operator's classification of the change (IGNORE, SCALE, UPGRADE, SAVEPOINT_REDEPLOY); null when it has not said.</summary>
     public string? DiffType { get; init; }
+
+    /// <summary>What <see cref="DiffType"/> did, in words ("applied in place", "rescaled", "redeployed").</summary>
+    public string? DiffTypeDescription { get; init; }
 }

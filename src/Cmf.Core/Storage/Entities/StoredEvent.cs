@@ -29,4 +29,13 @@ internal sealed class StoredEvent
     public int Count { get; set; } = 1;
 
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>An operator event's reason (SpecChanged, SavepointError, ...).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>An operator event's Kubernetes type: Normal or Warning.</summary>
+    public string? EventType { get; set; }
+
+    /// <summary>An operator event's reporting component.</summary>
+    public string? Source { get; set; }
 }

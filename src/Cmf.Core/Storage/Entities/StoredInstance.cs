@@ -60,4 +60,6 @@ internal sealed class StoredInstance
     public DateTimeOffset? ChangedAt { get; set; }
 
     public string? ChangeOrigin { get; set; }
+    /// <summary>How the operator applied the change that created this instance (from its SpecChanged event).</summary>
+    public SpecDiffType? DiffType { get; set; }
 }

@@ -67,6 +67,22 @@ internal static class ViewMapping
         ChangedBy = i.ChangedBy,
         ChangedAt = i.ChangedAt,
         ChangeOrigin = i.ChangeOrigin,
+        DiffType = i.DiffType,
+    };
+
+    public static SnapshotView ToView(StoredSnapshot s) => new()
+    {
+        Name = s.Name,
+        InstanceUid = s.InstanceUid,
+        CreatedAt = s.CreatedAt,
+        SnapshotType = s.SnapshotType,
+        TriggerType = s.TriggerType,
+        State = s.State,
+        Path = s.Path,
+        Error = s.Error,
+        Failures = s.Failures,
+        TriggeredAt = s.TriggeredAt,
+        ResultAt = s.ResultAt,
     };
 
     public static ClusterSummary ToSummary(StoredCluster c) => new()
@@ -95,6 +111,9 @@ internal static class ViewMapping
         NewStatus = e.NewStatus,
         Count = e.Count,
         LastSeenAt = e.LastSeenAt,
+        Reason = e.Reason,
+        EventType = e.EventType,
+        Source = e.Source,
     };
 
     private static InstanceReference? Reference(string? uid, int? sequence) =>

@@ -4,7 +4,11 @@ using Cmf.Core.Tracking;
 namespace Cmf.Core.Storage.Views;
 
 /// <summary>What the timeline draws: instance lifetimes and cluster lifetimes, oldest first.</summary>
-public sealed record ApplicationTimeline(ApplicationKey Application, IReadOnlyList<TimelineInstance> Instances, IReadOnlyList<ClusterSummary> Clusters);
+public sealed record ApplicationTimeline(ApplicationKey Application, IReadOnlyList<TimelineInstance> Instances, IReadOnlyList<ClusterSummary> Clusters)
+{
+    /// <summary>FlinkStateSnapshots in the range, oldest first: marks on the instance bars.</summary>
+    public IReadOnlyList<SnapshotView> Snapshots { get; init; } = [];
+}
 
 /// <summary>An instance bar: from creation until superseded and no cluster runs it (DESIGN 3.2 rule 7).</summary>
 public sealed record TimelineInstance

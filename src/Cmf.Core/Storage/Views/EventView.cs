@@ -26,4 +26,15 @@ public sealed record EventView
     public int Count { get; init; } = 1;
 
     public DateTimeOffset? LastSeenAt { get; init; }
+
+    /// <summary>For an operator event: its reason (SpecChanged, SavepointError, ...).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For an operator event: Normal or Warning.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>For an operator event: the component that reported it.</summary>
+    public string? Source { get; init; }
+
+    public bool IsOperatorEvent => Kind == AppEventKind.OperatorEvent;
 }

@@ -23,4 +23,9 @@ public sealed record InstanceDetail
     public bool IsCurrent { get; init; }
 
     public bool IsLatest { get; init; }
+
+    public SavepointLineage Lineage { get; init; } = new();
+
+    /// <summary>The operator's Kubernetes Events filed under this instance, newest first (at most <see cref="StoreQueries.MaxInstanceOperatorEvents"/>).</summary>
+    public IReadOnlyList<EventView> OperatorEvents { get; init; } = [];
 }

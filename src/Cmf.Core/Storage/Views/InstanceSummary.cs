@@ -52,4 +52,6 @@ public sealed record InstanceSummary
 
     /// <summary>What delivered it, when the object says: "Argo CD application payments", "Flux Kustomization flux-system/apps", ...</summary>
     public string? ChangeOrigin { get; init; }
+    /// <summary>How the operator applied the change that created this instance (its SpecChanged event); null when unknown.</summary>
+    public SpecDiffType? DiffType { get; init; }
 }

@@ -23,7 +23,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
         "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
-        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "ChangedBy", "ChangedAt", "ChangeOrigin",
+        "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "ChangedBy", "ChangedAt", "ChangeOrigin", "DiffType",
     ];
 
     private static readonly string[] ClusterColumns =
@@ -36,7 +36,13 @@ internal sealed class CommitStatements : IAsyncDisposable
     private static readonly string[] EventColumns =
     [
         "ApplicationId", "Timestamp", "Kind", "CmfType", "Message", "InstanceUid", "ClusterUid", "NewStatus", "Key",
-        "Count", "LastSeenAt",
+        "Count", "LastSeenAt", "Reason", "EventType", "Source",
+    ];
+
+    private static readonly string[] SnapshotColumns =
+    [
+        "Uid", "ApplicationId", "Name", "ResourceVersion", "InstanceUid", "CreatedAt", "SeenAt", "SnapshotType",
+        "TriggerType", "State", "Path", "Error", "Failures", "TriggeredAt", "ResultAt",
     ];
 
     private readonly Statement _upsertApplication;
@@ -54,6 +60,9 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _upsertWatchPosition;
     private readonly Statement _previousSpec;
     private readonly Statement _recordChange;
+    private readonly Statement _upsertSnapshot;
+    private readonly Statement _updateOperatorEvent;
+    private readonly Statement _deleteSnapshot;
 
     // The count and the list columns are refreshed from the rows after the batch (RefreshListColumnsAsync).
     private static readonly string UpsertApplicationSql =
@@ -100,6 +109,14 @@ internal sealed class CommitStatements : IAsyncDisposable
         WHERE "ApplicationId" = @ApplicationId AND "Key" = @Key
         """;
 
+    // An operator Event's row keeps the instance it was filed under when first recorded: a relist after a restart
+    // cannot place it better.
+    private static readonly string UpdateOperatorEventSql =
+        """
+        UPDATE "Events" SET "Message" = @Message, "Count" = @Count, "LastSeenAt" = @LastSeenAt
+        WHERE "ApplicationId" = @ApplicationId AND "Key" = @Key
+        """;
+
     private static readonly string RefreshInstanceColumnsSql =
         """
         UPDATE "Applications" SET
@@ -115,6 +132,13 @@ internal sealed class CommitStatements : IAsyncDisposable
         DELETE FROM "Events" WHERE "ApplicationId" = @ApplicationId AND "Id" <= (
             SELECT "Id" FROM "Events" WHERE "ApplicationId" = @ApplicationId ORDER BY "Id" DESC LIMIT 1 OFFSET @Keep)
         """;
+
+    // A snapshot keeps the instance it was first filed under.
+    private static readonly string UpsertSnapshotSql =
+        Upsert("Snapshots", SnapshotColumns, ["Uid"], ["Uid", "ApplicationId", "InstanceUid", "SeenAt"], guard: "\"Snapshots\".\"ApplicationId\" = excluded.\"ApplicationId\"");
+
+    private static readonly string DeleteSnapshotSql =
+        """DELETE FROM "Snapshots" WHERE "Uid" = @Uid AND "ApplicationId" = @ApplicationId""";
 
     private static readonly string UpsertWatchPositionSql =
         """
@@ -141,7 +165,7 @@ internal sealed class CommitStatements : IAsyncDisposable
     [
         UpsertApplicationSql, UpsertInstanceSql, InsertSpecSql, UpsertClusterSql, DeleteClusterSql, InsertTombstoneSql,
         DeleteSpecSql, DeleteInstanceSql, InsertEventSql, UpdateKeyedEventSql, RefreshInstanceColumnsSql, TrimEventsSql,
-        UpsertWatchPositionSql, PreviousSpecSql, RecordChangeSql,
+        UpsertWatchPositionSql, PreviousSpecSql, RecordChangeSql, UpdateOperatorEventSql, UpsertSnapshotSql, DeleteSnapshotSql,
     ];
 
     public CommitStatements(DbConnection connection, DbTransaction transaction)
@@ -163,6 +187,9 @@ internal sealed class CommitStatements : IAsyncDisposable
         _upsertWatchPosition = Prepare(UpsertWatchPositionSql, "Name", "ResourceVersion");
         _previousSpec = Prepare(PreviousSpecSql, "ApplicationId", "Sequence");
         _recordChange = Prepare(RecordChangeSql, "ChangeSummary", "ChangeKinds", "ChangedConfigurationKeys", "Uid", "ApplicationId");
+        _upsertSnapshot = Prepare(UpsertSnapshotSql, SnapshotColumns);
+        _updateOperatorEvent = Prepare(UpdateOperatorEventSql, "Message", "Count", "LastSeenAt", "ApplicationId", "Key");
+        _deleteSnapshot = Prepare(DeleteSnapshotSql, "Uid", "ApplicationId");
     }
 
     public async Task<long> UpsertApplicationAsync(ApplicationState state, long commit, CancellationToken cancellationToken)
@@ -186,7 +213,18 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
             instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode, instance.ChangedBy, instance.ChangedAt,
-            instance.ChangeOrigin).ExecuteAsync(cancellationToken);
+            instance.ChangeOrigin, instance.DiffType).ExecuteAsync(cancellationToken);
+
+    public Task UpsertSnapshotAsync(long applicationId, SnapshotState snapshot, CancellationToken cancellationToken)
+    {
+        var r = snapshot.Resource;
+        return _upsertSnapshot.With(
+            r.Uid, applicationId, r.Name, r.ResourceVersion, snapshot.InstanceUid, r.CreatedAt, snapshot.SeenAt, r.SnapshotType,
+            r.TriggerType, r.State, r.Path, r.Error, r.Failures, r.TriggeredAt, r.ResultAt).ExecuteAsync(cancellationToken);
+    }
+
+    public Task DeleteSnapshotAsync(long applicationId, string snapshotUid, CancellationToken cancellationToken) =>
+        _deleteSnapshot.With(snapshotUid, applicationId).ExecuteAsync(cancellationToken);
 
     public Task UpsertWatchPositionAsync(string name, string resourceVersion, CancellationToken cancellationToken) =>
         _upsertWatchPosition.With(name, resourceVersion).ExecuteAsync(cancellationToken);
@@ -215,14 +253,22 @@ internal sealed class CommitStatements : IAsyncDisposable
     /// <summary>Adds the event, or updates the stored event with the same key; true when a row was added.</summary>
     public async Task<bool> WriteEventAsync(long applicationId, AppEvent appEvent, CancellationToken cancellationToken)
     {
-        if (appEvent.Key is { } key && await _updateKeyedEvent.With(
-            appEvent.Message, appEvent.InstanceUid, appEvent.Count, appEvent.LastSeenAt, applicationId, key).ExecuteAsync(cancellationToken) > 0)
+        if (appEvent.Key is { } key && appEvent.Kind == AppEventKind.OperatorEvent)
+        {
+            if (await _updateOperatorEvent.With(appEvent.Message, appEvent.Count, appEvent.LastSeenAt, applicationId, key).ExecuteAsync(cancellationToken) > 0)
+            {
+                return false;
+            }
+        }
+        else if (appEvent.Key is { } episodeKey && await _updateKeyedEvent.With(
+            appEvent.Message, appEvent.InstanceUid, appEvent.Count, appEvent.LastSeenAt, applicationId, episodeKey).ExecuteAsync(cancellationToken) > 0)
         {
             return false;
         }
         await _insertEvent.With(
             applicationId, appEvent.Timestamp, appEvent.Kind, appEvent.CmfType, appEvent.Message, appEvent.InstanceUid,
-            appEvent.ClusterUid, appEvent.NewStatus, appEvent.Key, appEvent.Count, appEvent.LastSeenAt).ExecuteAsync(cancellationToken);
+            appEvent.ClusterUid, appEvent.NewStatus, appEvent.Key, appEvent.Count, appEvent.LastSeenAt, appEvent.Reason,
+            appEvent.EventType, appEvent.Source).ExecuteAsync(cancellationToken);
         return true;
     }
 
@@ -251,7 +297,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         [
             _upsertApplication, _upsertInstance, _insertSpec, _upsertCluster, _deleteCluster, _insertTombstone,
             _deleteSpec, _deleteInstance, _insertEvent, _updateKeyedEvent, _refreshInstanceColumns, _trimEvents,
-            _upsertWatchPosition, _previousSpec, _recordChange,
+            _upsertWatchPosition, _previousSpec, _recordChange, _upsertSnapshot, _deleteSnapshot, _updateOperatorEvent,
         ];
         foreach (var statement in all)
         {

@@ -24,7 +24,11 @@ internal static class StateLoader
             .Where(c => c.ApplicationId == application.Id)
             .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
-        return ToState(application, instances, clusters);
+        var snapshots = await db.Snapshots.AsNoTracking()
+            .Where(s => s.ApplicationId == application.Id)
+            .OrderBy(s => s.CreatedAt).ThenBy(s => s.Name)
+            .ToListAsync(cancellationToken);
+        return ToState(application, instances, clusters, snapshots);
     }
 
     /// <summary>Up to <paramref name="count"/> applications with an id above <paramref name="afterId"/>, in id order.</summary>
@@ -50,12 +54,17 @@ internal static class StateLoader
             .Where(c => c.ApplicationId >= first && c.ApplicationId <= last)
             .OrderBy(c => c.ApplicationId).ThenBy(c => c.StartedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken)).ToLookup(c => c.ApplicationId);
+        var snapshots = (await db.Snapshots.AsNoTracking()
+            .Where(s => s.ApplicationId >= first && s.ApplicationId <= last)
+            .OrderBy(s => s.ApplicationId).ThenBy(s => s.CreatedAt).ThenBy(s => s.Name)
+            .ToListAsync(cancellationToken)).ToLookup(s => s.ApplicationId);
         return applications
-            .Select(a => (a.Id, ToState(a, [.. instances[a.Id]], [.. clusters[a.Id]])))
+            .Select(a => (a.Id, ToState(a, [.. instances[a.Id]], [.. clusters[a.Id]], [.. snapshots[a.Id]])))
             .ToList();
     }
 
-    private static ApplicationState ToState(StoredApplication a, IReadOnlyList<StoredInstance> instances, IReadOnlyList<StoredCluster> clusters) => new()
+    private static ApplicationState ToState(
+        StoredApplication a, IReadOnlyList<StoredInstance> instances, IReadOnlyList<StoredCluster> clusters, IReadOnlyList<StoredSnapshot> snapshots) => new()
     {
         Key = new ApplicationKey(a.Environment, a.Name),
         Namespace = a.Namespace,
@@ -69,6 +78,7 @@ internal static class StateLoader
         ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
         Instances = [.. instances.Select(ToState)],
         Clusters = [.. clusters.Select(ToState)],
+        Snapshots = [.. snapshots.Select(ToState)],
         Status = new ApplicationStatus
         {
             JobState = a.JobState,
@@ -109,6 +119,28 @@ internal static class StateLoader
         ChangedBy = i.ChangedBy,
         ChangedAt = i.ChangedAt,
         ChangeOrigin = i.ChangeOrigin,
+        DiffType = i.DiffType,
+    };
+
+    private static SnapshotState ToState(StoredSnapshot s) => new()
+    {
+        Resource = new FlinkStateSnapshotResource
+        {
+            Uid = s.Uid,
+            Name = s.Name,
+            ResourceVersion = s.ResourceVersion,
+            CreatedAt = s.CreatedAt,
+            SnapshotType = s.SnapshotType,
+            TriggerType = s.TriggerType,
+            State = s.State,
+            Path = s.Path,
+            Error = s.Error,
+            Failures = s.Failures,
+            TriggeredAt = s.TriggeredAt,
+            ResultAt = s.ResultAt,
+        },
+        InstanceUid = s.InstanceUid,
+        SeenAt = s.SeenAt,
     };
 
     private static ClusterState ToState(StoredCluster c) => new()

@@ -31,6 +31,12 @@ public partial class EventTable
     private static string CountTitle(EventView entry) =>
         $"Seen {entry.Count} times, first {RelativeTimeText.Iso(entry.Timestamp)}, last {RelativeTimeText.Iso(entry.LastSeenAt ?? entry.Timestamp)}";
 
+    /// <summary>"warning" or "normal": a Kubernetes Event's type, as a CSS modifier (never the raw text).</summary>
+    private static string OperatorTone(EventView entry) => entry.EventType == "Warning" ? "warning" : "normal";
+
+    private static string OperatorTitle(EventView entry) =>
+        $"Operator event {entry.Reason} ({entry.EventType}) from {entry.Source ?? "the operator"}";
+
     private string InstanceLabel(string uid) =>
         InstanceSequences.TryGetValue(uid, out var sequence) ? $"#{sequence}" : InstanceTable.ShortUid(uid);
 }

@@ -263,6 +263,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(1);
 
+                    b.Property<string>("EventType")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstanceUid")
                         .HasColumnType("TEXT");
 
@@ -281,6 +284,12 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NewStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Timestamp")
@@ -324,6 +333,9 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiffType")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
@@ -409,6 +421,70 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.ToTable("InstanceSpecs", (string)null);
                 });
 
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriggerType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriggeredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.ToTable("Snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredWatchPosition", b =>
                 {
                     b.Property<string>("Name")
@@ -475,6 +551,15 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.HasOne("Cmf.Core.Storage.Entities.StoredInstance", null)
                         .WithOne()
                         .HasForeignKey("Cmf.Core.Storage.Entities.StoredInstanceSpec", "InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredSnapshot", b =>
+                {
+                    b.HasOne("Cmf.Core.Storage.Entities.StoredApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
