@@ -380,15 +380,11 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                     b.Property<int>("ChangeKinds")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ChangeSummary")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("ChangedConfigurationKeys")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
                     b.Property<string>("ChangeOrigin")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ChangeSummary")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -396,6 +392,10 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("ChangedBy")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ChangedConfigurationKeys")
                         .HasColumnType("text")
                         .UseCollation("C");
 

@@ -316,19 +316,19 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<int>("ChangeKinds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ChangeSummary")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChangedConfigurationKeys")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ChangeOrigin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeSummary")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ChangedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedConfigurationKeys")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -5,11 +5,48 @@
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class OperatorHistory : Migration
+    public partial class ChangeHistory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ChangeKinds",
+                table: "Instances",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChangeOrigin",
+                table: "Instances",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChangeSummary",
+                table: "Instances",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ChangedAt",
+                table: "Instances",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChangedBy",
+                table: "Instances",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChangedConfigurationKeys",
+                table: "Instances",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "DiffType",
                 table: "Instances",
@@ -68,6 +105,11 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Instances_CreatedAt_Id",
+                table: "Instances",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Snapshots_ApplicationId_CreatedAt",
                 table: "Snapshots",
                 columns: new[] { "ApplicationId", "CreatedAt" });
@@ -84,6 +126,34 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Snapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Instances_CreatedAt_Id",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangeKinds",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangeOrigin",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangeSummary",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedBy",
+                table: "Instances");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedConfigurationKeys",
+                table: "Instances");
 
             migrationBuilder.DropColumn(
                 name: "DiffType",

@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cmf.Core.Storage.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlCmfDbContext))]
-    [Migration("20261203143545_ChangeSummaries")]
-    partial class ChangeSummaries
+    [Migration("20261203161135_ChangeHistory")]
+    partial class ChangeHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -321,6 +321,10 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(1);
 
+                    b.Property<string>("EventType")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("InstanceUid")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -342,6 +346,14 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .UseCollation("C");
 
                     b.Property<string>("NewStatus")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Source")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -371,7 +383,18 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                     b.Property<int>("ChangeKinds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("ChangeSummary")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChangedBy")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -381,6 +404,9 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("DiffType")
+                        .HasColumnType("text");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("bigint");
@@ -475,6 +501,81 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                     b.ToTable("InstanceSpecs", (string)null);
                 });
 
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstanceUid")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Path")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceVersion")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ResultAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SnapshotType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("State")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("TriggerType")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("TriggeredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "CreatedAt");
+
+                    b.ToTable("Snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredWatchPosition", b =>
                 {
                     b.Property<string>("Name")
@@ -544,6 +645,15 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                     b.HasOne("Cmf.Core.Storage.Entities.StoredInstance", null)
                         .WithOne()
                         .HasForeignKey("Cmf.Core.Storage.Entities.StoredInstanceSpec", "InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cmf.Core.Storage.Entities.StoredSnapshot", b =>
+                {
+                    b.HasOne("Cmf.Core.Storage.Entities.StoredApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

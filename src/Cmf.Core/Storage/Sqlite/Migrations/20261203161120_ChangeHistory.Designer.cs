@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cmf.Core.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCmfDbContext))]
-    [Migration("20261203143950_OperatorHistory")]
-    partial class OperatorHistory
+    [Migration("20261203161120_ChangeHistory")]
+    partial class ChangeHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -316,6 +316,24 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChangeKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeOrigin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedConfigurationKeys")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -386,6 +404,8 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
 
                     b.HasIndex("ApplicationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });
