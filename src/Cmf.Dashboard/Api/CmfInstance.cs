@@ -24,6 +24,12 @@ public sealed record CmfInstanceMetadata
 
     /// <summary>When the instance's status last changed (its creation when it never had one).</summary>
     public required string UpdateTimestamp { get; init; }
+
+    /// <summary>
+    /// Who wrote the spec change (<see cref="CmfMapping.ChangedByAnnotation"/> and its siblings), in CMF's free-form
+    /// annotations, the one place its instance schema leaves for it; absent when nothing is recorded.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Annotations { get; init; }
 }
 
 public sealed record CmfInstanceStatus(JsonObject Spec, CmfJobStatus JobStatus);

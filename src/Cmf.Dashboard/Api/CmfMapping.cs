@@ -51,11 +51,39 @@ public static class CmfMapping
             Uid = instance.Uid,
             CreationTimestamp = Time(instance.CreatedAt),
             UpdateTimestamp = Time(instance.StatusUpdatedAt ?? instance.CreatedAt),
+            Annotations = AttributionAnnotations(instance),
         },
         Status = new CmfInstanceStatus(
             DisplayedSpec.Object(effectiveSpecJson),
             new CmfJobStatus { State = WireNames.Of(instance.JobState), JobId = instance.JobId }),
     };
+
+    /// <summary>The field manager that wrote the instance's spec change (kubectl-patch, argocd-controller, helm, ...).</summary>
+    public const string ChangedByAnnotation = "cmf-fa.dashboard/changed-by";
+
+    /// <summary>When that manager wrote it (its managedFields entry's time).</summary>
+    public const string ChangedAtAnnotation = "cmf-fa.dashboard/changed-at";
+
+    /// <summary>The delivery tool's tracking (Argo CD or Flux application and revision), when present.</summary>
+    public const string ChangeOriginAnnotation = "cmf-fa.dashboard/change-origin";
+
+    private static Dictionary<string, string>? AttributionAnnotations(InstanceSummary instance)
+    {
+        var annotations = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(instance.ChangedBy))
+        {
+            annotations[ChangedByAnnotation] = instance.ChangedBy;
+        }
+        if (instance.ChangedAt is { } changedAt)
+        {
+            annotations[ChangedAtAnnotation] = Time(changedAt);
+        }
+        if (!string.IsNullOrEmpty(instance.ChangeOrigin))
+        {
+            annotations[ChangeOriginAnnotation] = instance.ChangeOrigin;
+        }
+        return annotations.Count == 0 ? null : annotations;
+    }
 
     /// <summary>How often the operator reported a repeated event; its creationTimestamp is the first time.</summary>
     public const string RepeatCountAnnotation = "cmf-fa.dashboard/count";

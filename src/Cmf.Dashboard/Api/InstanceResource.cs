@@ -45,6 +45,15 @@ public sealed record InstanceResource
 
     public string? UpgradeMode { get; init; }
 
+    /// <summary>The field manager that wrote the spec change (kubectl-patch, argocd-controller, helm, ...); null when not recorded.</summary>
+    public string? ChangedBy { get; init; }
+
+    /// <summary>When that manager wrote it (its managedFields entry's time).</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The delivery tool's tracking (Argo CD or Flux application and revision), when present.</summary>
+    public string? ChangeOrigin { get; init; }
+
     /// <summary>Runs on the live cluster.</summary>
     public bool IsCurrent { get; init; }
 

@@ -35,5 +35,13 @@ public sealed record InstanceSummary
     /// <summary>The savepoint taken when the job was stopped; null for stateless and last-state stops.</summary>
     public string? StopSavepointPath { get; init; }
 
+    /// <summary>The field manager that wrote the spec change; null when not recorded.</summary>
+    public string? ChangedBy { get; init; }
+
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The delivery tool's tracking (Argo CD or Flux application and revision), when present.</summary>
+    public string? ChangeOrigin { get; init; }
+
     public string Label => $"#{Sequence}";
 }

@@ -44,6 +44,9 @@ public static class ViewModelMapping
         LifecycleState = instance.LifecycleState,
         Stop = instance.Stop,
         StopSavepointPath = instance.StopSavepointPath,
+        ChangedBy = instance.ChangedBy,
+        ChangedAt = instance.ChangedAt,
+        ChangeOrigin = instance.ChangeOrigin,
     };
 
     public static InstanceSummary ToView(this Views.TimelineInstance instance) => new()

@@ -56,5 +56,13 @@ public partial class InstanceTable
         return $"Cluster {stint.Cluster.Uid}, {from}{until}";
     }
 
+    /// <summary>"kubectl-patch at 2026-…, via Argo CD application payments": the manager, its time and the delivery tool's tracking.</summary>
+    private static string ChangedByTitle(InstanceSummary instance)
+    {
+        var at = instance.ChangedAt is { } changedAt ? $" at {RelativeTimeText.Iso(changedAt)}" : "";
+        var origin = string.IsNullOrEmpty(instance.ChangeOrigin) ? "" : $", via {instance.ChangeOrigin}";
+        return $"Changed by {instance.ChangedBy}{at}{origin}";
+    }
+
     internal static string ShortUid(string uid) => uid.Length <= 8 ? uid : uid[..8];
 }
