@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Attribution;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Storage;
@@ -27,6 +28,9 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
     public string ClusterUid(string cluster) => _scenario.ClusterUid(cluster);
 
     public Task<CommitResult> SpecAsync(string label, string? instanceAnnotation = null) => CommitAsync(_scenario.Spec(label, instanceAnnotation: instanceAnnotation));
+
+    /// <summary>A spec change written by the manager the attribution names (as the watcher reads it from managedFields).</summary>
+    public Task<CommitResult> SpecAsync(string label, ChangeAttribution attribution) => CommitAsync(_scenario.Spec(label, attribution: attribution));
 
     /// <summary>A spec change to a realistic spec: the effective spec is built, sealed and hashed by the real factory.</summary>
     public Task<CommitResult> SpecAsync(SpecVersion spec) => CommitAsync(_scenario.Spec(spec));
