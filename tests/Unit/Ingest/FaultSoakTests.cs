@@ -79,13 +79,13 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
                     // Expiry loses the events between the watcher's position and the compaction. Catch up first and make
                     // one change per application at most while the watches are cut: the relist then sees everything.
                     await WaitForConvergenceAsync(cluster, apps);
-                    var relistsBefore = cluster.Relists;
+                    var relistsBefore = cluster.RelistsByWatch();
                     simulator.Faults.FailNextRequests(6, 503);
                     simulator.Faults.DropAllWatches();
                     var (expiredNs, expiredName) = apps[random.Next(apps.Count)];
                     simulator.Api.PatchFlinkDeployment(expiredNs, expiredName, SpecPatch(SpecChanges * 10 + step, parallelism: null));
                     simulator.Faults.CompactResourceVersions();
-                    await Eventually.TrueAsync(() => cluster.Relists >= relistsBefore + 3, "every watch relisted after the expiry");
+                    await Eventually.TrueAsync(() => cluster.EveryWatchRelistedSince(relistsBefore), "every watch relisted after the expiry");
                     faults.Add($"step {step}: watches cut, one change, resource versions expired (410), relisted");
                     break;
             }

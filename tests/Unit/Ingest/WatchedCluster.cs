@@ -58,6 +58,16 @@ internal sealed class WatchedCluster : IAsyncDisposable
 
     public string Kubeconfig { get; }
 
+    /// <summary>Each running watch's relists, by watch name: to wait until every one of them has relisted.</summary>
+    public IReadOnlyDictionary<string, int> RelistsByWatch() => Health.Watches.ToDictionary(w => w.Name, w => w.Relists);
+
+    /// <summary>Every watch counted in <paramref name="before"/> has relisted at least once since.</summary>
+    public bool EveryWatchRelistedSince(IReadOnlyDictionary<string, int> before)
+    {
+        var now = RelistsByWatch();
+        return before.All(w => now.TryGetValue(w.Key, out var relists) && relists > w.Value);
+    }
+
     /// <summary>Relists (after 410 or a failed commit) over every start of the watcher.</summary>
     public int Relists => _previousRelists + Health.Watches.Sum(w => w.Relists);
 
