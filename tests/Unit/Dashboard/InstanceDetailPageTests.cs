@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AngleSharp.Dom;
 using Bunit;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -341,5 +342,74 @@ public sealed class InstanceDetailPageTests : PageTestContext
         Publish(await app.RunningAsync());
 
         cut.WaitForAssertion(() => Assert.Equal("RUNNING", cut.Find(".instance-detail__title-row .state-chip").TextContent.Trim()), LiveTimeout);
+    }
+
+    /// <summary>#1 runs, takes a periodic savepoint; #2 is an UPGRADE the operator announces with SpecChanged, restored from #1's stop savepoint.</summary>
+    private static async Task OperatorUpgradeAsync(SeededApplication app)
+    {
+        await app.DeployedAndRunningAsync();
+        await app.SnapshotAsync("orders-periodic-1", "COMPLETED", path: "s3://savepoints/periodic-1");
+        await app.SpecAsync("v2");
+        await app.OperatorEventAsync("spec-changed", "SpecChanged", OperatorHistorySteps.SpecChanged("UPGRADE"));
+        await app.StatusAsync(StatusChanges.StoppedWithSavepoint(observedGeneration: 2));
+        await app.ClusterEndedAsync("C1");
+        await app.StatusAsync(StatusChanges.ClusterDeleted());
+        await app.StatusAsync(StatusChanges.NewJobId("J2"));
+        await app.ClusterStartedAsync("C2");
+        await app.StatusAsync(StatusChanges.Submitted(observedGeneration: 2));
+        await app.RunningAsync();
+        await app.OperatorEventAsync("job-running", "JobStatusChanged", "Job status changed from RECONCILING to RUNNING");
+        await app.SnapshotAsync("orders-periodic-2", "FAILED", error: "CheckpointException: declined", failures: 1);
+    }
+
+    private static IElement Section(IRenderedComponent<InstanceDetail> cut, string titleId) =>
+        cut.Find($"section[aria-labelledby='{titleId}']");
+
+    [Fact]
+    public async Task The_page_shows_lineage_operator_events_and_what_the_operator_did_each_event_once()
+    {
+        var app = Seed();
+        await OperatorUpgradeAsync(app);
+
+        var cut = RenderInstance(app, app.InstanceUid(2));
+
+        Assert.Equal("redeployed", Fact(cut, "Change applied"));
+        Assert.Equal("UPGRADE", cut.Find(".instance-detail__diff-type dd").GetAttribute("title"));
+
+        var lineage = Section(cut, "instance-savepoints");
+        Assert.Contains("stop savepoint of instance #1", lineage.TextContent, StringComparison.Ordinal);
+        Assert.Equal("s3://savepoints/savepoint-1", lineage.QuerySelector(".savepoint-lineage__facts code")!.TextContent);
+        var snapshot = Assert.Single(lineage.QuerySelectorAll("tbody tr"));
+        Assert.Contains("orders-periodic-2", snapshot.TextContent, StringComparison.Ordinal);
+        Assert.Contains("CheckpointException: declined", snapshot.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("orders-periodic-1", lineage.TextContent, StringComparison.Ordinal);
+
+        var operatorEvents = Section(cut, "instance-operator-events");
+        Assert.Equal(["JobStatusChanged", "SpecChanged"],
+            operatorEvents.QuerySelectorAll("tbody .event-table__type").Select(t => t.TextContent).Order(StringComparer.Ordinal));
+
+        var history = Section(cut, "instance-history");
+        Assert.NotEmpty(history.QuerySelectorAll("tbody tr"));
+        Assert.Empty(history.QuerySelectorAll("tbody .event-table__severity"));
+        Assert.DoesNotContain("SpecChanged", history.TextContent, StringComparison.Ordinal);
+
+        // Each operator Event once on the whole page.
+        Assert.Single(cut.FindAll(".event-table__message"), m => m.TextContent.StartsWith(OperatorHistorySteps.SpecChanged("UPGRADE"), StringComparison.Ordinal));
+        Assert.Single(cut.FindAll(".event-table__message"), m => m.TextContent.StartsWith("Job status changed from RECONCILING to RUNNING", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_first_instance_keeps_its_own_savepoint_and_no_operator_event_of_the_second()
+    {
+        var app = Seed();
+        await OperatorUpgradeAsync(app);
+
+        var cut = RenderInstance(app, app.InstanceUid(1));
+
+        Assert.Equal("—", Fact(cut, "Change applied"));
+        var snapshot = Assert.Single(Section(cut, "instance-savepoints").QuerySelectorAll("tbody tr"));
+        Assert.Contains("orders-periodic-1", snapshot.TextContent, StringComparison.Ordinal);
+        Assert.Empty(Section(cut, "instance-operator-events").QuerySelectorAll("tbody .event-table__type"));
+        Assert.DoesNotContain("SpecChanged", cut.Markup, StringComparison.Ordinal);
     }
 }

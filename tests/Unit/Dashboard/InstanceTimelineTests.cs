@@ -327,4 +327,152 @@ public sealed class InstanceTimelineTests : DashboardTestContext
         Assert.InRange(drawn, 1, TimelineLayout.MaximumWidth + 100);
         Assert.InRange(cut.FindAll(".instance-timeline__tick").Count, 1, TimelineLayout.MaximumTicks);
     }
+
+    private static Cmf.Core.Storage.Views.SnapshotView Snapshot(string name, InstanceSummary instance, int minutes, string? state,
+        string? path = null, string? error = null, string triggerType = "PERIODIC") =>
+        TimelineSnapshotMarksTests.Snapshot(name, instance.Uid, minutes, state, triggerType, path, error);
+
+    [Fact]
+    public void Savepoints_are_marked_on_their_instances_bar_with_a_shape_per_state()
+    {
+        var scenario = SavepointUpgrade();
+        var first = scenario.InstanceNumber(1);
+        var second = scenario.InstanceNumber(2);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots,
+        [
+            Snapshot("sp-ok", first, 30, "COMPLETED", path: "s3://sp/ok"),
+            Snapshot("sp-bad", first, 40, "FAILED", error: "CheckpointException: declined"),
+            Snapshot("sp-now", second, 90, "IN_PROGRESS"),
+        ]));
+
+        var marks = cut.FindAll(".instance-timeline__snapshot");
+        Assert.Equal(["sp-ok", "sp-bad", "sp-now"], marks.Select(m => m.GetAttribute("data-snapshot")));
+        Assert.Equal([first.Uid, first.Uid, second.Uid], marks.Select(m => m.ParentElement!.GetAttribute("data-instance")));
+        // Not by colour alone: each state is its own shape.
+        Assert.Equal("path", marks[0].QuerySelector(".instance-timeline__snapshot-shape")!.TagName.ToLowerInvariant());
+        Assert.Contains("Z", marks[0].QuerySelector("path")!.GetAttribute("d"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Z", marks[1].QuerySelector("path")!.GetAttribute("d"), StringComparison.Ordinal);
+        Assert.Equal("circle", marks[2].QuerySelector(".instance-timeline__snapshot-shape")!.TagName.ToLowerInvariant());
+        Assert.Contains("instance-timeline__snapshot--completed", marks[0].ClassList);
+        Assert.Contains("instance-timeline__snapshot--failed", marks[1].ClassList);
+        Assert.Contains("instance-timeline__snapshot--in-progress", marks[2].ClassList);
+    }
+
+    [Fact]
+    public void A_marks_title_says_type_trigger_state_and_path_or_error()
+    {
+        var scenario = SavepointUpgrade();
+        var first = scenario.InstanceNumber(1);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots,
+        [
+            Snapshot("sp-ok", first, 30, "COMPLETED", path: "s3://sp/ok", triggerType: "UPGRADE"),
+            Snapshot("sp-bad", first, 40, "ABANDONED", error: "CheckpointException: declined"),
+        ]));
+
+        var titles = cut.FindAll(".instance-timeline__snapshot > title").Select(t => t.TextContent).ToList();
+        Assert.Equal(
+            $"Savepoint sp-ok\nType: SAVEPOINT\nTrigger: UPGRADE\nState: COMPLETED\nCreated: {RelativeTimeText.Iso(At(30))}\nPath: s3://sp/ok",
+            titles[0]);
+        Assert.Equal(
+            $"Savepoint sp-bad\nType: SAVEPOINT\nTrigger: PERIODIC\nState: ABANDONED\nCreated: {RelativeTimeText.Iso(At(40))}\nError: CheckpointException: declined\nFailures: 1",
+            titles[1]);
+        Assert.Equal(titles[1], cut.FindAll(".instance-timeline__snapshot")[1].GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void A_mark_is_drawn_inside_its_bar()
+    {
+        var scenario = SavepointUpgrade();
+        var first = scenario.InstanceNumber(1);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots, [Snapshot("late", first, 100, "COMPLETED")]));
+
+        var rect = Bar(cut, first).QuerySelector("rect")!;
+        var barEnd = Number(rect.GetAttribute("x")) + Number(rect.GetAttribute("width"));
+        var d = cut.Find(".instance-timeline__snapshot path").GetAttribute("d")!;
+        var centre = Number(d[1..d.IndexOf(',', StringComparison.Ordinal)]);
+        Assert.Equal(barEnd, centre, precision: 1);
+    }
+
+    [Fact]
+    public void A_bar_with_too_many_snapshots_draws_the_newest_and_says_how_many_are_left_out()
+    {
+        var scenario = SavepointUpgrade();
+        var first = scenario.InstanceNumber(1);
+        var many = Enumerable.Range(0, TimelineSnapshotMarks.MaxPerBar + 7)
+            .Select(i => Snapshot($"sp-{i:D3}", first, 0, "COMPLETED") with { CreatedAt = At(1).AddSeconds(i * 30) })
+            .ToArray();
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots, many));
+
+        Assert.Equal(TimelineSnapshotMarks.MaxPerBar, cut.FindAll(".instance-timeline__snapshot").Count);
+        Assert.Equal("sp-007", cut.FindAll(".instance-timeline__snapshot")[0].GetAttribute("data-snapshot"));
+        var note = cut.Find(".instance-timeline__snapshots-omitted");
+        Assert.Equal("+7", note.QuerySelector("text")!.TextContent);
+        Assert.Equal($"7 older snapshots not drawn (the newest {TimelineSnapshotMarks.MaxPerBar} are)", note.QuerySelector("title")!.TextContent);
+        Assert.EndsWith($"\n7 older snapshots not drawn (the newest {TimelineSnapshotMarks.MaxPerBar} are)", Bar(cut, first).QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_blocked_upgrade_marks_the_failing_savepoint_on_the_running_instance_and_names_it_on_the_pending_bar()
+    {
+        var scenario = BlockedUpgrade();
+        var first = scenario.InstanceNumber(1);
+        var second = scenario.InstanceNumber(2);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots,
+        [
+            Snapshot("sp-good", first, 30, "COMPLETED", path: "s3://sp/good"),
+            Snapshot("sp-upgrade", first, 61, "FAILED", error: "CheckpointException: declined", triggerType: "UPGRADE"),
+        ]));
+
+        var failing = cut.Find(".instance-timeline__snapshot[data-snapshot='sp-upgrade']");
+        Assert.Contains("instance-timeline__snapshot--failed", failing.ClassList);
+        Assert.Equal(first.Uid, failing.ParentElement!.GetAttribute("data-instance"));
+        var pending = Bar(cut, second);
+        Assert.Contains("instance-timeline__instance--snapshot-blocked", pending.ClassList);
+        Assert.Equal("#2 · pending · savepoint failed", pending.QuerySelector(".instance-timeline__label")!.TextContent);
+        Assert.Contains("\nBlocked by savepoint sp-upgrade (FAILED) of the running job: CheckpointException: declined",
+            pending.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("instance-timeline__instance--snapshot-blocked", Bar(cut, first).ClassList);
+    }
+
+    [Fact]
+    public void A_pending_upgrade_whose_last_savepoint_completed_has_no_snapshot_hint()
+    {
+        var scenario = BlockedUpgrade();
+        var first = scenario.InstanceNumber(1);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots,
+        [
+            Snapshot("sp-bad", first, 30, "FAILED", error: "declined"),
+            Snapshot("sp-good", first, 61, "COMPLETED", path: "s3://sp/good"),
+        ]));
+
+        var pending = Bar(cut, scenario.InstanceNumber(2));
+        Assert.Equal("#2 · pending", pending.QuerySelector(".instance-timeline__label")!.TextContent);
+        Assert.DoesNotContain("Blocked by", pending.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.All), MemberType = typeof(HostileText))]
+    public void Hostile_snapshot_text_is_shown_inert_in_the_marks_title(string hostile)
+    {
+        var scenario = BlockedUpgrade();
+        var first = scenario.InstanceNumber(1);
+
+        var cut = RenderTimeline(scenario, p => p.Add(c => c.Snapshots,
+            [Snapshot(hostile, first, 61, "FAILED", path: hostile, error: hostile, triggerType: hostile)]));
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Empty(cut.FindAll("img"));
+        var title = cut.Find(".instance-timeline__snapshot > title").TextContent;
+        Assert.StartsWith($"Savepoint {hostile}\nType: SAVEPOINT\nTrigger: {hostile}\n", title, StringComparison.Ordinal);
+        Assert.Contains($"\nError: {hostile}", title, StringComparison.Ordinal);
+        Assert.Contains($": {hostile}", Bar(cut, scenario.InstanceNumber(2)).QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static double Number(string? text) => double.Parse(text!, System.Globalization.CultureInfo.InvariantCulture);
 }

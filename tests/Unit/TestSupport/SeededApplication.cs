@@ -121,5 +121,13 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
         await StatusAsync(StatusChanges.ReconciledInPlace(observedGeneration: 2));
     }
 
+    /// <summary>The operator writes Event <paramref name="name"/> about the FlinkDeployment (see <see cref="OperatorHistorySteps"/>).</summary>
+    public Task<CommitResult> OperatorEventAsync(string name, string reason, string message, string type = "Normal") =>
+        CommitAsync(_scenario.OperatorEvent(name, reason, message, type: type));
+
+    /// <summary>The operator creates or updates FlinkStateSnapshot <paramref name="name"/> of the running job.</summary>
+    public Task<CommitResult> SnapshotAsync(string name, string state, string triggerType = "PERIODIC", string? path = null, string? error = null, int failures = 0, long resourceVersion = 1) =>
+        CommitAsync(_scenario.Snapshot(name, state, triggerType, path: path, error: error, failures: failures, resourceVersion: resourceVersion));
+
     private Task<CommitResult> CommitAsync(TrackerResult result) => store.CommitAsync([result], CancellationToken.None);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SnapshotView = Cmf.Core.Storage.Views.SnapshotView;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -29,6 +30,8 @@ public partial class InstanceTimeline
 
     private readonly string _hatchId = "hatch-" + Guid.NewGuid().ToString("N")[..8];
     private TimelineLayout _layout = null!;
+    private IReadOnlyList<TimelineSnapshotLane> _snapshotLanes = [];
+    private IReadOnlyList<SnapshotView> _blocking = [];
     private ApplicationHistory _history = null!;
     private TimelineWindow _window = TimelineWindow.Fit;
     private TimelineWindow? _windowParameter;
@@ -60,6 +63,10 @@ public partial class InstanceTimeline
     /// <summary>The error the operator keeps reporting; it names what blocks the pending instance.</summary>
     [Parameter]
     public Cmf.Core.Tracking.ErrorEpisode? ErrorEpisode { get; set; }
+
+    /// <summary>FlinkStateSnapshots in the range (the timeline's <c>Snapshots</c>): marks on the bars of their instances.</summary>
+    [Parameter]
+    public IReadOnlyList<SnapshotView> Snapshots { get; set; } = [];
 
     /// <summary>The clock's now, passed in: open-ended bars reach it.</summary>
     [Parameter, EditorRequired]
@@ -185,6 +192,8 @@ public partial class InstanceTimeline
         var range = _window.Resolve(starts, Now);
         _layout = TimelineLayout.Compute(Instances, Clusters, CurrentInstanceUid, range, Now, PlotWidth);
         _history = new ApplicationHistory(Instances, Clusters, CurrentInstanceUid, PendingInstanceUid, ErrorEpisode);
+        _snapshotLanes = TimelineSnapshotMarks.Place(_layout, Snapshots);
+        _blocking = PendingInstanceUid is null ? [] : TimelineSnapshotMarks.Blocking(Snapshots);
     }
 
     private async Task ShowAsync(TimelineWindow window)
@@ -214,7 +223,7 @@ public partial class InstanceTimeline
     private static string OwnerClass(InstanceSummary? owner) =>
         owner is null ? "instance-timeline--owner-unknown" : $"instance-timeline--owner-{(owner.Sequence - 1) % OwnerColours}";
 
-    private static string InstanceClasses(TimelineInstanceBar bar)
+    private string InstanceClasses(TimelineInstanceBar bar)
     {
         var classes = new StringBuilder("instance-timeline__instance ").Append(OwnerClass(bar.Instance));
         classes.Append(bar.WasDeployed ? " instance-timeline__instance--deployed" : " instance-timeline__instance--no-cluster");
@@ -225,6 +234,10 @@ public partial class InstanceTimeline
         if (bar.IsOpenEnded)
         {
             classes.Append(" instance-timeline__bar--open");
+        }
+        if (BlockedBySnapshot(bar))
+        {
+            classes.Append(" instance-timeline__instance--snapshot-blocked");
         }
         return classes.ToString();
     }
@@ -243,6 +256,7 @@ public partial class InstanceTimeline
     private string InstanceLabel(TimelineInstanceBar bar) => Outcome(bar.Instance).Kind switch
     {
         InstanceOutcomeKind.Current => $"{bar.Instance.Label} · current",
+        InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked when BlockedBySnapshot(bar) => $"{bar.Instance.Label} · pending · savepoint failed",
         InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked => $"{bar.Instance.Label} · pending",
         InstanceOutcomeKind.NeverDeployed => $"{bar.Instance.Label} · never deployed",
         _ => bar.Instance.Label,
@@ -273,6 +287,22 @@ public partial class InstanceTimeline
         {
             // A stop is already said by the job state.
             text.Append($"\nOutcome: {outcome.Text}");
+        }
+        if (BlockedBySnapshot(bar))
+        {
+            foreach (var snapshot in _blocking)
+            {
+                text.Append($"\nBlocked by {snapshot.SnapshotType.ToLowerInvariant()} {snapshot.Name} ({snapshot.State}) of the running job");
+                if (snapshot.Error is { Length: > 0 } error)
+                {
+                    text.Append($": {error}");
+                }
+            }
+        }
+        var lane = _snapshotLanes.FirstOrDefault(l => ReferenceEquals(l.Bar, bar));
+        if (lane is { Omitted: > 0 })
+        {
+            text.Append('\n').Append(OmittedText(lane));
         }
         return text.ToString();
     }
@@ -308,6 +338,41 @@ public partial class InstanceTimeline
         }
         return text.ToString();
     }
+
+    /// <summary>The pending instance whose upgrade waits on the running job's failing savepoints.</summary>
+    private bool BlockedBySnapshot(TimelineInstanceBar bar) => _blocking.Count > 0 && bar.Instance.Uid == PendingInstanceUid;
+
+    private static string SnapshotClasses(TimelineSnapshotMark mark) => mark.Kind switch
+    {
+        SnapshotMarkKind.Completed => "instance-timeline__snapshot instance-timeline__snapshot--completed",
+        SnapshotMarkKind.Failed => "instance-timeline__snapshot instance-timeline__snapshot--failed",
+        _ => "instance-timeline__snapshot instance-timeline__snapshot--in-progress",
+    };
+
+    private static string SnapshotDescription(SnapshotView snapshot)
+    {
+        var text = new StringBuilder($"{(snapshot.SnapshotType == "CHECKPOINT" ? "Checkpoint" : "Savepoint")} {snapshot.Name}");
+        text.Append($"\nType: {snapshot.SnapshotType}");
+        text.Append($"\nTrigger: {snapshot.TriggerType ?? "unknown"}");
+        text.Append($"\nState: {snapshot.State ?? "not yet seen by the operator"}");
+        text.Append($"\nCreated: {RelativeTimeText.Iso(snapshot.CreatedAt)}");
+        if (snapshot.Path is { Length: > 0 } path)
+        {
+            text.Append($"\nPath: {path}");
+        }
+        if (snapshot.Error is { Length: > 0 } error)
+        {
+            text.Append($"\nError: {error}");
+        }
+        if (snapshot.Failures > 0)
+        {
+            text.Append($"\nFailures: {snapshot.Failures}");
+        }
+        return text.ToString();
+    }
+
+    private static string OmittedText(TimelineSnapshotLane lane) =>
+        $"{lane.Omitted} older snapshots not drawn (the newest {TimelineSnapshotMarks.MaxPerBar} are)";
 
     private string HandOverText(string from, string to, DateTimeOffset at) =>
         $"Handed over in place from {_history.Label(from)} to {_history.Label(to)} at {RelativeTimeText.Iso(at)}";

@@ -22,6 +22,7 @@ public partial class ApplicationDetail
     private DateTimeOffset _now;
     private IReadOnlyList<InstanceSummary> _instances = [];
     private IReadOnlyList<ClusterSummary> _clusters = [];
+    private IReadOnlyList<Views.SnapshotView> _snapshots = [];
     private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
     private IReadOnlyList<InstanceRow> _instanceRows = [];
     private int _instancePage = 1;
@@ -92,6 +93,7 @@ public partial class ApplicationDetail
         var timeline = await Queries.GetTimelineAsync(key, range, cancellationToken);
         _instances = [.. (timeline?.Instances ?? []).Select(i => i.ToView())];
         _clusters = [.. (timeline?.Clusters ?? []).Select(c => c.ToView())];
+        _snapshots = timeline?.Snapshots ?? [];
         _sequences = _instances.ToDictionary(i => i.Uid, i => i.Sequence);
     }
 

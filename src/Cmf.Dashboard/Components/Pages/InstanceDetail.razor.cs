@@ -85,7 +85,8 @@ public partial class InstanceDetail
         _defaults = EnvironmentDefaultMarks.For(detail.EffectiveSpecJson, defaults);
         _podsCarryAnnotation = Controls.LogCorrelation.CarriesInstanceAnnotation(detail.EffectiveSpecJson, uid);
         var events = await Queries.ListEventsAsync(key, 0, EventWindow, cancellationToken);
-        _events = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid)];
+        // The operator's own Events have their section (from the detail); the status history keeps the dashboard's.
+        _events = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid && !e.IsOperatorEvent)];
     }
 
     protected override void OnClockTick() => _now = Clock.GetUtcNow();
