@@ -15,13 +15,6 @@ public static class SpecChangedMessage
         ArgumentNullException.ThrowIfNull(message);
         var end = message.IndexOf(' ', StringComparison.Ordinal);
         var first = end < 0 ? message : message[..end];
-        return first switch
-        {
-            "IGNORE" => SpecDiffType.Ignore,
-            "SCALE" => SpecDiffType.Scale,
-            "UPGRADE" => SpecDiffType.Upgrade,
-            "SAVEPOINT_REDEPLOY" => SpecDiffType.SavepointRedeploy,
-            _ => null,
-        };
+        return SpecDiffTypeNames.Parse(first);
     }
 }

@@ -1,3 +1,4 @@
+using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Views;
 
@@ -90,7 +91,7 @@ public static class ChangeListReader
             Previous = previous is null ? null : new InstanceRef(previous.Uid, previous.Sequence),
             ChangedBy = entry.Instance.ChangedBy,
             ChangeOrigin = entry.Instance.ChangeOrigin,
-            DiffType = DiffTypeText.OperatorName(entry.Instance.DiffType),
+            DiffType = SpecDiffTypeNames.OperatorName(entry.Instance.DiffType),
             DiffTypeDescription = entry.Instance.DiffType is null ? null : DiffTypeText.Describe(entry.Instance.DiffType),
         };
     }

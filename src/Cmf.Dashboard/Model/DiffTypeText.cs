@@ -13,14 +13,4 @@ public static class DiffTypeText
         SpecDiffType.SavepointRedeploy => "redeployed from a savepoint",
         _ => "—",
     };
-
-    /// <summary>The operator's own name for it: IGNORE, SCALE, UPGRADE or SAVEPOINT_REDEPLOY.</summary>
-    public static string? OperatorName(SpecDiffType? diffType) => diffType switch
-    {
-        SpecDiffType.Ignore => "IGNORE",
-        SpecDiffType.Scale => "SCALE",
-        SpecDiffType.Upgrade => "UPGRADE",
-        SpecDiffType.SavepointRedeploy => "SAVEPOINT_REDEPLOY",
-        _ => null,
-    };
 }
