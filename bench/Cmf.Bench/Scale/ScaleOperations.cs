@@ -36,7 +36,7 @@ public static class ScaleOperations
                 Expect(await queries.GetInstanceAsync(k.Application, k.InstanceUid, cancellationToken));
                 Expect(await queries.GetInstanceAsync(k.Application, k.OtherInstanceUid, cancellationToken));
             }),
-            // The changes list's first page over every seeded instance, with the histories of the applications on it.
+            // The changes list's first page over every seeded instance: one statement, each row with its stored outcome.
             new("query: changes first page", async _ =>
                 ExpectRows(await queries.ListChangesAsync(new ChangeListQuery { From = ChangesFrom, To = ChangesTo, Limit = size }, cancellationToken))),
             new("query: changes first page of one environment", async k =>
@@ -60,6 +60,9 @@ public static class ScaleOperations
             new("GET /api/v1 timeline", k => Get($"/api/v1/{App(k)}/timeline")),
             new("GET /api/v1 diff", k => Get($"/api/v1/{App(k)}/diff?from={k.InstanceUid}&to={k.OtherInstanceUid}")),
             new("GET /api/v1/changes first page", _ => Get($"/api/v1/changes?from={Iso(ChangesFrom)}&to={Iso(ChangesTo)}&size={size}")),
+            // The pages themselves (server prerendered), the changes page beside the application list on the same store.
+            new("GET /applications page", _ => Get("/applications")),
+            new("GET /changes page", _ => Get($"/changes?from={Iso(ChangesFrom)}&to={Iso(ChangesTo)}")),
         ];
     }
 
@@ -71,9 +74,9 @@ public static class ScaleOperations
 
     private static void ExpectRows(ChangeList list)
     {
-        if (list.Entries.Count == 0 || list.Entries.Any(e => e.Summary is null))
+        if (list.Entries.Count == 0 || list.Entries.Any(e => e.Summary is null || e.Instance.Outcome is null))
         {
-            throw new InvalidOperationException("The seeded store's changes list is empty or has instances without a recorded change.");
+            throw new InvalidOperationException("The seeded store's changes list is empty or has instances without a recorded change or outcome.");
         }
     }
 

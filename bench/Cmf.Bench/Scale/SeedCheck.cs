@@ -34,6 +34,7 @@ public static class SeedCheck
             Check(events!.TotalCount is > 0 and <= 100, $"{key}: {events.TotalCount} events");
             var instance = await queries.GetInstanceAsync(key, summary.LatestInstance!.Uid, cancellationToken);
             Check(instance?.EffectiveSpecJson is { Length: > 0 } && instance.Clusters.Count == 1, $"{key}: latest instance lacks its spec or cluster");
+            Check(instance!.Instance.Outcome?.Kind == Core.Tracking.InstanceOutcomeKind.Current, $"{key}: the latest instance's stored outcome is not current");
         }
     }
 

@@ -43,6 +43,7 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<AppEventKind>().HaveConversion<string>();
         configurationBuilder.Properties<InstanceStop>().HaveConversion<string>();
         configurationBuilder.Properties<SpecDiffType>().HaveConversion<string>();
+        configurationBuilder.Properties<InstanceOutcomeKind>().HaveConversion<string>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -93,6 +94,8 @@ internal abstract class CmfDbContext(DbContextOptions options) : DbContext(optio
         instance.HasIndex(i => new { i.ApplicationId, i.CreatedAt });
         // The fleet-wide changes list reads instances newest first across applications, in this index's order.
         instance.HasIndex(i => new { i.CreatedAt, i.Id });
+        // ... and, filtered by a rare outcome (blocked, pending, rolled back, never deployed), in this one's.
+        instance.HasIndex(i => new { i.Outcome, i.CreatedAt, i.Id });
         instance.HasOne<StoredApplication>().WithMany().HasForeignKey(i => i.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 

@@ -56,6 +56,7 @@ public sealed partial class InstanceStore : IDisposable
             await _provider.PrepareAsync(cancellationToken);
             await ResealSecretsOnceAsync(cancellationToken);
             await RecordChangesOnceAsync(cancellationToken);
+            await RecordOutcomesOnceAsync(cancellationToken);
             await using var db = _provider.CreateContext();
             var last = await db.Applications.MaxAsync(a => (long?)a.LastCommit, cancellationToken) ?? 0;
             Interlocked.Exchange(ref _lastCommit, last);
@@ -111,6 +112,27 @@ public sealed partial class InstanceStore : IDisposable
         await using (var db = _provider.CreateContext())
         {
             await _provider.WriteDataVersionAsync(db, ChangeBackfill.DataVersion, cancellationToken);
+        }
+    }
+
+    /// <summary>Instances stored before outcomes were stored get theirs, once.</summary>
+    private async Task RecordOutcomesOnceAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = _provider.CreateContext())
+        {
+            if (await _provider.ReadDataVersionAsync(db, cancellationToken) >= OutcomeBackfill.DataVersion)
+            {
+                return;
+            }
+        }
+        var written = await OutcomeBackfill.RunAsync(_provider, cancellationToken);
+        if (written > 0)
+        {
+            LogOutcomesRecorded(written);
+        }
+        await using (var db = _provider.CreateContext())
+        {
+            await _provider.WriteDataVersionAsync(db, OutcomeBackfill.DataVersion, cancellationToken);
         }
     }
 
@@ -424,6 +446,9 @@ public sealed partial class InstanceStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded what changed for {Instances} instances stored by an earlier release")]
     private partial void LogChangesRecorded(int instances);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored the outcome of {Instances} instances stored by an earlier release")]
+    private partial void LogOutcomesRecorded(int instances);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Holder} claimed writer epoch {Epoch}: writes of any earlier writer are refused from now on")]
     private partial void LogWriterEpochClaimed(string holder, long epoch);

@@ -4,6 +4,7 @@ using Cmf.Core.Storage.Entities;
 using Cmf.Core.Storage.Reading;
 using Cmf.Core.Storage.Views;
 using Cmf.Core.Storage.Writing;
+using Cmf.Core.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cmf.Core.Storage;
@@ -335,9 +336,10 @@ public sealed class StoreQueries(StoreProvider provider)
         }, cancellationToken);
 
     /// <summary>
-    /// Instances created in the query's window across all applications, newest first, through the (CreatedAt, Id) index
-    /// (or an application's own index), so the first page costs the page, not the history; with the histories of the
-    /// applications on the page, read in the same snapshot, through their ApplicationId indexes.
+    /// Instances created in the query's window across all applications, newest first, in one statement per page through
+    /// the (CreatedAt, Id) index (or an application's own, or a rare outcome's), so the first page costs the page, not
+    /// the history. Each row carries its stored outcome, what its application says of now (current instance, error
+    /// episode) and the kept instance before it, so the page needs no history.
     /// </summary>
     public Task<ChangeList> ListChangesAsync(ChangeListQuery query, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
@@ -352,7 +354,7 @@ public sealed class StoreQueries(StoreProvider provider)
                     .FirstOrDefaultAsync(cancellationToken);
                 if (id is null)
                 {
-                    return new ChangeList([], new Dictionary<ApplicationKey, ChangedApplication>(), null);
+                    return new ChangeList([], null);
                 }
                 instances = instances.Where(i => i.ApplicationId == id.Value);
             }
@@ -378,14 +380,30 @@ public sealed class StoreQueries(StoreProvider provider)
                 var pattern = "%" + EscapeLike(ChangeColumns.Separator + ChangeColumns.Normalize(query.ConfigurationKey) + ChangeColumns.Separator) + "%";
                 instances = instances.Where(i => EF.Functions.Like(i.ChangedConfigurationKeys!, pattern, LikeEscape));
             }
+            if (query.Outcomes is { Count: > 0 } outcomes)
+            {
+                instances = WhereOutcomeIn(instances, outcomes);
+            }
             var limit = PageSize(query.Limit);
             var rows = await instances
                 .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
                 .Take(limit + 1)
-                .Join(db.Applications, i => i.ApplicationId, a => a.Id, (i, a) => new { Instance = i, a.Environment, a.Name })
+                .Join(db.Applications, i => i.ApplicationId, a => a.Id, (i, a) => new
+                {
+                    Instance = i,
+                    a.Environment,
+                    a.Name,
+                    a.CurrentInstanceUid,
+                    a.ErrorEpisodeJson,
+                    // The kept instance before it, the other side of its diff: one step back in (ApplicationId, Sequence).
+                    PreviousUid = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
+                        .OrderByDescending(p => p.Sequence).Select(p => p.Uid).FirstOrDefault(),
+                    PreviousSequence = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
+                        .Max(p => (int?)p.Sequence),
+                })
                 .ToListAsync(cancellationToken);
-            var page = rows.Take(limit).ToList();
-            var entries = page.Select(r => new ChangeEntry
+            // The join keeps the page's rows, not necessarily their order: put the (at most limit + 1) rows back in it.
+            var entries = rows.OrderByDescending(r => r.Instance.CreatedAt).ThenByDescending(r => r.Instance.Id).Take(limit).Select(r => new ChangeEntry
             {
                 Application = new ApplicationKey(r.Environment, r.Name),
                 Instance = ViewMapping.ToSummary(r.Instance),
@@ -393,52 +411,29 @@ public sealed class StoreQueries(StoreProvider provider)
                 Kinds = (SpecChangeKinds)r.Instance.ChangeKinds,
                 ConfigurationKeys = ChangeColumns.Keys(r.Instance.ChangedConfigurationKeys),
                 Position = new ChangeCursor(r.Instance.CreatedAt, r.Instance.Id),
+                Previous = r.PreviousUid is { } uid && r.PreviousSequence is { } sequence ? new InstanceReference(uid, sequence) : null,
+                CurrentInstanceUid = r.CurrentInstanceUid,
+                ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(r.ErrorEpisodeJson),
             }).ToList();
-            var histories = await ReadHistoriesAsync(db, [.. page.Select(r => r.Instance.ApplicationId).Distinct()], cancellationToken);
             var next = rows.Count > limit ? entries[^1].Position : null;
-            return new ChangeList(entries, histories, next);
+            return new ChangeList(entries, next);
         }, cancellationToken);
 
-    private static async Task<IReadOnlyDictionary<ApplicationKey, ChangedApplication>> ReadHistoriesAsync(
-        CmfDbContext db, List<long> applicationIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// A set of outcomes that holds most rows (deployed) is tested on the rows the (CreatedAt, Id) walk meets, as the
+    /// complement it is (NOT IN cannot seek an index); a rare one seeks its rows in the (Outcome, CreatedAt, Id) index.
+    /// </summary>
+    private static IQueryable<StoredInstance> WhereOutcomeIn(IQueryable<StoredInstance> instances, IReadOnlyCollection<InstanceOutcomeKind> outcomes)
     {
-        if (applicationIds.Count == 0)
+        var wanted = outcomes.Distinct().ToList();
+        var others = Enum.GetValues<InstanceOutcomeKind>().Except(wanted).ToList();
+        if (others.Count < wanted.Count)
         {
-            return new Dictionary<ApplicationKey, ChangedApplication>();
+            return instances.Where(i => i.Outcome != null && !others.Contains(i.Outcome.Value));
         }
-        var applications = await db.Applications.AsNoTracking().Where(a => applicationIds.Contains(a.Id)).ToListAsync(cancellationToken);
-        var instances = (await db.Instances.AsNoTracking()
-            .Where(i => applicationIds.Contains(i.ApplicationId))
-            .Select(i => new
-            {
-                i.ApplicationId,
-                Bar = new TimelineInstance
-                {
-                    Uid = i.Uid,
-                    Sequence = i.Sequence,
-                    SpecHash = i.SpecHash,
-                    CreatedAt = i.CreatedAt,
-                    SupersededAt = i.SupersededAt,
-                    EndedAt = i.EndedAt,
-                    JobState = i.JobState,
-                    LifecycleState = i.LifecycleState,
-                    Stop = i.Stop,
-                    StopSavepointPath = i.StopSavepointPath,
-                    ReconciledAt = i.ReconciledAt,
-                },
-            })
-            .ToListAsync(cancellationToken))
-            .ToLookup(i => i.ApplicationId, i => i.Bar);
-        var clusters = (await db.Clusters.AsNoTracking().Where(c => applicationIds.Contains(c.ApplicationId)).ToListAsync(cancellationToken))
-            .ToLookup(c => c.ApplicationId);
-        return applications.ToDictionary(
-            a => new ApplicationKey(a.Environment, a.Name),
-            a => new ChangedApplication(
-                ViewMapping.ToSummary(a),
-                new ApplicationTimeline(
-                    new ApplicationKey(a.Environment, a.Name),
-                    [.. instances[a.Id].OrderBy(i => i.CreatedAt).ThenBy(i => i.Sequence)],
-                    [.. clusters[a.Id].OrderBy(c => c.StartedAt).ThenBy(c => c.Id).Select(ViewMapping.ToSummary)])));
+        return wanted.Count == 1
+            ? instances.Where(i => i.Outcome == wanted[0])
+            : instances.Where(i => i.Outcome != null && wanted.Contains(i.Outcome.Value));
     }
 
     private static async Task<SavepointLineage> LineageAsync(

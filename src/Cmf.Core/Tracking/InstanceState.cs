@@ -63,4 +63,7 @@ public sealed record InstanceState
     public string? ChangeOrigin { get; init; }
     /// <summary>How the operator applied the change that created this instance, from its SpecChanged event.</summary>
     public SpecDiffType? DiffType { get; init; }
+
+    /// <summary>What this instance is now or became (<see cref="InstanceOutcomeRules"/>), kept up to date by every tracker step.</summary>
+    public InstanceOutcomeFacts? Outcome { get; init; }
 }

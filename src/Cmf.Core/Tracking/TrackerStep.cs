@@ -100,6 +100,8 @@ internal sealed partial class TrackerStep
         {
             return TrackerResult.Unchanged(_previous);
         }
+        // Any change may move the outcome of any instance (a new instance supersedes, a rollback's cluster names an older one).
+        _state = InstanceOutcomeRules.Apply(_state);
         // The operator's own Events are not changes of the application: a relist re-sends them all.
         if (_events.Exists(e => e.Kind != AppEventKind.OperatorEvent))
         {

@@ -16,9 +16,6 @@ public sealed record ChangeListResource
     public string? Next { get; init; }
 
     public string? NextUrl { get; init; }
-
-    /// <summary>With an outcome filter: the page stopped after examining its limit of changes; older matches may follow on the next page.</summary>
-    public bool ExaminedLimitReached { get; init; }
 }
 
 /// <summary>One change: an instance, what it changed against the instance before it, who, the operator's diff type and the outcome.</summary>

@@ -44,7 +44,6 @@ public static class ChangesApi
             Items = [.. page.Rows.Select(Resource)],
             Next = page.Next?.ToString(),
             NextUrl = page.Next is { } next ? DashboardUrls.ApiChangesUrl(filter with { Before = next }, size) : null,
-            ExaminedLimitReached = page.ExaminedLimitReached,
         });
     }
 
@@ -58,8 +57,8 @@ public static class ChangesApi
         Summary = row.Summary,
         Fields = [.. ChangeField.Wires(row.Kinds)],
         ConfigurationKeys = row.ConfigurationKeys,
-        Outcome = row.Outcome.Text,
-        Outcomes = [.. ChangeOutcomes.All.Where(o => ChangeOutcomes.Matches(o.Outcome, row.Outcome.Kind)).Select(o => o.Wire)],
+        Outcome = row.Outcome?.Text ?? "not recorded",
+        Outcomes = row.Outcome is { } outcome ? [.. ChangeOutcomes.All.Where(o => ChangeOutcomes.Matches(o.Outcome, outcome.Kind)).Select(o => o.Wire)] : [],
         PreviousInstanceUid = row.Previous?.Uid,
         DiffUrl = row.Previous is { } previous ? DashboardUrls.ApiDiffUrl(row.Environment, row.Application, previous.Uid, row.Instance.Uid) : null,
         ChangedBy = row.ChangedBy,

@@ -63,6 +63,7 @@ public sealed record ChangeListFilter
             Application = Application,
             Kinds = Fields,
             ConfigurationKey = ConfigurationKey,
+            Outcomes = Outcome is { } outcome ? ChangeOutcomes.Kinds(outcome) : [],
             Before = Before,
             Limit = limit,
         };

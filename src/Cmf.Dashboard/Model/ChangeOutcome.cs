@@ -1,3 +1,5 @@
+using Cmf.Core.Tracking;
+
 namespace Cmf.Dashboard.Model;
 
 /// <summary>
@@ -47,6 +49,10 @@ public static class ChangeOutcomes
         All.FirstOrDefault(o => string.Equals(o.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Wire: not null } found
             ? found.Outcome
             : null;
+
+    /// <summary>The instance outcomes the filter keeps.</summary>
+    public static IReadOnlyList<InstanceOutcomeKind> Kinds(ChangeOutcome outcome) =>
+        [.. Enum.GetValues<InstanceOutcomeKind>().Where(kind => Matches(outcome, kind))];
 
     public static bool Matches(ChangeOutcome outcome, InstanceOutcomeKind kind) => outcome switch
     {

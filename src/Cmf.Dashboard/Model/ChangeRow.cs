@@ -23,7 +23,8 @@ public sealed record ChangeRow
 
     public IReadOnlyList<string> ConfigurationKeys { get; init; } = [];
 
-    public required InstanceOutcome Outcome { get; init; }
+    /// <summary>Null for an instance whose outcome no pass has stored yet.</summary>
+    public InstanceOutcome? Outcome { get; init; }
 
     /// <summary>The kept instance before this one; null for the first (or when older ones were pruned).</summary>
     public InstanceRef? Previous { get; init; }

@@ -5,32 +5,6 @@ using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Model;
 
-/// <summary>What an instance is now, or what became of it.</summary>
-public enum InstanceOutcomeKind
-{
-    Current,
-    Pending,
-    UpgradeBlocked,
-
-    /// <summary>The operator took the latest generation on and its cluster is not up yet.</summary>
-    Deploying,
-    NeverDeployed,
-    SupersededInPlace,
-
-    /// <summary>The operator stopped the job to upgrade or suspend.</summary>
-    Stopped,
-
-    /// <summary>The instance is a suspended spec: no job, no cluster.</summary>
-    Suspended,
-    RolledBack,
-    Reverted,
-
-    /// <summary>A finite job ended on its own (FINISHED, FAILED or CANCELED).</summary>
-    JobEnded,
-    Superseded,
-    NotRunning,
-}
-
 /// <summary>
 /// An instance's outcome as an operator says it ("current", "pending, upgrade blocked: ...", "superseded in place by #2",
 /// "rolled back to #1", ...), with a description for its title. Pure: the caller passes the clock's now.
@@ -43,59 +17,62 @@ public sealed record InstanceOutcome(InstanceOutcomeKind Kind, string Text, stri
     public static InstanceOutcome Current { get; } =
         new(InstanceOutcomeKind.Current, "current", "This instance runs on the live cluster: the current deployed instance");
 
+    /// <summary>The outcome <see cref="InstanceOutcomeRules"/> give the instance on its application's history, in words.</summary>
     public static InstanceOutcome For(InstanceSummary instance, ApplicationHistory history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(history);
-        var role = InstanceRoles.Of(instance.Uid, history.CurrentInstanceUid, history.PendingInstanceUid);
-        if (role == InstanceRole.Pending)
+        var facts = InstanceOutcomeRules.Of(history.OutcomeInputOf(instance), history.OutcomeInputs());
+        return Describe(facts, instance, history.CurrentInstanceUid, history.ErrorEpisode, now);
+    }
+
+    /// <summary>
+    /// The words for an outcome already decided (<see cref="InstanceOutcomeFacts"/>, stored by the tracker or given by the
+    /// rules): the instance's own facts, the application's current instance and error episode, and the clock's now.
+    /// </summary>
+    public static InstanceOutcome Describe(
+        InstanceOutcomeFacts facts, InstanceSummary instance, string? currentInstanceUid, ErrorEpisode? episode, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(instance);
+        var other = Label(facts);
+        switch (facts.Kind)
         {
-            return Pending(instance.Uid, history.ErrorEpisode, now);
+            case InstanceOutcomeKind.Pending or InstanceOutcomeKind.UpgradeBlocked:
+                return Pending(instance.Uid, episode, now);
+            case InstanceOutcomeKind.Stopped:
+                var label = StateLabel.ForJobState(instance.JobState, instance.Stop, instance.StopSavepointPath);
+                return new(InstanceOutcomeKind.Stopped, StopWords.Of(instance.Stop, instance.StopSavepointPath), label.Description);
+            case InstanceOutcomeKind.Current:
+                return Current;
+            case InstanceOutcomeKind.SupersededInPlace:
+                return new(InstanceOutcomeKind.SupersededInPlace, $"superseded in place by {other}",
+                    $"The operator applied {other}'s change in place at {Iso(facts.At)}: the same JobManager and job now run {other}");
+            case InstanceOutcomeKind.RolledBack:
+                return new(InstanceOutcomeKind.RolledBack, $"rolled back to {other}",
+                    $"The operator rolled back at {Iso(facts.At)}: cluster {Short(facts.ClusterUid ?? "")} runs {other}'s spec again");
+            case InstanceOutcomeKind.Suspended:
+                return new(InstanceOutcomeKind.Suspended, "suspended", "The operator suspended the application with this spec: no job and no cluster run it");
+            case InstanceOutcomeKind.Reverted:
+                var keepsRunning = facts.InstanceUid == currentInstanceUid && instance.SupersededAt is null;
+                return new(InstanceOutcomeKind.Reverted,
+                    keepsRunning ? $"reverted to {other}'s spec; {other} keeps running" : $"reverted to {other}'s spec",
+                    $"This spec equals {other}'s, which was running: the operator reconciled it with nothing to change" +
+                    (keepsRunning ? $"; {other}'s cluster keeps running" : ""));
+            case InstanceOutcomeKind.Deploying:
+                return new(InstanceOutcomeKind.Deploying, "deploying", "The operator took this generation on; its cluster is not up yet");
+            case InstanceOutcomeKind.NeverDeployed:
+                return new(InstanceOutcomeKind.NeverDeployed, "never deployed", "No cluster ever ran this instance: it was replaced before the operator deployed it");
+            case InstanceOutcomeKind.JobEnded when instance.JobState is { } ended:
+                var wire = FlinkStateNames.ToWire(ended);
+                return new(InstanceOutcomeKind.JobEnded, wire.ToLowerInvariant(), $"The job ended on its own: {wire}");
+            case InstanceOutcomeKind.Superseded:
+                return facts.InstanceUid is null
+                    ? new(InstanceOutcomeKind.Superseded, "no longer deployed", "No cluster runs this instance and no newer instance is kept")
+                    : new(InstanceOutcomeKind.Superseded, $"superseded by {other}", $"Replaced by {other}; no cluster runs this instance any more");
+            default:
+                return new(InstanceOutcomeKind.NotRunning, "no live cluster", "The latest instance; no cluster runs it now");
         }
-        if (instance.Stop != InstanceStop.None && instance.JobState is JobState.Finished or JobState.Canceled)
-        {
-            // Before Current: a savepoint suspend keeps the stopped job's cluster until its TTL, and an upgrade stops the job before its cluster goes.
-            var label = StateLabel.ForJobState(instance.JobState, instance.Stop, instance.StopSavepointPath);
-            return new(InstanceOutcomeKind.Stopped, StopWords.Of(instance.Stop, instance.StopSavepointPath), label.Description);
-        }
-        if (role == InstanceRole.Current)
-        {
-            return Current;
-        }
-        var stints = ClusterStint.OfInstance(instance.Uid, history.Clusters);
-        if (stints.LastOrDefault(s => s.HandedOverTo is not null) is { HandedOverTo: { } newer } handedOver)
-        {
-            var to = history.Label(newer);
-            return new(InstanceOutcomeKind.SupersededInPlace, $"superseded in place by {to}",
-                $"The operator applied {to}'s change in place at {Iso(handedOver.Until)}: the same JobManager and job now run {to}");
-        }
-        if (RollbackAfter(instance, history) is { } rollback)
-        {
-            var to = history.Label(ClusterStint.Of(rollback)[0].InstanceUid);
-            return new(InstanceOutcomeKind.RolledBack, $"rolled back to {to}",
-                $"The operator rolled back at {Iso(rollback.StartedAt)}: cluster {Short(rollback.Uid)} runs {to}'s spec again");
-        }
-        if (instance.LifecycleState == LifecycleState.Suspended && instance.JobState is null && instance.ReconciledAt is not null)
-        {
-            return new(InstanceOutcomeKind.Suspended, "suspended", "The operator suspended the application with this spec: no job and no cluster run it");
-        }
-        if (stints.Count == 0)
-        {
-            return NoCluster(instance, history);
-        }
-        if (instance.JobState is JobState.Finished or JobState.Failed or JobState.Canceled)
-        {
-            var wire = FlinkStateNames.ToWire(instance.JobState.Value);
-            return new(InstanceOutcomeKind.JobEnded, wire.ToLowerInvariant(), $"The job ended on its own: {wire}");
-        }
-        if (instance.SupersededAt is not null)
-        {
-            var next = history.Instances.Where(i => i.Sequence > instance.Sequence).MinBy(i => i.Sequence);
-            return next is null
-                ? new(InstanceOutcomeKind.Superseded, "no longer deployed", "No cluster runs this instance and no newer instance is kept")
-                : new(InstanceOutcomeKind.Superseded, $"superseded by {next.Label}", $"Replaced by {next.Label}; no cluster runs this instance any more");
-        }
-        return new(InstanceOutcomeKind.NotRunning, "no live cluster", "The latest instance; no cluster runs it now");
     }
 
     /// <summary>What the application list and header can say of the latest instance without the history: pending (and why), current, or nothing.</summary>
@@ -128,40 +105,9 @@ public sealed record InstanceOutcome(InstanceOutcomeKind Kind, string Text, stri
             $" (first seen {RelativeTimeText.Iso(episode.FirstSeen)}, last seen {RelativeTimeText.Iso(episode.LastSeen)}, {Times(episode.Count)})");
     }
 
-    /// <summary>A cluster of a rollback that started while this instance was the latest and runs an older one.</summary>
-    private static ClusterSummary? RollbackAfter(InstanceSummary instance, ApplicationHistory history) =>
-        history.Clusters.LastOrDefault(c =>
-            c.OwnerSource == ClusterOwnerSource.Rollback
-            && c.StartedAt >= instance.CreatedAt
-            && (instance.SupersededAt is not { } superseded || c.StartedAt < superseded)
-            && history.Find(ClusterStint.Of(c)[0].InstanceUid) is { } target
-            && target.Sequence < instance.Sequence);
-
-    private static InstanceOutcome NoCluster(InstanceSummary instance, ApplicationHistory history)
-    {
-        if (instance.ReconciledAt is { } reconciled && RevertedTo(instance, reconciled, history) is { } earlier)
-        {
-            var keepsRunning = earlier.Uid == history.CurrentInstanceUid && instance.SupersededAt is null;
-            return new(InstanceOutcomeKind.Reverted,
-                keepsRunning ? $"reverted to {earlier.Label}'s spec; {earlier.Label} keeps running" : $"reverted to {earlier.Label}'s spec",
-                $"This spec equals {earlier.Label}'s, which was running: the operator reconciled it with nothing to change" +
-                (keepsRunning ? $"; {earlier.Label}'s cluster keeps running" : ""));
-        }
-        if (instance.ReconciledAt is not null && instance.SupersededAt is null)
-        {
-            return new(InstanceOutcomeKind.Deploying, "deploying", "The operator took this generation on; its cluster is not up yet");
-        }
-        return new(InstanceOutcomeKind.NeverDeployed, "never deployed", "No cluster ever ran this instance: it was replaced before the operator deployed it");
-    }
-
-    /// <summary>An older instance with the same spec that was running when the operator reconciled this one.</summary>
-    private static InstanceSummary? RevertedTo(InstanceSummary instance, DateTimeOffset reconciledAt, ApplicationHistory history) =>
-        instance.SpecHash is not { } hash
-            ? null
-            : history.Instances
-                .Where(i => i.Sequence < instance.Sequence && i.SpecHash == hash)
-                .OrderByDescending(i => i.Sequence)
-                .FirstOrDefault(i => ClusterStint.OfInstance(i.Uid, history.Clusters).Any(s => s.RanAt(reconciledAt)));
+    /// <summary>"#3", or the short UID of an instance no longer retained.</summary>
+    private static string Label(InstanceOutcomeFacts facts) =>
+        facts.InstanceSequence is { } sequence ? $"#{sequence}" : Short(facts.InstanceUid ?? "");
 
     private static string Shorten(string error)
     {

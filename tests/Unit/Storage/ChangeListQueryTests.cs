@@ -55,13 +55,37 @@ public abstract class ChangeListQueryTests(StoreProviderKind engine) : StoreTest
     }
 
     [Fact]
-    public async Task The_page_carries_the_history_of_each_application_on_it()
+    public async Task Each_change_names_the_kept_instance_before_it_and_carries_its_stored_outcome()
     {
         var list = await ListAsync();
 
-        Assert.Equal(2, list.Applications[_orders.Key].History.Instances.Count);
-        Assert.Equal(3, list.Applications[_payments.Key].History.Instances.Count);
-        Assert.Equal(_payments.InstanceUid(3), list.Applications[_payments.Key].Application.LatestInstance?.Uid);
+        var payments3 = list.Entries.Single(e => e.Instance.Uid == _payments.InstanceUid(3));
+        Assert.Equal(new InstanceReference(_payments.InstanceUid(2), 2), payments3.Previous);
+        Assert.Null(list.Entries.Single(e => e.Instance.Uid == _payments.InstanceUid(1)).Previous);
+        // No operator took any of them on: the latest is pending, the ones it replaced were never deployed.
+        Assert.Equal(Core.Tracking.InstanceOutcomeKind.Pending, payments3.Instance.Outcome?.Kind);
+        Assert.Equal(Core.Tracking.InstanceOutcomeKind.NeverDeployed, list.Entries.Single(e => e.Instance.Uid == _payments.InstanceUid(2)).Instance.Outcome?.Kind);
+    }
+
+    [Fact]
+    public async Task Instances_stored_before_outcomes_were_stored_get_theirs_once_at_start()
+    {
+        await _orders.DeployedAndRunningAsync();
+        await _orders.SpecAsync("v2");
+        await _orders.StatusAsync(StatusChanges.SavepointFailed(observedGeneration: 3));
+        var stored = (await ListAsync()).Entries.ToDictionary(e => e.Instance.Uid, e => e.Instance.Outcome);
+        Assert.Contains(Core.Tracking.InstanceOutcomeKind.UpgradeBlocked, stored.Values.Select(o => o?.Kind));
+        await using (var db = Db.Provider.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"Instances\" SET \"Outcome\" = NULL, \"OutcomeInstanceUid\" = NULL, \"OutcomeInstanceSequence\" = NULL, \"OutcomeClusterUid\" = NULL, \"OutcomeAt\" = NULL");
+            await Db.Provider.WriteDataVersionAsync(db, Core.Storage.Writing.OutcomeBackfill.DataVersion - 1, None);
+        }
+        Assert.All((await ListAsync()).Entries, e => Assert.Null(e.Instance.Outcome));
+
+        await Db.ReopenAsync();
+
+        Assert.Equal(stored, (await ListAsync()).Entries.ToDictionary(e => e.Instance.Uid, e => e.Instance.Outcome));
     }
 
     [Fact]

@@ -192,6 +192,73 @@ public sealed class QueryPlanTests : StoreTestBase
         Assert.False(page.SortsWithoutIndex, page.ToString());
     }
 
+    [Theory]
+    [InlineData(Core.Tracking.InstanceOutcomeKind.UpgradeBlocked)]
+    [InlineData(Core.Tracking.InstanceOutcomeKind.RolledBack)]
+    public async Task Changes_list_filtered_by_a_rare_outcome_seeks_it_in_the_outcome_index_without_sorting(Core.Tracking.InstanceOutcomeKind outcome)
+    {
+        var query = new ChangeListQuery { From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1), Outcomes = [outcome] };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_Outcome_CreatedAt_Id"), page.ToString());
+        Assert.False(page.SortsWithoutIndex, page.ToString());
+        Assert.DoesNotContain("Instances", page.ScannedTables());
+    }
+
+    [Fact]
+    public async Task Changes_list_filtered_by_an_outcome_of_two_kinds_seeks_both_in_the_outcome_index()
+    {
+        var query = new ChangeListQuery
+        {
+            From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1),
+            Outcomes = [Core.Tracking.InstanceOutcomeKind.Pending, Core.Tracking.InstanceOutcomeKind.Deploying],
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_Outcome_CreatedAt_Id"), page.ToString());
+        Assert.DoesNotContain("Instances", page.ScannedTables());
+    }
+
+    [Fact]
+    public async Task Changes_list_filtered_by_the_deployed_outcomes_walks_the_creation_time_index_in_order()
+    {
+        var deployed = Enum.GetValues<Core.Tracking.InstanceOutcomeKind>()
+            .Where(k => k is not (Core.Tracking.InstanceOutcomeKind.Pending or Core.Tracking.InstanceOutcomeKind.UpgradeBlocked
+                or Core.Tracking.InstanceOutcomeKind.Deploying or Core.Tracking.InstanceOutcomeKind.NeverDeployed
+                or Core.Tracking.InstanceOutcomeKind.RolledBack or Core.Tracking.InstanceOutcomeKind.Reverted))
+            .ToList();
+        var query = new ChangeListQuery
+        {
+            From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1), Environment = "prod", Outcomes = deployed,
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_CreatedAt_Id"), page.ToString());
+        Assert.False(page.SortsWithoutIndex, page.ToString());
+    }
+
+    [Fact]
+    public async Task Changes_list_of_one_application_and_an_outcome_reads_an_index_of_either()
+    {
+        var query = new ChangeListQuery
+        {
+            From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1),
+            Environment = _app.Key.Environment, Application = _app.Key.Name, Outcomes = [Core.Tracking.InstanceOutcomeKind.NeverDeployed],
+        };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        AssertIndexDriven(plans);
+        var page = plans.First(p => p.Sql.Contains("ORDER BY", StringComparison.Ordinal) && p.Sql.Contains("\"CreatedAt\" DESC", StringComparison.Ordinal));
+        Assert.True(page.UsesIndex("IX_Instances_ApplicationId_CreatedAt") || page.UsesIndex("IX_Instances_Outcome_CreatedAt_Id"), page.ToString());
+    }
+
     [Fact]
     public async Task Changes_list_of_one_application_reads_its_own_index()
     {

@@ -62,4 +62,19 @@ internal sealed class StoredInstance
     public string? ChangeOrigin { get; set; }
     /// <summary>How the operator applied the change that created this instance (from its SpecChanged event).</summary>
     public SpecDiffType? DiffType { get; set; }
+
+    /// <summary>The instance's outcome (<see cref="InstanceOutcomeRules"/>), written with every commit that moves it; the changes list filters on it.</summary>
+    public InstanceOutcomeKind? Outcome { get; set; }
+
+    /// <summary>The other instance the outcome names (handed over to, rolled back to, reverted to, superseded by).</summary>
+    public string? OutcomeInstanceUid { get; set; }
+
+    /// <summary>That instance's number; null when it is no longer retained.</summary>
+    public int? OutcomeInstanceSequence { get; set; }
+
+    /// <summary>The rollback's cluster, for a rolled-back outcome.</summary>
+    public string? OutcomeClusterUid { get; set; }
+
+    /// <summary>When the cluster was handed over in place, or the rollback's cluster started.</summary>
+    public DateTimeOffset? OutcomeAt { get; set; }
 }

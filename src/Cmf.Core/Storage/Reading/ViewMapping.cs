@@ -68,6 +68,7 @@ internal static class ViewMapping
         ChangedAt = i.ChangedAt,
         ChangeOrigin = i.ChangeOrigin,
         DiffType = i.DiffType,
+        Outcome = OutcomeColumns.Read(i),
     };
 
     public static SnapshotView ToView(StoredSnapshot s) => new()

@@ -1,5 +1,6 @@
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -19,4 +20,13 @@ public sealed record ChangeEntry
     public IReadOnlyList<string> ConfigurationKeys { get; init; } = [];
 
     public required ChangeCursor Position { get; init; }
+
+    /// <summary>The kept instance before it, the other side of its diff; null for the first (or when older ones were pruned).</summary>
+    public InstanceReference? Previous { get; init; }
+
+    /// <summary>The instance the application's live cluster runs now, which the wording of a revert names.</summary>
+    public string? CurrentInstanceUid { get; init; }
+
+    /// <summary>The error the application's operator keeps reporting, which a blocked upgrade's wording quotes.</summary>
+    public ErrorEpisode? ErrorEpisode { get; init; }
 }

@@ -1,11 +1,12 @@
 using Cmf.Core.Specs;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
 /// <summary>
 /// Which instances the fleet-wide changes list reads: created in [<see cref="From"/>, <see cref="To"/>), newest first,
 /// optionally of one environment and/or application name, with a change of any of <see cref="Kinds"/> and/or of one
-/// <c>flinkConfiguration</c> key; after <see cref="Before"/> when continuing a previous page.
+/// <c>flinkConfiguration</c> key, with one of <see cref="Outcomes"/>; after <see cref="Before"/> when continuing a previous page.
 /// </summary>
 public sealed record ChangeListQuery
 {
@@ -23,6 +24,9 @@ public sealed record ChangeListQuery
 
     /// <summary>Instances that changed this configuration key (compared lower-cased).</summary>
     public string? ConfigurationKey { get; init; }
+
+    /// <summary>Instances whose stored outcome is any of these; empty does not filter.</summary>
+    public IReadOnlyCollection<InstanceOutcomeKind> Outcomes { get; init; } = [];
 
     /// <summary>Continue after this position (exclusive): the <see cref="ChangeList.Next"/> of the page before.</summary>
     public ChangeCursor? Before { get; init; }

@@ -54,4 +54,7 @@ public sealed record InstanceSummary
     public string? ChangeOrigin { get; init; }
     /// <summary>How the operator applied the change that created this instance (its SpecChanged event); null when unknown.</summary>
     public SpecDiffType? DiffType { get; init; }
+
+    /// <summary>What the instance is now or became, as the tracker last decided it; null for a row no pass has filled yet.</summary>
+    public InstanceOutcomeFacts? Outcome { get; init; }
 }

@@ -24,6 +24,7 @@ internal sealed class CommitStatements : IAsyncDisposable
         "Uid", "ApplicationId", "Sequence", "ObjectUid", "Generation", "SpecHash", "CreatedAt", "SupersededAt",
         "EndedAt", "JobState", "JobId", "LifecycleState", "Error", "Stop", "StopSavepointPath", "ReconciledAt",
         "StatusUpdatedAt", "FlinkVersion", "UpgradeMode", "ChangedBy", "ChangedAt", "ChangeOrigin", "DiffType",
+        "Outcome", "OutcomeInstanceUid", "OutcomeInstanceSequence", "OutcomeClusterUid", "OutcomeAt",
     ];
 
     private static readonly string[] ClusterColumns =
@@ -213,7 +214,8 @@ internal sealed class CommitStatements : IAsyncDisposable
             instance.CreatedAt, instance.SupersededAt, instance.EndedAt, instance.JobState, instance.JobId,
             instance.LifecycleState, instance.Error, instance.Stop, instance.StopSavepointPath, instance.ReconciledAt,
             instance.StatusUpdatedAt, instance.FlinkVersion, instance.UpgradeMode, instance.ChangedBy, instance.ChangedAt,
-            instance.ChangeOrigin, instance.DiffType).ExecuteAsync(cancellationToken);
+            instance.ChangeOrigin, instance.DiffType, instance.Outcome?.Kind, instance.Outcome?.InstanceUid,
+            instance.Outcome?.InstanceSequence, instance.Outcome?.ClusterUid, instance.Outcome?.At).ExecuteAsync(cancellationToken);
 
     public Task UpsertSnapshotAsync(long applicationId, SnapshotState snapshot, CancellationToken cancellationToken)
     {

@@ -120,6 +120,7 @@ internal static class StateLoader
         ChangedAt = i.ChangedAt,
         ChangeOrigin = i.ChangeOrigin,
         DiffType = i.DiffType,
+        Outcome = OutcomeColumns.Read(i),
     };
 
     private static SnapshotState ToState(StoredSnapshot s) => new()

@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 

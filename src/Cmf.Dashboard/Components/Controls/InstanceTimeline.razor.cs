@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cmf.Core.Tracking;
 using SnapshotView = Cmf.Core.Storage.Views.SnapshotView;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;

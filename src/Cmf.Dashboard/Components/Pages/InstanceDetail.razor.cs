@@ -1,5 +1,6 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Views = Cmf.Core.Storage.Views;

@@ -434,6 +434,23 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OutcomeClusterUid")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int?>("OutcomeInstanceSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutcomeInstanceUid")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<long?>("ReconciledAt")
                         .HasColumnType("bigint");
 
@@ -479,6 +496,8 @@ namespace Cmf.Core.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Outcome", "CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });

@@ -362,6 +362,21 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeClusterUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutcomeInstanceSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeInstanceUid")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReconciledAt")
                         .HasColumnType("INTEGER");
 
@@ -403,6 +418,8 @@ namespace Cmf.Core.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("Outcome", "CreatedAt", "Id");
 
                     b.ToTable("Instances", (string)null);
                 });
