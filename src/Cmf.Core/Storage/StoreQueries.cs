@@ -399,7 +399,7 @@ public sealed class StoreQueries(StoreProvider provider)
                     PreviousUid = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
                         .OrderByDescending(p => p.Sequence).Select(p => p.Uid).FirstOrDefault(),
                     PreviousSequence = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
-                        .Max(p => (int?)p.Sequence),
+                        .OrderByDescending(p => p.Sequence).Select(p => (int?)p.Sequence).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
             // The join keeps the page's rows, not necessarily their order: put the (at most limit + 1) rows back in it.

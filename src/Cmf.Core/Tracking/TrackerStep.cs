@@ -100,8 +100,12 @@ internal sealed partial class TrackerStep
         {
             return TrackerResult.Unchanged(_previous);
         }
-        // Any change may move the outcome of any instance (a new instance supersedes, a rollback's cluster names an older one).
-        _state = InstanceOutcomeRules.Apply(_state);
+        // Any change of their inputs may move the outcome of any instance (a new instance supersedes, a rollback's cluster
+        // names an older one); an operator Event or a snapshot alone moves none.
+        if (OutcomeInputsChanged())
+        {
+            _state = InstanceOutcomeRules.Apply(_state);
+        }
         // The operator's own Events are not changes of the application: a relist re-sends them all.
         if (_events.Exists(e => e.Kind != AppEventKind.OperatorEvent))
         {
@@ -109,6 +113,12 @@ internal sealed partial class TrackerStep
         }
         return new TrackerResult(_previous, _state, _events.ToImmutable(), _newSpecs.ToImmutable(), pruned);
     }
+
+    private bool OutcomeInputsChanged() =>
+        !ReferenceEquals(_state.Instances, _previous.Instances)
+        || !ReferenceEquals(_state.Clusters, _previous.Clusters)
+        || _state.PendingInstance?.Uid != _previous.PendingInstance?.Uid
+        || _state.ErrorEpisode?.PendingInstanceUid != _previous.ErrorEpisode?.PendingInstanceUid;
 
     private bool IsStale(FlinkDeploymentSnapshot resource)
     {

@@ -32,7 +32,7 @@ public sealed class PostgreSqlStoreTests() : StoreTestBase(StoreProviderKind.Pos
     {
         await using var context = Db.Provider.CreateContext();
 
-        Assert.Equal(Core.Storage.Writing.ChangeBackfill.DataVersion, await Db.Provider.ReadDataVersionAsync(context, None));
+        Assert.Equal(Core.Storage.Writing.OutcomeBackfill.DataVersion, await Db.Provider.ReadDataVersionAsync(context, None));
     }
 
     [Fact]
