@@ -61,4 +61,7 @@ public abstract class StoreProvider : IAsyncDisposable
     /// "has a value" first, so every engine gives SQLite's order (NULL first ascending, last descending).
     /// </summary>
     internal virtual bool SortsNullsHigh => false;
+
+    /// <summary>The most parameters one statement may bind (the writer's multi-row statements stay within it).</summary>
+    internal abstract int MaxParametersPerStatement { get; }
 }

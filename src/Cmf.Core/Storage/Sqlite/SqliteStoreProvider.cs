@@ -62,6 +62,9 @@ public sealed class SqliteStoreProvider : StoreProvider
 
     internal override CmfDbContext CreateContext() => new SqliteCmfDbContext(_contextOptions);
 
+    // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
+    internal override int MaxParametersPerStatement => 32766;
+
     // SQLite's LIKE already ignores the case of ASCII letters (and only theirs).
     internal override IQueryable<StoredApplication> WhereTextMatches(IQueryable<StoredApplication> applications, string pattern, string escape) =>
         applications.Where(a =>
