@@ -122,6 +122,7 @@ public abstract class BulkWriteTests(StoreProviderKind engine) : IAsyncLifetime
             var applicationColumns = TableShape.Of<StoredApplication>(context).Columns.Count;
             // The premise: one multi-row statement cannot carry this batch's application rows.
             Assert.True(applications * applicationColumns > Bulk.Provider.MaxParametersPerStatement);
+            Assert.True(Bulk.Provider.ParametersPerStatement <= Bulk.Provider.MaxParametersPerStatement);
         }
         var apps = Enumerable.Range(1, applications).Select(n => new TrackedApplication(name: $"app-{n:D5}")).ToList();
 
