@@ -309,76 +309,99 @@ public sealed partial class InstanceStore : IDisposable
 
         await using var db = _provider.CreateContext();
         await using var transaction = await BeginFencedWriteAsync(db, cancellationToken);
-        await using var statements = new CommitStatements(db.Database.GetDbConnection(), transaction);
-        foreach (var change in changes)
+        await using var statements = new CommitStatements(
+            db, db.Database.GetDbConnection(), transaction, _provider.ParametersPerStatement, _options.MaxRowsPerStatement);
+        foreach (var segment in CommitSegments.Of(changes, _options.MaxRowsPerStatement))
         {
-            var state = change.State;
-            var applicationId = await statements.UpsertApplicationAsync(state, commit, cancellationToken);
-            touched[state.Key] = applicationId;
-            if (ChangesListColumns(change))
+            var ids = await statements.UpsertApplicationsAsync([.. segment.Select(c => c.State)], commit, cancellationToken);
+            var applicationIds = segment.ConvertAll(c => ids[c.State.Key]);
+            for (var i = 0; i < segment.Count; i++)
             {
-                listColumnsChanged.Add(applicationId);
+                touched[segment[i].State.Key] = applicationIds[i];
+                if (ChangesListColumns(segment[i]))
+                {
+                    listColumnsChanged.Add(applicationIds[i]);
+                }
             }
 
-            foreach (var instance in change.ChangedInstances())
+            var instanceIds = await statements.UpsertInstancesAsync(
+                [.. segment.SelectMany((c, i) => c.ChangedInstances().Select(instance => StoredRows.Instance(applicationIds[i], instance)))],
+                cancellationToken);
+            var specs = new List<StoredInstanceSpec>();
+            for (var i = 0; i < segment.Count; i++)
             {
-                if (!await statements.UpsertInstanceAsync(applicationId, instance, cancellationToken))
+                var change = segment[i];
+                foreach (var instance in change.ChangedInstances())
                 {
-                    LogInstanceOfAnotherApplication(instance.Uid, state.Key);
-                    continue;
+                    if (!instanceIds.ContainsKey(instance.Uid))
+                    {
+                        LogInstanceOfAnotherApplication(instance.Uid, change.State.Key);
+                    }
+                    else if (change.Previous.FindInstance(instance.Uid) is null)
+                    {
+                        newUids.Add(instance.Uid);
+                    }
+                    else
+                    {
+                        changedUids.Add(instance.Uid);
+                    }
                 }
-                if (change.Previous.FindInstance(instance.Uid) is null)
+                foreach (var spec in change.NewInstanceSpecs)
                 {
-                    newUids.Add(instance.Uid);
-                }
-                else
-                {
-                    changedUids.Add(instance.Uid);
-                }
-            }
-            foreach (var spec in change.NewInstanceSpecs)
-            {
-                await statements.InsertSpecAsync(applicationId, spec, cancellationToken);
-            }
-            foreach (var (spec, instance) in NewInstancesOldestFirst(change))
-            {
-                await statements.RecordChangeAsync(applicationId, instance, spec.EffectiveSpecJson, cancellationToken);
-            }
-            foreach (var cluster in change.ChangedClusters())
-            {
-                await statements.UpsertClusterAsync(applicationId, cluster, cancellationToken);
-            }
-            foreach (var cluster in change.RemovedClusters())
-            {
-                await statements.DeleteClusterAsync(applicationId, cluster.Uid, cancellationToken);
-            }
-            foreach (var uid in change.PrunedInstanceUids)
-            {
-                if (IsProtected(state, uid))
-                {
-                    LogPruneRefused(uid, state.Key);
-                }
-                else if (await statements.PruneInstanceAsync(applicationId, state.Key, uid, now, cancellationToken))
-                {
-                    prunedUids.Add(uid);
+                    if (instanceIds.TryGetValue(spec.InstanceUid, out var instanceId))
+                    {
+                        specs.Add(StoredRows.Spec(instanceId, spec));
+                    }
+                    else
+                    {
+                        await statements.InsertSpecOfStoredInstanceAsync(applicationIds[i], spec, cancellationToken);
+                    }
                 }
             }
-            foreach (var snapshot in change.ChangedSnapshots())
+            await statements.InsertSpecsAsync(specs, cancellationToken);
+            for (var i = 0; i < segment.Count; i++)
             {
-                await statements.UpsertSnapshotAsync(applicationId, snapshot, cancellationToken);
-            }
-            foreach (var snapshot in change.RemovedSnapshots())
-            {
-                await statements.DeleteSnapshotAsync(applicationId, snapshot.Uid, cancellationToken);
-            }
-            foreach (var appEvent in change.Events)
-            {
-                if (await statements.WriteEventAsync(applicationId, appEvent, cancellationToken))
+                foreach (var (spec, instance) in NewInstancesOldestFirst(segment[i]))
                 {
-                    withEvents.Add(applicationId);
+                    await statements.RecordChangeAsync(applicationIds[i], instance, spec.EffectiveSpecJson, cancellationToken);
                 }
-                eventCount++;
             }
+
+            await statements.UpsertClustersAsync(
+                [.. segment.SelectMany((c, i) => c.ChangedClusters().Select(cluster => StoredRows.Cluster(applicationIds[i], cluster)))],
+                cancellationToken);
+            for (var i = 0; i < segment.Count; i++)
+            {
+                var (change, applicationId) = (segment[i], applicationIds[i]);
+                foreach (var cluster in change.RemovedClusters())
+                {
+                    await statements.DeleteClusterAsync(applicationId, cluster.Uid, cancellationToken);
+                }
+                foreach (var uid in change.PrunedInstanceUids)
+                {
+                    if (IsProtected(change.State, uid))
+                    {
+                        LogPruneRefused(uid, change.State.Key);
+                    }
+                    else if (await statements.PruneInstanceAsync(applicationId, change.State.Key, uid, now, cancellationToken))
+                    {
+                        prunedUids.Add(uid);
+                    }
+                }
+            }
+
+            await statements.UpsertSnapshotsAsync(
+                [.. segment.SelectMany((c, i) => c.ChangedSnapshots().Select(snapshot => StoredRows.Snapshot(applicationIds[i], snapshot)))],
+                cancellationToken);
+            for (var i = 0; i < segment.Count; i++)
+            {
+                foreach (var snapshot in segment[i].RemovedSnapshots())
+                {
+                    await statements.DeleteSnapshotAsync(applicationIds[i], snapshot.Uid, cancellationToken);
+                }
+            }
+
+            eventCount += await WriteEventsAsync(statements, segment, applicationIds, withEvents, cancellationToken);
         }
         foreach (var applicationId in listColumnsChanged)
         {
@@ -388,15 +411,51 @@ public sealed partial class InstanceStore : IDisposable
         {
             await statements.TrimEventsAsync(applicationId, _options.MaxEventsPerApplication, cancellationToken);
         }
-        foreach (var (name, resourceVersion) in watchPositions)
-        {
-            await statements.UpsertWatchPositionAsync(name, resourceVersion, cancellationToken);
-        }
+        await statements.UpsertWatchPositionsAsync(watchPositions, cancellationToken);
         var result = new CommitResult(
             commit, [.. touched.Keys], [.. newUids.Distinct()], [.. changedUids.Except(newUids)], prunedUids, eventCount);
         await _provider.AnnounceAsync(db.Database.GetDbConnection(), transaction, ChangeSet.Of(result), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Writes the segment's events in their order: a keyed event updates its stored row when there is one, the rest are
+    /// appended together (their ids follow the order). Returns how many events the results carried.
+    /// </summary>
+    private static async Task<int> WriteEventsAsync(
+        CommitStatements statements, List<TrackerResult> segment, List<long> applicationIds, HashSet<long> withEvents, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var appended = new List<StoredEvent>();
+        var appendedKeys = new HashSet<(long, string)>();
+        for (var i = 0; i < segment.Count; i++)
+        {
+            var applicationId = applicationIds[i];
+            foreach (var appEvent in segment[i].Events)
+            {
+                count++;
+                if (appEvent.Key is { } key)
+                {
+                    // Its row may be among those not appended yet: append them first, so the update finds it as row by row.
+                    if (appendedKeys.Contains((applicationId, key)))
+                    {
+                        await statements.InsertEventsAsync(appended, cancellationToken);
+                        appended.Clear();
+                        appendedKeys.Clear();
+                    }
+                    if (await statements.UpdateKeyedEventAsync(applicationId, appEvent, cancellationToken))
+                    {
+                        continue;
+                    }
+                    appendedKeys.Add((applicationId, key));
+                }
+                appended.Add(StoredRows.Event(applicationId, appEvent));
+                withEvents.Add(applicationId);
+            }
+        }
+        await statements.InsertEventsAsync(appended, cancellationToken);
+        return count;
     }
 
     private static IEnumerable<(InstanceSpec Spec, InstanceState Instance)> NewInstancesOldestFirst(TrackerResult change) =>

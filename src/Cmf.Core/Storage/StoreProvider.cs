@@ -61,4 +61,10 @@ public abstract class StoreProvider : IAsyncDisposable
     /// "has a value" first, so every engine gives SQLite's order (NULL first ascending, last descending).
     /// </summary>
     internal virtual bool SortsNullsHigh => false;
+
+    /// <summary>The most parameters one statement may bind (the writer's multi-row statements stay within it).</summary>
+    internal abstract int MaxParametersPerStatement { get; }
+
+    /// <summary>The parameters per statement the writer aims at: at most the limit, less where binding many costs more than it saves.</summary>
+    internal virtual int ParametersPerStatement => MaxParametersPerStatement;
 }

@@ -349,7 +349,7 @@ public sealed class QueryPlanTests : StoreTestBase
         await context.Database.OpenConnectionAsync();
         var connection = context.Database.GetDbConnection();
 
-        foreach (var sql in CommitStatements.AllSql)
+        foreach (var sql in new CommitSql(context).AllSql)
         {
             var plan = await ExplainAsync(connection, sql);
             Assert.Empty(plan.ScannedTables().Intersect(QueryPlan.HistoryTables));

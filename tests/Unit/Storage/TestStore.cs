@@ -15,16 +15,18 @@ namespace Cmf.UnitTests.Storage;
 /// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
+    private readonly TimeProvider? _time;
     private StoreOptions _options;
 
-    private TestStore(StoreProviderKind engine, string location, StoreOptions options)
+    private TestStore(StoreProviderKind engine, string location, StoreOptions options, TimeProvider? time)
     {
         Engine = engine;
         Location = location;
         _options = options;
+        _time = time;
         Plans = new QueryPlanRecorder();
         Provider = NewProvider();
-        Store = new InstanceStore(Provider, options);
+        Store = new InstanceStore(Provider, options, time);
         Queries = new StoreQueries(Provider);
     }
 
@@ -48,12 +50,12 @@ internal sealed class TestStore : IAsyncDisposable
 
     public static Task<TestStore> OpenAsync(StoreOptions? options = null) => OpenAsync(StoreProviderKind.Sqlite, options);
 
-    public static async Task<TestStore> OpenAsync(StoreProviderKind engine, StoreOptions? options = null)
+    public static async Task<TestStore> OpenAsync(StoreProviderKind engine, StoreOptions? options = null, TimeProvider? time = null)
     {
         var location = engine == StoreProviderKind.PostgreSql
             ? await PostgreSqlServer.CreateDatabaseAsync()
             : Path.Combine(Path.GetTempPath(), "cmf-store-tests", Guid.NewGuid().ToString("N"));
-        var store = new TestStore(engine, location, options ?? StoreOptions.Default);
+        var store = new TestStore(engine, location, options ?? StoreOptions.Default, time);
         await store.Store.InitializeAsync(CancellationToken.None);
         return store;
     }
@@ -63,7 +65,7 @@ internal sealed class TestStore : IAsyncDisposable
     {
         await CloseAsync();
         Provider = NewProvider();
-        Store = new InstanceStore(Provider, _options);
+        Store = new InstanceStore(Provider, _options, _time);
         Queries = new StoreQueries(Provider);
         await Store.InitializeAsync(CancellationToken.None);
     }

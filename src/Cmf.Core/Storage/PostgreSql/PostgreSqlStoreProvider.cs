@@ -59,6 +59,9 @@ public sealed class PostgreSqlStoreProvider : StoreProvider
 
     internal override CmfDbContext CreateContext() => new PostgreSqlCmfDbContext(_contextOptions);
 
+    // The wire protocol counts a statement's parameters in 16 bits.
+    internal override int MaxParametersPerStatement => 65535;
+
     internal override async Task<DbTransaction> BeginReadTransactionAsync(CmfDbContext context, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(context, cancellationToken);

@@ -1,0 +1,48 @@
+using Cmf.Core.Model;
+using Cmf.Core.Tracking;
+
+namespace Cmf.Core.Storage.Writing;
+
+/// <summary>
+/// Cuts a batch of tracker results into consecutive runs that touch each application and each instance, cluster and
+/// snapshot UID at most once. A run is written table by table in multi-row statements: within it no two results
+/// touch the same row, so that order gives the store the row-by-row order gives (rows, ids and upsert guards alike),
+/// and no statement carries one key twice, which PostgreSQL's upsert refuses. A result that touches a key the run
+/// already holds starts the next run, so the last write of a key still wins.
+/// </summary>
+internal static class CommitSegments
+{
+    public static IEnumerable<List<TrackerResult>> Of(IReadOnlyList<TrackerResult> changes, int maxResultsPerSegment)
+    {
+        var segment = new List<TrackerResult>();
+        var applications = new HashSet<ApplicationKey>();
+        var rows = new HashSet<(char Table, string Uid)>();
+        foreach (var change in changes)
+        {
+            var touched = Touched(change).ToList();
+            if (segment.Count >= maxResultsPerSegment || applications.Contains(change.State.Key) || touched.Any(rows.Contains))
+            {
+                yield return segment;
+                segment = [];
+                applications.Clear();
+                rows.Clear();
+            }
+            segment.Add(change);
+            applications.Add(change.State.Key);
+            rows.UnionWith(touched);
+        }
+        if (segment.Count > 0)
+        {
+            yield return segment;
+        }
+    }
+
+    private static IEnumerable<(char Table, string Uid)> Touched(TrackerResult change) =>
+        change.ChangedInstances().Select(i => ('i', i.Uid))
+            .Concat(change.NewInstanceSpecs.Select(s => ('i', s.InstanceUid)))
+            .Concat(change.PrunedInstanceUids.Select(uid => ('i', uid)))
+            .Concat(change.ChangedClusters().Select(c => ('c', c.Uid)))
+            .Concat(change.RemovedClusters().Select(c => ('c', c.Uid)))
+            .Concat(change.ChangedSnapshots().Select(s => ('s', s.Uid)))
+            .Concat(change.RemovedSnapshots().Select(s => ('s', s.Uid)));
+}
