@@ -66,8 +66,10 @@ internal sealed class RecordedStream
                 simulator.Api.CreateFlinkDeployment(app.Namespace, FlinkDeploymentSpec.Create(app.Name, app.Stateful, parallelism: 2));
             }
             var specChanges = apps.Count;
+            var elapsed = System.Diagnostics.Stopwatch.StartNew();
             await simulator.Clock.AdvanceAsync(Settle, cancellationToken);
             var total = await counter.CountAsync(start, simulator.Api.ResourceVersion, cancellationToken);
+            Progress(0, applications, total, targetEvents, elapsed.Elapsed);
 
             // Each round changes the spec of as many applications as the events still missing call for.
             var from = simulator.Api.ResourceVersion;
@@ -92,6 +94,7 @@ internal sealed class RecordedStream
                 var to = simulator.Api.ResourceVersion;
                 total += await counter.CountAsync(from, to, cancellationToken);
                 from = to;
+                Progress(round, changes, total, targetEvents, elapsed.Elapsed);
             }
             if (simulator.OperatorErrors.Count > 0)
             {
@@ -105,4 +108,10 @@ internal sealed class RecordedStream
             throw;
         }
     }
+
+    // A large recording takes minutes: say how far it is, and at what load.
+    private static void Progress(int round, int changes, WatchEventCount total, int targetEvents, TimeSpan elapsed) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingest: recording round {round} ({changes:N0} changes): {total.Total:N0} of {targetEvents:N0} events after {elapsed.TotalSeconds:0} s, "
+            + $"process CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0} s (load average {LoadAverage.Describe(LoadAverage.OneMinute())})"));
 }

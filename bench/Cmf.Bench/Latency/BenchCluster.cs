@@ -30,8 +30,9 @@ public sealed class BenchCluster : IAsyncDisposable
             Scenario = SimulatorScenarios.Empty,
             OperatorEnabled = false,
             Seed = 8,
-            // 200 changes/s for minutes must stay inside the watch window, or a slow watcher would relist.
-            RetainedVersions = 200_000,
+            // 1,000 changes/s: the window holds the last 5 minutes of them, so a watcher that reconnects (the dashboard's
+            // watch timeout, kubectl) resumes inside it instead of relisting; ~3 KB per retained version, ~1 GB in all.
+            RetainedVersions = 300_000,
         });
         var kubeconfig = server.WriteKubeconfig(Path.Combine(directory, "bench.kubeconfig"));
         server.Api.CreateNamespace(Namespace);

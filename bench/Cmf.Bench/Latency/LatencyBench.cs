@@ -7,20 +7,27 @@ namespace Cmf.Bench.Latency;
 /// <summary>
 /// Watch-to-screen latency: a job state change made in the simulated API server, timed to the line printed by
 /// <c>kubectl get flinkdeployments -A -w</c> and to the changed row of the live application list in Chromium,
-/// while other applications change 200 times a second.
+/// while other applications change 1,000 times a second and <see cref="LivePages"/> application lists are open
+/// (one browser, one context); each probe change is timed on the next page in turn, so every page is sampled.
 /// </summary>
 public static class LatencyBench
 {
     public const string Part = "latency";
     private const string Probe = "a-probe";
     private const int BackgroundApplications = 100;
-    private const int BackgroundPerSecond = 200;
+    private const int BackgroundPerSecond = 1_000;
+    private const int LivePages = 50;
     private static readonly TimeSpan SeenWithin = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(BenchContext context)
     {
         var changes = context.Quick ? 30 : 200;
+        // A shorter run on a busy machine (each change waits up to 15 s to be seen): CMF_BENCH_LATENCY_CHANGES=n.
+        if (int.TryParse(Environment.GetEnvironmentVariable("CMF_BENCH_LATENCY_CHANGES"), CultureInfo.InvariantCulture, out var asked) && asked is > 0 and <= 1_000)
+        {
+            changes = asked;
+        }
         using var scratch = context.Scratch(Part);
         await using var cluster = await BenchCluster.StartAsync(scratch.Path);
         var background = cluster.CreateProbeAndBackground(Probe, BackgroundApplications);
@@ -36,36 +43,55 @@ public static class LatencyBench
 
         await using var browser = await BenchBrowser.LaunchAsync();
         await using var browserContext = await browser.NewContextAsync();
-        var recorder = await ApplicationListRecorder.OpenAsync(browserContext, dashboard.Url("/applications"), Probe);
+        var pages = context.Quick ? 5 : LivePages;
+        var recorders = new List<ApplicationListRecorder>();
+        for (var i = 0; i < pages; i++)
+        {
+            recorders.Add(await ApplicationListRecorder.OpenAsync(browserContext, dashboard.Url("/applications"), Probe));
+        }
+        Console.WriteLine($"bench: {recorders.Count} live application lists open (load average {LoadAverage.Describe(LoadAverage.OneMinute())})");
 
         var samples = new ProbeChanges("kubectl", "DOM");
+        var change = 0;
+        ApplicationListRecorder Current() => recorders[change % recorders.Count];
         await using (var load = new BackgroundChanges(cluster, background, BackgroundPerSecond))
         {
             await Task.Delay(Warmup);
+            var loadAtStart = LoadAverage.OneMinute();
             await samples.RunAsync(
                 cluster, Probe, changes, load,
                 drain: async () =>
                 {
+                    change++;
                     kubectl.Drain();
-                    await recorder.DrainAsync();
+                    await Current().DrainAsync();
                 },
-                observe: (state, made) => ObserveAsync(kubectl, recorder, state, made),
-                clockOffsets: async () => [await recorder.ClockOffsetAsync()]);
+                observe: (state, made) => ObserveAsync(kubectl, Current(), state, made),
+                clockOffsets: async () => [await Current().ClockOffsetAsync()]);
             await load.DisposeAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: background changes ran at {load.Rate:0} per second"));
-            await ResultsFile.WriteAsync(context, Part, Figures(samples.First, samples.Second, samples.Unseen, load.Rate, samples.ClockOffsets));
+            var loadAtEnd = LoadAverage.OneMinute();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bench: background changes ran at {load.Rate:0} per second ({load.Made:N0} in {load.Seconds:0.0} s; {BackgroundPerSecond:N0} asked) "
+                + $"with {recorders.Count} live pages; load average {LoadAverage.Describe(loadAtStart)} at the start, {LoadAverage.Describe(loadAtEnd)} at the end"));
+            await ResultsFile.WriteAsync(context, Part, Figures(samples.First, samples.Second, samples.Unseen, load.Rate, recorders.Count, samples.ClockOffsets, loadAtEnd));
         }
     }
 
-    private static List<Figure> Figures(List<double> kubectlMs, List<double> domMs, int unseen, double backgroundRate, List<double> offsets)
+    private static List<Figure> Figures(
+        List<double> kubectlMs, List<double> domMs, int unseen, double backgroundRate, int pages, List<double> offsets, double? load)
     {
         if (domMs.Count == 0)
         {
             throw new InvalidOperationException("No change was seen on both sides.");
         }
         var samples = string.Create(CultureInfo.InvariantCulture,
-            $"{domMs.Count} changes, {backgroundRate:0} background changes/s; browser clock offset {offsets.Min():0.0}..{offsets.Max():0.0} ms; load average at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        var figures = new List<Figure>();
+            $"{domMs.Count} changes, {backgroundRate:0} background changes/s achieved ({BackgroundPerSecond:N0} asked), {pages} live pages; browser clock offset {offsets.Min():0.0}..{offsets.Max():0.0} ms; load average at the end {LoadAverage.Describe(load)}");
+        var figures = new List<Figure>
+        {
+            new(Part, "background changes/s achieved", Math.Round(backgroundRate), "changes/s",
+                Target: string.Create(CultureInfo.InvariantCulture, $"{BackgroundPerSecond:N0} asked (>= 99 %)"), Met: backgroundRate >= 0.99 * BackgroundPerSecond,
+                Note: $"{pages} live application lists open") { LoadAverage = load },
+        };
         foreach (var p in new[] { 50, 95, 99 })
         {
             figures.Add(new Figure(Part, $"kubectl get -w, p{p}", Stats.Percentile(kubectlMs, p), "ms"));

@@ -9,14 +9,24 @@ namespace Cmf.Simulator.Operator;
 /// The FlinkStateSnapshot resources the FlinkDeployment side of the operator creates, reads and deletes: upgrade, periodic
 /// and manual savepoints (FlinkStateSnapshotUtils.createSavepointResource) and the history cleanup of SnapshotObserver.
 /// </summary>
-internal sealed class StateSnapshotResources(ResourceStore store)
+internal sealed class StateSnapshotResources
 {
+    private readonly ResourceStore _store;
+    private readonly StoreIndex _byJobReference;
+
+    public StateSnapshotResources(ResourceStore store)
+    {
+        _store = store;
+        _byJobReference = store.AddIndex(ResourceTypes.FlinkStateSnapshots,
+            s => StateSnapshots.JobReference(s.ToJsonObject()) is { } reference ? [JobReferenceKey(reference)] : []);
+    }
+
     /// <summary>Creates a savepoint resource for <paramref name="flinkDeployment"/>; null when the API server refused it.</summary>
     public StoredObject? CreateSavepoint(JsonObject flinkDeployment, string? path, string triggerType, string formatType, bool disposeOnDelete, DateTimeOffset now)
     {
         try
         {
-            return store.Create(ResourceTypes.FlinkStateSnapshots, StateSnapshots.NewSavepoint(flinkDeployment, path, triggerType, formatType, disposeOnDelete, now), ChangeOrigin.Cluster);
+            return _store.Create(ResourceTypes.FlinkStateSnapshots, StateSnapshots.NewSavepoint(flinkDeployment, path, triggerType, formatType, disposeOnDelete, now), ChangeOrigin.Cluster);
         }
         catch (ApiException e) when (e.Code is 404 or 409)
         {
@@ -26,9 +36,10 @@ internal sealed class StateSnapshotResources(ResourceStore store)
     }
 
     /// <summary>FlinkStateSnapshotUtils.getFlinkStateSnapshotsSupplier: the snapshots whose job reference is this FlinkDeployment.</summary>
-    public List<StoredObject> Of(ObjectKey flinkDeployment) =>
-        store.List(ResourceTypes.FlinkStateSnapshots, flinkDeployment.Namespace,
-            s => StateSnapshots.JobReference(s.ToJsonObject()) == flinkDeployment).Items;
+    public List<StoredObject> Of(ObjectKey flinkDeployment) => _store.ListIndexed(_byJobReference, JobReferenceKey(flinkDeployment));
+
+    // JobReference keeps the snapshot's own namespace, so the key's namespace is the one the operator lists in.
+    private static string JobReferenceKey(ObjectKey flinkDeployment) => flinkDeployment.ToString();
 
     /// <summary>
     /// SnapshotObserver.cleanupSavepointHistory (L237-260) and getFlinkStateSnapshotsToCleanUp (L273-323): of the periodic
@@ -71,7 +82,7 @@ internal sealed class StateSnapshotResources(ResourceStore store)
                 deleted++;
                 try
                 {
-                    store.Delete(ResourceTypes.FlinkStateSnapshots, stored.Key, preconditions: null, ChangeOrigin.Cluster);
+                    _store.Delete(ResourceTypes.FlinkStateSnapshots, stored.Key, preconditions: null, ChangeOrigin.Cluster);
                 }
                 catch (ApiException e) when (e.Code == 404)
                 {

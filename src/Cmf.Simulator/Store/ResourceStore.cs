@@ -13,7 +13,10 @@ namespace Cmf.Simulator.Store;
 /// </summary>
 internal sealed class ResourceStore
 {
-    private const int WatchBacklog = 100_000;
+    /// <summary>Live events a watcher may fall behind by before its stream is closed.</summary>
+    public const int DefaultWatchBacklog = 100_000;
+
+    private readonly int _watchBacklog;
 
     private readonly Lock _gate = new();
     private readonly SimulatorClock _clock;
@@ -22,12 +25,14 @@ internal sealed class ResourceStore
     private readonly Dictionary<ResourceType, WatchEventLog> _logs = [];
     private readonly Dictionary<ResourceType, List<WatchSubscription>> _watchers = [];
     private readonly List<Action<StoreChange>> _observers = [];
+    private readonly List<StoreIndex> _indexes = [];
     private readonly ListSnapshots _listSnapshots = new();
     private bool _expireNextContinue;
     private long _version;
 
-    public ResourceStore(SimulatorClock clock, SimulatorRandom random, int retainedVersions)
+    public ResourceStore(SimulatorClock clock, SimulatorRandom random, int retainedVersions, int watchBacklog = DefaultWatchBacklog)
     {
+        _watchBacklog = watchBacklog;
         _clock = clock;
         _random = random;
         foreach (var type in ResourceTypes.All)
@@ -56,6 +61,37 @@ internal sealed class ResourceStore
         {
             _observers.Add(observer);
         }
+    }
+
+    /// <summary>
+    /// Files every object of <paramref name="type"/>, now and after each change, under the keys <paramref name="keysOf"/> gives
+    /// for it (see <see cref="StoreIndex"/>); <see cref="ListIndexed"/> reads the index.
+    /// </summary>
+    public StoreIndex AddIndex(ResourceType type, Func<StoredObject, IEnumerable<string>> keysOf)
+    {
+        var index = new StoreIndex(type, keysOf);
+        lock (_gate)
+        {
+            foreach (var obj in _objects[type].Values)
+            {
+                index.Put(obj);
+            }
+            _indexes.Add(index);
+        }
+        return index;
+    }
+
+    /// <summary>The live objects filed under any of <paramref name="keys"/> in <paramref name="index"/>, in key order as <see cref="List"/> gives them.</summary>
+    public List<StoredObject> ListIndexed(StoreIndex index, params IEnumerable<string> keys)
+    {
+        List<StoredObject> items;
+        lock (_gate)
+        {
+            var objects = _objects[index.Type];
+            items = [.. keys.SelectMany(index.ObjectsAt).Distinct().Select(key => objects[key])];
+        }
+        items.Sort(ByKey);
+        return items;
     }
 
     public StoredObject? Get(ResourceType type, ObjectKey key)
@@ -301,8 +337,21 @@ internal sealed class ResourceStore
     {
         lock (_gate)
         {
-            var subscription = new WatchSubscription(type, filter, WatchBacklog + _objects[type].Count, Unsubscribe);
-            if (fromVersion is null or 0)
+            List<StoreChange>? history = null;
+            if (fromVersion is not (null or 0))
+            {
+                var log = _logs[type];
+                history = [];
+                if (!log.TryCollectAfter(fromVersion.Value, history))
+                {
+                    throw new ResourceVersionExpiredException(fromVersion.Value, log.ExpiredThrough + 1);
+                }
+            }
+            // The replay of the window (or the current objects) comes first and does not count against the backlog a
+            // watcher may fall behind by, as the API server's cacheWatcher sends its initial events before its buffer.
+            var initial = history?.Count ?? _objects[type].Count;
+            var subscription = new WatchSubscription(type, filter, _watchBacklog + initial, Unsubscribe);
+            if (history is null)
             {
                 foreach (var obj in _objects[type].Values.OrderBy(o => o.ResourceVersion))
                 {
@@ -314,12 +363,6 @@ internal sealed class ResourceStore
             }
             else
             {
-                var log = _logs[type];
-                var history = new List<StoreChange>();
-                if (!log.TryCollectAfter(fromVersion.Value, history))
-                {
-                    throw new ResourceVersionExpiredException(fromVersion.Value, log.ExpiredThrough + 1);
-                }
                 foreach (var change in history)
                 {
                     subscription.Offer(change);
@@ -388,6 +431,21 @@ internal sealed class ResourceStore
         else
         {
             _objects[type][stored.Key] = stored;
+        }
+        foreach (var index in _indexes)
+        {
+            if (index.Type != type)
+            {
+                continue;
+            }
+            if (eventType == WatchEventType.Deleted)
+            {
+                index.Remove(stored.Key);
+            }
+            else
+            {
+                index.Put(stored);
+            }
         }
         var change = new StoreChange(eventType, stored, previous, origin);
         _logs[type].Append(change);
