@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Sqlite;
 using Cmf.Core.Tracking;
-using k8s;
 using Microsoft.Extensions.Logging;
+using k8s;
 
 namespace Cmf.Bench.Ingest;
 

@@ -1,3 +1,4 @@
+using Cmf.Core.Ingest;
 using Microsoft.Extensions.Logging;
 
 namespace Cmf.Core.Kubernetes;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 
 namespace Cmf.Core.Telemetry;

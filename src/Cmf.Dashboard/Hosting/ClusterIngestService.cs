@@ -1,9 +1,10 @@
 using Cmf.Core.Configuration;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Storage;
 using Cmf.Simulator;
-using k8s;
 using Microsoft.Extensions.Options;
+using k8s;
 
 namespace Cmf.Dashboard.Hosting;
 

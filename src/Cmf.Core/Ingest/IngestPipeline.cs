@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Cmf.Core.Feed;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Storage;
@@ -8,7 +9,7 @@ using Cmf.Core.Telemetry;
 using Cmf.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// The imperative shell around the tracker: watch signals in, one writer committing batches, the change feed

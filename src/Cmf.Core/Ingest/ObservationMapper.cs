@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 using k8s;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Turns raw Kubernetes objects from a watch or a list into tracker observations. Pure: no I/O, no
