@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Cmf.Core.Tracking;
+using Cmf.Core.Json;
 
 namespace Cmf.Core.Specs;
 
