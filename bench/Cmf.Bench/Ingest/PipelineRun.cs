@@ -50,7 +50,7 @@ internal static class PipelineRun
         var pipeline = new IngestPipeline(
             store, new ChangeFeed(), catalog, health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System,
             loggers.CreateLogger<IngestPipeline>());
-        var watcher = new ClusterWatcher(
+        var watcher = new ClusterIngest(
             client, pipeline, store, catalog, health, relist,
             new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(120)), TimeProvider.System, loggers);
 

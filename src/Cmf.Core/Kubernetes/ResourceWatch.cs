@@ -16,7 +16,7 @@ namespace Cmf.Core.Kubernetes;
 /// so a restart of the dashboard loses no intermediate generation the API server still remembers.
 /// </summary>
 internal sealed class ResourceWatch(
-    ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger, Telemetry.CmfMetrics? metrics = null)
+    ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger, IWatchMetrics? metrics = null)
 {
     private readonly Random _jitter = new();
     private string? _catchUpTo;

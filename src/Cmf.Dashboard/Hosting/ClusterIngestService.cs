@@ -100,8 +100,8 @@ internal sealed class ClusterIngestService(
                 using var client = new ApiServerClient(ClientConfiguration(options.Value.Cluster.WatchTimeoutSeconds + 60));
                 // A term starts clean: signals the last term read but never committed must not reach the new one.
                 var watcher = newPipelineEachRun
-                    ? ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client, ActivatorUtilities.CreateInstance<IngestPipeline>(services))
-                    : ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
+                    ? ActivatorUtilities.CreateInstance<ClusterIngest>(services, client, ActivatorUtilities.CreateInstance<IngestPipeline>(services))
+                    : ActivatorUtilities.CreateInstance<ClusterIngest>(services, client);
                 logger.LogInformation("Watching {Target}.", target.Description);
                 await watcher.RunAsync(stoppingToken);
             }

@@ -103,7 +103,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
         var pipeline = new IngestPipeline(
             _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
         var client = new ApiServerClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
-        var watcher = new ClusterWatcher(
+        var watcher = new ClusterIngest(
             client, pipeline, _store, catalog, Health, relist,
             new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(3))
             {
