@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Cmf.Core.Feed;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
-using Cmf.Core.Specs;
 using Cmf.Core.Storage;
 using Cmf.Core.Telemetry;
 using Cmf.Core.Tracking;
@@ -16,25 +14,20 @@ namespace Cmf.Core.Ingest;
 /// told after each commit. The input channel is bounded, so a burst makes the watch loops wait (and the API
 /// server's stream with them) instead of growing memory.
 /// </summary>
-public sealed class IngestPipeline
+public sealed class IngestPipeline : IIngestGauges
 {
     private readonly Channel<WatchSignal> _input;
     private readonly InstanceStore _store;
-    private readonly ChangeFeed _feed;
-    private readonly EnvironmentCatalog _environments;
     private readonly WatchHealth _health;
-    private readonly RelistSignal _relist;
     private readonly IngestSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CmfMetrics? _metrics;
-    private readonly Dictionary<ApplicationKey, ApplicationState> _states = [];
-    private readonly HashSet<string> _storedEnvironments = new(StringComparer.Ordinal);
-    private readonly SpecVersionCache _specs = new();
+    private readonly TrackedApplications _applications = new();
     private readonly SnapshotOwners _snapshotOwners = new();
-
-    // Below this a list is mapped on the pipeline's thread: handing out the work would cost more than it saves.
-    private const int ParallelMappingThreshold = 64;
+    private readonly EnvironmentDiscovery _environments;
+    private readonly SignalObservations _observations;
+    private readonly BatchCommitter _committer;
 
     public IngestPipeline(
         InstanceStore store,
@@ -48,14 +41,14 @@ public sealed class IngestPipeline
         CmfMetrics? metrics = null)
     {
         _store = store;
-        _feed = feed;
-        _environments = environments;
         _health = health;
-        _relist = relist;
         _settings = settings;
         _time = time;
         _logger = logger;
         _metrics = metrics;
+        _environments = new EnvironmentDiscovery(environments);
+        _observations = new SignalObservations(new ObjectMapping(_environments, _snapshotOwners, settings.ParallelMapping), _applications);
+        _committer = new BatchCommitter(store, feed, _applications, _environments, relist, settings, time, logger, metrics, CountStored);
         _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
         {
             SingleReader = true,
@@ -69,7 +62,7 @@ public sealed class IngestPipeline
     public int QueuedSignals => _input.Reader.Count;
 
     /// <summary>Batches committed since start (for diagnostics).</summary>
-    public long CommittedBatches { get; private set; }
+    public long CommittedBatches => _committer.CommittedBatches;
 
     /// <summary>Applications the store holds, as of the last commit (for metrics).</summary>
     public int StoredApplications { get; private set; }
@@ -83,14 +76,12 @@ public sealed class IngestPipeline
     /// </summary>
     public async Task RunAsync(string positionScope, CancellationToken cancellationToken)
     {
-        await _store.UpsertEnvironmentsAsync(Sealed(_environments.Known), cancellationToken);
-        _storedEnvironments.UnionWith(_environments.Known.Select(e => e.Name));
-        await foreach (var state in _store.LoadAllStatesAsync(cancellationToken))
-        {
-            _states[state.Key] = state;
-        }
-        _snapshotOwners.Load(_states.Values);
-        _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _states.Count);
+        var known = _environments.Known;
+        await _store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Sealed(known), cancellationToken);
+        _environments.Stored(known);
+        await _applications.LoadAllAsync(_store, cancellationToken);
+        _snapshotOwners.Load(_applications.All);
+        _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _applications.Count);
         CountStored();
         _metrics?.Attach(this);
         try
@@ -107,8 +98,7 @@ public sealed class IngestPipeline
     {
         var reader = _input.Reader;
         var batch = new List<TrackerResult>();
-        var listsInBatch = new List<string>();
-        var positions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var positions = new BatchPositions(positionScope);
         var newEnvironments = new List<EnvironmentInfo>();
         var signals = new List<WatchSignal>();
         while (await reader.WaitToReadAsync(cancellationToken))
@@ -123,39 +113,25 @@ public sealed class IngestPipeline
             }
             foreach (var signal in SignalOrder.ByResourceVersion(signals))
             {
-                Handle(signal, batch, newEnvironments);
-                var name = WatchHealth.NameOf(signal.Kind, signal.Namespace);
-                var position = WatchPositions.Key(positionScope, name);
-                switch (signal)
-                {
-                    case ResourceListed listed:
-                        listsInBatch.Add(name);
-                        positions[position] = listed.ResourceVersion;
-                        break;
-                    case ResourceCaughtUp:
-                        listsInBatch.Add(name);
-                        break;
-                    case ResourceChanged { ResourceVersion: { } version }:
-                        positions[position] = version;
-                        break;
-                }
+                Apply(signal, batch, newEnvironments);
+                positions.Note(signal);
             }
             signals.Clear();
-            await CommitAsync(batch, positions, newEnvironments, cancellationToken);
-            foreach (var name in listsInBatch)
+            await _committer.CommitAsync(batch, positions.Positions, newEnvironments, cancellationToken);
+            foreach (var name in positions.CompletedLists)
             {
                 _health.MarkListCommitted(name);
             }
             batch.Clear();
             positions.Clear();
-            listsInBatch.Clear();
             newEnvironments.Clear();
         }
     }
 
-    private void Handle(WatchSignal signal, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    /// <summary>Each observation of the signal through the tracker; what changed joins the batch.</summary>
+    private void Apply(WatchSignal signal, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
     {
-        foreach (var observation in Observations(signal, newEnvironments).OfType<Observation>())
+        foreach (var observation in _observations.Of(signal, newEnvironments).OfType<Observation>())
         {
             if (observation is ResourceRejected { Application.Name.Length: 0 } nameless)
             {
@@ -163,11 +139,11 @@ public sealed class IngestPipeline
                 _logger.LogWarning("Skipped an unreadable {Kind} in namespace {Namespace}: {Reason}", nameless.Kind, nameless.Namespace, nameless.Reason);
                 continue;
             }
-            var state = _states.GetValueOrDefault(observation.Application) ?? ApplicationState.Empty(observation.Application, observation.Namespace);
+            var state = _applications.StateOf(observation.Application, observation.Namespace);
             var result = InstanceTracker.Apply(state, observation, _time.GetUtcNow(), _settings.Tracker);
             if (result.HasChanges)
             {
-                _states[observation.Application] = result.State;
+                _applications.Set(result.State);
                 batch.Add(result);
             }
             if (observation is FlinkStateSnapshotObserved snapshot)
@@ -182,291 +158,13 @@ public sealed class IngestPipeline
     {
         foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
         {
-            Handle(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
+            Apply(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
         }
     }
-
-    private IEnumerable<Observation?> Observations(WatchSignal signal, List<EnvironmentInfo> newEnvironments)
-    {
-        switch (signal)
-        {
-            case ResourceChanged changed:
-                var single = Map(changed.Kind, changed.Object, changed.Type == WatchEventKind.Deleted, newEnvironments);
-                yield return (single, changed.Replayed) switch
-                {
-                    (JobManagerDeploymentObserved observed, true) => observed with { Replayed = true },
-                    (JobManagerDeploymentDeleted deleted, true) => deleted with { Replayed = true },
-                    (OperatorEventObserved observed, true) => observed with { Replayed = true },
-                    (FlinkStateSnapshotObserved observed, true) => observed with { Replayed = true },
-                    _ => single,
-                };
-                break;
-            case ResourceListed { Kind: ResourceKind.FlinkDeployment } listed:
-                foreach (var relisted in RelistFlinkDeployments(listed, newEnvironments))
-                {
-                    yield return relisted;
-                }
-                break;
-            case ResourceListed { Kind: ResourceKind.JobManagerDeployment } listed:
-                foreach (var relisted in RelistClusters(listed, newEnvironments))
-                {
-                    yield return relisted;
-                }
-                break;
-            case ResourceListed listed:
-                foreach (var mapped in MapListed(listed, newEnvironments))
-                {
-                    if (mapped is not null)
-                    {
-                        yield return mapped switch
-                        {
-                            OperatorEventObserved observed => observed with { Replayed = true },
-                            FlinkStateSnapshotObserved observed => observed with { Replayed = true },
-                            var other => other,
-                        };
-                    }
-                }
-                break;
-        }
-    }
-
-    /// <summary>Every listed FlinkDeployment, and every known application of that scope the list no longer holds.</summary>
-    private IEnumerable<Observation> RelistFlinkDeployments(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
-    {
-        var present = new HashSet<ApplicationKey>();
-        foreach (var mapped in MapListed(listed, newEnvironments))
-        {
-            switch (mapped)
-            {
-                case FlinkDeploymentObserved observed:
-                    present.Add(observed.Application);
-                    yield return new FlinkDeploymentRelisted(observed.Application, observed.Namespace, observed.Resource);
-                    break;
-                case { } other:
-                    present.Add(other.Application);
-                    yield return other;
-                    break;
-            }
-        }
-        foreach (var state in InScope(listed.Namespace).Where(s => !present.Contains(s.Key) && !s.ObjectDeleted && s.ObjectUid is not null))
-        {
-            yield return new FlinkDeploymentRelisted(state.Key, state.Namespace, Resource: null);
-        }
-    }
-
-    /// <summary>One <see cref="ClustersRelisted"/> per application that has a listed or a live cluster.</summary>
-    private IEnumerable<Observation> RelistClusters(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
-    {
-        var byApplication = new Dictionary<ApplicationKey, (string Namespace, List<JobManagerDeploymentSnapshot> Deployments)>();
-        foreach (var mapped in MapListed(listed, newEnvironments))
-        {
-            switch (mapped)
-            {
-                case JobManagerDeploymentObserved observed:
-                    if (!byApplication.TryGetValue(observed.Application, out var entry))
-                    {
-                        entry = (observed.Namespace, []);
-                        byApplication[observed.Application] = entry;
-                    }
-                    entry.Deployments.Add(observed.Deployment);
-                    break;
-                case { } other:
-                    yield return other;
-                    break;
-            }
-        }
-        foreach (var state in InScope(listed.Namespace).Where(s => s.LiveCluster is not null && !byApplication.ContainsKey(s.Key)))
-        {
-            byApplication[state.Key] = (state.Namespace, []);
-        }
-        foreach (var (application, (@namespace, deployments)) in byApplication)
-        {
-            yield return new ClustersRelisted(application, @namespace, deployments);
-        }
-    }
-
-    private IEnumerable<ApplicationState> InScope(string? @namespace) =>
-        _states.Values.Where(s => @namespace is null || s.Namespace == @namespace).ToList();
-
-    /// <summary>
-    /// Every object of a list mapped, in list order. The environments are resolved one after another (the catalog and
-    /// the environments to store are this thread's); the mapping itself is pure and, for a long list, runs on several
-    /// threads (<see cref="IngestSettings.ParallelMapping"/>), while the tracker and the writer stay on this one.
-    /// </summary>
-    private Observation?[] MapListed(ResourceListed listed, List<EnvironmentInfo> newEnvironments)
-    {
-        var items = listed.Items;
-        var environments = new EnvironmentInfo?[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            environments[i] = EnvironmentOf(items[i], newEnvironments);
-        }
-        var mapped = new Observation?[items.Count];
-        // Operator events are matched to snapshots through one shared table, so their lists are mapped on this thread.
-        if (_settings.ParallelMapping && items.Count >= ParallelMappingThreshold
-            && listed.Kind is not (ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent))
-        {
-            Parallel.For(0, items.Count, i => mapped[i] = MapIn(environments[i], listed.Kind, items[i], deleted: false));
-        }
-        else
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                mapped[i] = MapIn(environments[i], listed.Kind, items[i], deleted: false);
-            }
-        }
-        return mapped;
-    }
-
-    private Observation? Map(ResourceKind kind, ApiObject item, bool deleted, List<EnvironmentInfo> newEnvironments) =>
-        MapIn(EnvironmentOf(item, newEnvironments), kind, item, deleted);
-
-    /// <summary>The environment the object's namespace belongs to (null: not watched); a new one is noted for storing.</summary>
-    private EnvironmentInfo? EnvironmentOf(ApiObject item, List<EnvironmentInfo> newEnvironments)
-    {
-        var @namespace = NamespaceOf(item.Json);
-        if (@namespace is null || _environments.Resolve(@namespace, out var discovered) is not { } environment)
-        {
-            return null;
-        }
-        if (discovered || !_storedEnvironments.Contains(environment.Name))
-        {
-            newEnvironments.Add(environment);
-            _storedEnvironments.Add(environment.Name);
-        }
-        return environment;
-    }
-
-    private Observation? MapIn(EnvironmentInfo? environment, ResourceKind kind, ApiObject item, bool deleted)
-    {
-        if (environment is null)
-        {
-            return null;
-        }
-        switch (kind)
-        {
-            case ResourceKind.FlinkStateSnapshot:
-                return item.Unreadable is null ? ObservationMapper.MapFlinkStateSnapshot(environment, item.Json, deleted) : null;
-            case ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent:
-                return item.Unreadable is null
-                    ? ObservationMapper.MapOperatorEvent(environment, item.Json, deleted, name => _snapshotOwners.Find(environment.Namespace, name, item))
-                    : null;
-        }
-        if (item.Unreadable is { } reason && !deleted)
-        {
-            // Only its identity was read. A deletion needs no more: the mappers read nothing but metadata for one.
-            return ObservationMapper.MapUnreadable(environment, kind, item.Json, reason);
-        }
-        return kind switch
-        {
-            ResourceKind.FlinkDeployment => ObservationMapper.MapFlinkDeployment(environment, item.Json, deleted, _specs),
-            ResourceKind.JobManagerDeployment => ObservationMapper.MapJobManagerDeployment(environment, item.Json, deleted),
-            ResourceKind.JobManagerPod => ObservationMapper.MapJobManagerPod(environment, item.Json, deleted),
-            _ => null,
-        };
-    }
-
-    private static string? NamespaceOf(System.Text.Json.Nodes.JsonObject item) =>
-        item["metadata"] is System.Text.Json.Nodes.JsonObject metadata
-        && metadata["namespace"] is System.Text.Json.Nodes.JsonValue value
-        && value.TryGetValue<string>(out var @namespace)
-            ? @namespace
-            : null;
 
     private void CountStored()
     {
-        StoredApplications = _states.Count;
-        StoredInstances = _states.Values.Sum(s => s.Instances.Count);
+        StoredApplications = _applications.Count;
+        StoredInstances = _applications.InstanceCount;
     }
-
-    /// <summary>Environment defaults may hold secrets too; the database only ever sees them sealed.</summary>
-    private static IEnumerable<EnvironmentInfo> Sealed(IEnumerable<EnvironmentInfo> environments) =>
-        environments.Select(e => e.FlinkApplicationDefaults is null
-            ? e
-            : e with { FlinkApplicationDefaults = (System.Text.Json.Nodes.JsonObject?)SecretMasker.Seal(e.FlinkApplicationDefaults) });
-
-    private async Task CommitAsync(
-        List<TrackerResult> batch, Dictionary<string, string> positions, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0 && positions.Count == 0 && newEnvironments.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            if (newEnvironments.Count > 0)
-            {
-                await _store.UpsertEnvironmentsAsync(Sealed(newEnvironments), cancellationToken);
-            }
-            var started = Stopwatch.GetTimestamp();
-            CommitResult committed;
-            using (var span = CmfActivities.Source.StartActivity("cmf.ingest.commit"))
-            {
-                span?.SetTag("cmf.batch.size", batch.Count);
-                span?.SetTag("cmf.batch.applications", batch.Select(r => r.State.Key).Distinct().Count());
-                committed = await _store.CommitAsync(batch, positions, cancellationToken);
-            }
-            CommittedBatches++;
-            CountStored();
-            _metrics?.BatchCommitted(batch.Count, Stopwatch.GetElapsedTime(started), batch.Sum(r => r.PrunedInstanceUids.Count));
-            // A store that announces its commits (PostgreSQL's NOTIFY) reaches every replica's feed, this one's included.
-            if (!_store.AnnouncesCommits)
-            {
-                _feed.Publish(ChangeSet.Of(committed));
-            }
-        }
-        catch (WriterDeposedException)
-        {
-            // Another replica leads and writes now: this pipeline must stop, not reload and relist.
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The observations of this batch are lost: forget what we believed and relist from the cluster.
-            _logger.LogError(e, "Committing {Count} tracker results failed; reloading their applications and relisting.", batch.Count);
-            _metrics?.CommitFailed();
-            var touched = batch.Select(r => r.State.Key).ToHashSet();
-            foreach (var key in touched)
-            {
-                _states.Remove(key);
-            }
-            foreach (var environment in newEnvironments)
-            {
-                _storedEnvironments.Remove(environment.Name);
-            }
-            try
-            {
-                foreach (var state in await _store.LoadStatesAsync(touched, cancellationToken))
-                {
-                    _states[state.Key] = state;
-                }
-            }
-            catch (Exception reload) when (reload is not OperationCanceledException)
-            {
-                _logger.LogError(reload, "Reloading {Count} applications failed; they start afresh from the relist.", touched.Count);
-            }
-            CountStored();
-            _relist.Request();
-            await Task.Delay(_settings.FailurePause, _time, cancellationToken);
-        }
-    }
-}
-
-/// <summary>Sizes and limits of the ingest pipeline.</summary>
-public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 500, int InputCapacity = 1_000)
-{
-    /// <summary>
-    /// Signals are held this long and then applied in resourceVersion order, so a FlinkDeployment change and the
-    /// Deployment changes it caused, arriving on separate watches, are applied in the order they happened.
-    /// </summary>
-    public TimeSpan ReorderWindow { get; init; } = TimeSpan.FromMilliseconds(30);
-
-    /// <summary>
-    /// Map the objects of a long list (parse, read, canonicalise and hash each spec) on several threads. The result is
-    /// the same either way; off, everything runs on the pipeline's one thread.
-    /// </summary>
-    public bool ParallelMapping { get; init; } = true;
-
-    /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
-    public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
 }
