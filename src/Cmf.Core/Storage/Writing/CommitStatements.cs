@@ -202,7 +202,7 @@ internal sealed class CommitStatements : IAsyncDisposable
             status.UpgradeSavepointPath, status.FlinkVersion, status.UpgradeMode, status.LastChangeAt,
             state.CurrentInstanceUid, 0, state.PendingInstance is not null, commit,
             TrackerMemoryJson.WriteErrorEpisode(state.ErrorEpisode), state.LastRejection,
-            TrackerMemoryJson.WritePendingClusters(state.PendingClusters)).ScalarAsync(cancellationToken);
+            TrackerMemoryJson.WriteHeldClusters(state.HeldClusters)).ScalarAsync(cancellationToken);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
