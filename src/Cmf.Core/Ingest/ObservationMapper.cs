@@ -87,7 +87,7 @@ public static partial class ObservationMapper
             var metadata = (resource as JsonObject)?["metadata"] as JsonObject;
             var app = kind == FlinkDeploymentReader.Kind
                 ? null
-                : JsonScalars.AsString((metadata?["labels"] as JsonObject)?[FlinkOperatorLabels.App]);
+                : JsonScalars.AsString((metadata?["labels"] as JsonObject)?[MetadataKeys.AppLabel]);
             var name = app ?? (kind == PodKind ? null : JsonScalars.AsString(metadata?["name"]));
             return (name ?? "", JsonScalars.AsString(metadata?["namespace"]), JsonScalars.AsString(metadata?["resourceVersion"]));
         }

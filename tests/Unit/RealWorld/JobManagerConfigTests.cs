@@ -36,7 +36,7 @@ public sealed class JobManagerConfigTests
 
         var (key, value) = Assert.Single(annotations);
 
-        Assert.Equal((FlinkOperatorLabels.GenerationAnnotation, "2"), (key, value));
+        Assert.Equal((MetadataKeys.GenerationAnnotation, "2"), (key, value));
     }
 
     [Fact]
