@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Sqlite;
 using Cmf.Core.Tracking;
-using k8s;
 using Microsoft.Extensions.Logging;
+using k8s;
 
 namespace Cmf.Bench.Ingest;
 
@@ -49,7 +50,7 @@ internal static class PipelineRun
         var pipeline = new IngestPipeline(
             store, new ChangeFeed(), catalog, health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System,
             loggers.CreateLogger<IngestPipeline>());
-        var watcher = new ClusterWatcher(
+        var watcher = new ClusterIngest(
             client, pipeline, store, catalog, health, relist,
             new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(120)), TimeProvider.System, loggers);
 

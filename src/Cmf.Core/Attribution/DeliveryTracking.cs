@@ -1,3 +1,5 @@
+using Cmf.Core.Model;
+
 namespace Cmf.Core.Attribution;
 
 /// <summary>
@@ -11,14 +13,6 @@ namespace Cmf.Core.Attribution;
 /// </summary>
 public static class DeliveryTracking
 {
-    public const string ArgoCdTrackingId = "argocd.argoproj.io/tracking-id";
-    public const string InstanceLabel = "app.kubernetes.io/instance";
-    public const string FluxKustomizationName = "kustomize.toolkit.fluxcd.io/name";
-    public const string FluxKustomizationNamespace = "kustomize.toolkit.fluxcd.io/namespace";
-    public const string FluxHelmReleaseName = "helm.toolkit.fluxcd.io/name";
-    public const string FluxHelmReleaseNamespace = "helm.toolkit.fluxcd.io/namespace";
-    public const string HelmReleaseName = "meta.helm.sh/release-name";
-    public const string HelmReleaseNamespace = "meta.helm.sh/release-namespace";
 
     /// <summary>Argo CD's field manager (gitops-engine's default for its applies).</summary>
     public const string ArgoCdManager = "argocd-controller";
@@ -31,23 +25,23 @@ public static class DeliveryTracking
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(annotations);
-        if (annotations.TryGetValue(ArgoCdTrackingId, out var trackingId) && ArgoApplication(trackingId) is { } application)
+        if (annotations.TryGetValue(MetadataKeys.ArgoCdTrackingId, out var trackingId) && ArgoApplication(trackingId) is { } application)
         {
             return "Argo CD application " + application;
         }
-        if (Qualified(labels, FluxKustomizationName, FluxKustomizationNamespace) is { } kustomization)
+        if (Qualified(labels, MetadataKeys.FluxKustomizationName, MetadataKeys.FluxKustomizationNamespace) is { } kustomization)
         {
             return "Flux Kustomization " + kustomization;
         }
-        if (Qualified(labels, FluxHelmReleaseName, FluxHelmReleaseNamespace) is { } helmRelease)
+        if (Qualified(labels, MetadataKeys.FluxHelmReleaseName, MetadataKeys.FluxHelmReleaseNamespace) is { } helmRelease)
         {
             return "Flux HelmRelease " + helmRelease;
         }
-        if (Qualified(annotations, HelmReleaseName, HelmReleaseNamespace) is { } release)
+        if (Qualified(annotations, MetadataKeys.HelmReleaseName, MetadataKeys.HelmReleaseNamespace) is { } release)
         {
             return "Helm release " + release;
         }
-        if (manager == ArgoCdManager && labels.TryGetValue(InstanceLabel, out var instance) && instance.Length > 0)
+        if (manager == ArgoCdManager && labels.TryGetValue(MetadataKeys.InstanceLabel, out var instance) && instance.Length > 0)
         {
             return "Argo CD application " + Inert(instance);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Cmf.Core.Specs;
+using Cmf.Core.Json;
 
 namespace Cmf.Core.Attribution;
 

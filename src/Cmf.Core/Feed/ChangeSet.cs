@@ -1,5 +1,4 @@
 using Cmf.Core.Model;
-using Cmf.Core.Storage;
 
 namespace Cmf.Core.Feed;
 
@@ -10,13 +9,6 @@ namespace Cmf.Core.Feed;
 public sealed record ChangeSet(IReadOnlyCollection<ApplicationKey> Applications, IReadOnlyCollection<string> InstanceUids)
 {
     public static ChangeSet Empty { get; } = new([], []);
-
-    /// <summary>What a commit changed: its applications and its new, changed and pruned instances.</summary>
-    public static ChangeSet Of(CommitResult committed)
-    {
-        ArgumentNullException.ThrowIfNull(committed);
-        return new(committed.Applications, [.. committed.NewInstanceUids, .. committed.ChangedInstanceUids, .. committed.PrunedInstanceUids]);
-    }
 
     public bool IsEmpty => Applications.Count == 0 && InstanceUids.Count == 0;
 }

@@ -1,53 +1,43 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Cmf.Core.Kubernetes;
 
 /// <summary>
-/// Runs one list/watch loop per kind and scope (every namespace, or each environment's) into the pipeline,
-/// and the pipeline itself; stops them all together.
+/// Runs one list/watch loop per kind and scope (every namespace, or each of the given ones) into one channel, and
+/// stops them all together. It yields raw objects and positions; what they mean is the ingest pipeline's business.
 /// </summary>
 public sealed class ClusterWatcher(
     ApiServerClient client,
-    IngestPipeline pipeline,
-    Storage.InstanceStore store,
-    EnvironmentCatalog environments,
     WatchHealth health,
     RelistSignal relist,
     ClusterWatcherSettings settings,
     TimeProvider time,
     ILoggerFactory loggers,
-    Telemetry.CmfMetrics? metrics = null)
+    IWatchMetrics? metrics = null)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The API server's address: a resourceVersion only means something on the server that gave it.</summary>
+    public string Scope => client.BaseUri.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>
+    /// Registers every watch with <see cref="WatchHealth"/> (before this returns its task), then runs them until
+    /// cancelled. <paramref name="startPosition"/> gives a watch's stored resourceVersion by its name (null: list afresh).
+    /// </summary>
+    public Task RunAsync(
+        IReadOnlyList<string>? namespaces, ChannelWriter<WatchSignal> output, Func<string, string?> startPosition, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(startPosition);
         var watchSettings = new WatchSettings(
             settings.WatchTimeoutSeconds, settings.Watchdog, settings.InitialBackoff, settings.MaxBackoff, time, settings.ListPageSize);
         var logger = loggers.CreateLogger<ClusterWatcher>();
-        var watches = ResourceApi.For(client, environments.WatchedNamespaces)
+        var watches = ResourceApi.For(client, namespaces)
             .Select(api => new ResourceWatch(api, watchSettings, health, relist, logger, metrics))
             .ToList();
         foreach (var watch in watches)
         {
             health.Register(watch.Name);
         }
-
-        var scope = client.BaseUri.GetLeftPart(UriPartial.Authority);
-        var positions = await store.LoadWatchPositionsAsync(cancellationToken);
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pipelineRun = pipeline.RunAsync(scope, stopping.Token);
-        var loops = watches
-            .Select(w => w.RunAsync(pipeline.Input, positions.GetValueOrDefault(WatchPositions.Key(scope, w.Name)), stopping.Token))
-            .ToList();
-        try
-        {
-            // The pipeline only ends by failing or by cancellation; either way the loops go with it.
-            await pipelineRun;
-        }
-        finally
-        {
-            await stopping.CancelAsync();
-            await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-        }
+        return Task.WhenAll(watches.Select(w => w.RunAsync(output, startPosition(w.Name), cancellationToken)));
     }
 }
 

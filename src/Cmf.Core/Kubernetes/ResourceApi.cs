@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
 using System.Runtime.CompilerServices;
+using Cmf.Core.Model;
 using k8s;
 using k8s.Autorest;
 
@@ -17,7 +18,6 @@ internal sealed class ResourceApi(
     ApiServerClient client, ResourceKind kind, string? @namespace, string groupVersionPath, string plural, string? labelSelector,
     string? fieldSelector = null)
 {
-    public const string JobManagerSelector = "component=jobmanager";
     public const string FlinkDeploymentEventSelector = "involvedObject.kind=FlinkDeployment";
     public const string FlinkStateSnapshotEventSelector = "involvedObject.kind=FlinkStateSnapshot";
 
@@ -38,10 +38,10 @@ internal sealed class ResourceApi(
     /// <summary>Everything the watcher reads, in every watched scope; RBAC must grant <see cref="Verbs"/> on each, nothing more.</summary>
     public static readonly IReadOnlyList<WatchedResource> Watched =
     [
-        new(ResourceKind.FlinkDeployment, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkdeployments", LabelSelector: null),
-        new(ResourceKind.JobManagerDeployment, "apps", "v1", "deployments", JobManagerSelector),
-        new(ResourceKind.JobManagerPod, "", "v1", "pods", JobManagerSelector),
-        new(ResourceKind.FlinkStateSnapshot, FlinkOperatorLabels.ApiGroup, "v1beta1", "flinkstatesnapshots", LabelSelector: null),
+        new(ResourceKind.FlinkDeployment, MetadataKeys.FlinkApiGroup, "v1beta1", "flinkdeployments", LabelSelector: null),
+        new(ResourceKind.JobManagerDeployment, "apps", "v1", "deployments", MetadataKeys.JobManagerSelector),
+        new(ResourceKind.JobManagerPod, "", "v1", "pods", MetadataKeys.JobManagerSelector),
+        new(ResourceKind.FlinkStateSnapshot, MetadataKeys.FlinkApiGroup, "v1beta1", "flinkstatesnapshots", LabelSelector: null),
         new(ResourceKind.FlinkDeploymentEvent, "", "v1", "events", LabelSelector: null, FlinkDeploymentEventSelector),
         new(ResourceKind.FlinkStateSnapshotEvent, "", "v1", "events", LabelSelector: null, FlinkStateSnapshotEventSelector),
     ];

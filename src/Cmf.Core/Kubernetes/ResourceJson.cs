@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cmf.Core.Specs;
+using Cmf.Core.Json;
 using k8s;
 using k8s.Models;
 

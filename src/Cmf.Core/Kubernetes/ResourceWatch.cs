@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Cmf.Core.Model;
+using Microsoft.Extensions.Logging;
 using k8s;
 using k8s.Autorest;
-using Microsoft.Extensions.Logging;
 
 namespace Cmf.Core.Kubernetes;
 
@@ -15,7 +16,7 @@ namespace Cmf.Core.Kubernetes;
 /// so a restart of the dashboard loses no intermediate generation the API server still remembers.
 /// </summary>
 internal sealed class ResourceWatch(
-    ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger, Telemetry.CmfMetrics? metrics = null)
+    ResourceApi api, WatchSettings settings, WatchHealth health, RelistSignal relist, ILogger logger, IWatchMetrics? metrics = null)
 {
     private readonly Random _jitter = new();
     private string? _catchUpTo;
@@ -49,7 +50,7 @@ internal sealed class ResourceWatch(
                     // Resuming after a restart: learn how far the backlog reaches, then replay it by watching.
                     health.Update(Name, s => s with { Phase = WatchPhase.Listing });
                     var current = await api.CurrentVersionAsync(cancellationToken);
-                    if (Tracking.ResourceVersions.IsNewer(_resourceVersion, current))
+                    if (ResourceVersions.IsNewer(_resourceVersion, current))
                     {
                         // A stored position beyond the server's own version belongs to another history (a restored etcd):
                         // the list is the truth.
@@ -152,7 +153,7 @@ internal sealed class ResourceWatch(
 
     private async Task CheckCaughtUpAsync(string resourceVersion, ChannelWriter<WatchSignal> output, CancellationToken cancellationToken)
     {
-        if (_caughtUp || _catchUpTo is null || Tracking.ResourceVersions.IsNewer(_catchUpTo, resourceVersion))
+        if (_caughtUp || _catchUpTo is null || ResourceVersions.IsNewer(_catchUpTo, resourceVersion))
         {
             return;
         }

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Cmf.Core.Model;
 
 namespace Cmf.Core.Specs;
 
@@ -12,8 +13,6 @@ namespace Cmf.Core.Specs;
 /// </summary>
 public static class InstanceUid
 {
-    public const string AnnotationKey = "platform.confluent.io/cmf-fa-instance";
-
     // A UUID in its canonical 8-4-4-4-12 spelling.
     private const int UuidLength = 36;
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cmf.Core.Json;
 
 namespace Cmf.Core.Specs;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmf.Core.Json;
 
 namespace Cmf.Core.Specs;
 

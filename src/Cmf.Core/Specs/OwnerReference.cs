@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Json;
 
 namespace Cmf.Core.Specs;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Cmf.Core.Tracking;
+using Cmf.Core.Json;
+using Cmf.Core.Model;
 
 namespace Cmf.Core.Specs;
 
@@ -43,6 +44,6 @@ public static class SpecVersionFactory
     {
         var metadata = (owner?["podTemplate"] as JsonObject)?["metadata"] as JsonObject;
         var annotations = metadata?["annotations"] as JsonObject;
-        return JsonScalars.AsString(annotations?[InstanceUid.AnnotationKey]);
+        return JsonScalars.AsString(annotations?[MetadataKeys.InstanceAnnotation]);
     }
 }

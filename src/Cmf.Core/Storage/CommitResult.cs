@@ -1,3 +1,4 @@
+using Cmf.Core.Feed;
 using Cmf.Core.Model;
 
 namespace Cmf.Core.Storage;
@@ -13,6 +14,9 @@ public sealed record CommitResult(
     int EventCount)
 {
     public bool IsEmpty => Applications.Count == 0;
+
+    /// <summary>What the commit changed, for the change feed: its applications and its new, changed and pruned instances.</summary>
+    public ChangeSet Changes() => new(Applications, [.. NewInstanceUids, .. ChangedInstanceUids, .. PrunedInstanceUids]);
 
     internal static CommitResult Nothing(long sequence) => new(sequence, [], [], [], [], 0);
 }

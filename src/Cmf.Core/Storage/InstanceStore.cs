@@ -414,7 +414,7 @@ public sealed partial class InstanceStore : IDisposable
         await statements.UpsertWatchPositionsAsync(watchPositions, cancellationToken);
         var result = new CommitResult(
             commit, [.. touched.Keys], [.. newUids.Distinct()], [.. changedUids.Except(newUids)], prunedUids, eventCount);
-        await _provider.AnnounceAsync(db.Database.GetDbConnection(), transaction, ChangeSet.Of(result), cancellationToken);
+        await _provider.AnnounceAsync(db.Database.GetDbConnection(), transaction, result.Changes(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

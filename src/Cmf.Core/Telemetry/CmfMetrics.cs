@@ -8,7 +8,7 @@ namespace Cmf.Core.Telemetry;
 /// Every instrument of the dashboard's own meter. Counters and histograms are recorded where things happen; gauges are
 /// read when a scrape asks, from state that is already at hand (no store query per scrape).
 /// </summary>
-public sealed class CmfMetrics : IDisposable
+public sealed class CmfMetrics : IWatchMetrics, IDisposable
 {
     public const string MeterName = "Cmf.Dashboard";
 
@@ -26,7 +26,7 @@ public sealed class CmfMetrics : IDisposable
     private long _prunedInstances;
     private long _circuits;
     private long _hubConnections;
-    private IngestPipeline? _pipeline;
+    private IIngestGauges? _pipeline;
     private Func<bool>? _leads;
 
     public CmfMetrics(IMeterFactory meters, WatchHealth watches, ChangeFeed feed, TimeProvider time)
@@ -83,9 +83,9 @@ public sealed class CmfMetrics : IDisposable
     public void HubDisconnected() => Interlocked.Decrement(ref _hubConnections);
 
     /// <summary>The pipeline now ingesting; its queue and counts are reported until it detaches.</summary>
-    public void Attach(IngestPipeline pipeline) => Volatile.Write(ref _pipeline, pipeline);
+    public void Attach(IIngestGauges pipeline) => Volatile.Write(ref _pipeline, pipeline);
 
-    public void Detach(IngestPipeline pipeline) => Interlocked.CompareExchange(ref _pipeline, null, pipeline);
+    public void Detach(IIngestGauges pipeline) => Interlocked.CompareExchange(ref _pipeline, null, pipeline);
 
     /// <summary>Where <c>cmf.leader</c> reads whether this replica leads.</summary>
     public void ObserveLeadership(Func<bool> leads) => _leads = leads;
@@ -107,7 +107,7 @@ public sealed class CmfMetrics : IDisposable
         Enum.GetValues<ResourceKind>().Select(kind => new Measurement<long>(
             Interlocked.Read(ref _watchEvents[(int)kind]), new KeyValuePair<string, object?>("resource", ResourceName(kind))));
 
-    private IEnumerable<Measurement<int>> Pipeline(Func<IngestPipeline, int> read) =>
+    private IEnumerable<Measurement<int>> Pipeline(Func<IIngestGauges, int> read) =>
         Volatile.Read(ref _pipeline) is { } pipeline ? [new Measurement<int>(read(pipeline))] : [];
 
     private IEnumerable<Measurement<int>> Leader() =>

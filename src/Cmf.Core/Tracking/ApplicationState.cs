@@ -47,7 +47,7 @@ public sealed record ApplicationState
     /// separate watches). Held until that generation is seen, so their owner is decided with it. Not stored:
     /// after a restart the relist brings them back.
     /// </summary>
-    public ImmutableList<PendingCluster> PendingClusters { get; init; } = [];
+    public ImmutableList<HeldCluster> HeldClusters { get; init; } = [];
 
     /// <summary>FlinkStateSnapshots of the application's job, oldest first (bounded by <see cref="TrackerSettings.MaxSnapshotsPerApplication"/>).</summary>
     public ImmutableList<SnapshotState> Snapshots { get; init; } = [];

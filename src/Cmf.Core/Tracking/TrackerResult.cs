@@ -77,5 +77,5 @@ public sealed record TrackerSettings(int MaxInstancesPerApplication = 100)
     public static TrackerSettings Default { get; } = new();
 
     /// <summary>How long a JobManager Deployment may wait for its FlinkDeployment generation before it is registered anyway.</summary>
-    public TimeSpan PendingClusterTimeout { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan HeldClusterTimeout { get; init; } = TimeSpan.FromMinutes(1);
 }

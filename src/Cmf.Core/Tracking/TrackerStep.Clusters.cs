@@ -25,11 +25,11 @@ internal sealed partial class TrackerStep
 
     public void EndCluster(string clusterUid, bool approximate, DateTimeOffset? at = null)
     {
-        var pendingIndex = _state.PendingClusters.FindIndex(p => p.Deployment.Uid == clusterUid);
+        var pendingIndex = _state.HeldClusters.FindIndex(p => p.Deployment.Uid == clusterUid);
         if (pendingIndex >= 0)
         {
-            var pending = _state.PendingClusters[pendingIndex];
-            _state = _state with { PendingClusters = _state.PendingClusters.SetItem(pendingIndex, pending with { DeletedAt = pending.DeletedAt ?? _now }) };
+            var pending = _state.HeldClusters[pendingIndex];
+            _state = _state with { HeldClusters = _state.HeldClusters.SetItem(pendingIndex, pending with { DeletedAt = pending.DeletedAt ?? _now }) };
             return;
         }
         if (_state.FindCluster(clusterUid) is not { EndedAt: null } cluster)
@@ -52,7 +52,7 @@ internal sealed partial class TrackerStep
         {
             EndCluster(cluster.Uid, approximate: true);
         }
-        foreach (var pending in _state.PendingClusters.Where(p => p.DeletedAt is null && !listed.Contains(p.Deployment.Uid)).ToList())
+        foreach (var pending in _state.HeldClusters.Where(p => p.DeletedAt is null && !listed.Contains(p.Deployment.Uid)).ToList())
         {
             EndCluster(pending.Deployment.Uid, approximate: true);
         }
@@ -122,29 +122,29 @@ internal sealed partial class TrackerStep
 
     private void Hold(JobManagerDeploymentSnapshot deployment)
     {
-        var index = _state.PendingClusters.FindIndex(p => p.Deployment.Uid == deployment.Uid);
+        var index = _state.HeldClusters.FindIndex(p => p.Deployment.Uid == deployment.Uid);
         var pending = index < 0
-            ? new PendingCluster(deployment, _now)
-            : _state.PendingClusters[index] with { Deployment = deployment };
+            ? new HeldCluster(deployment, _now)
+            : _state.HeldClusters[index] with { Deployment = deployment };
         _state = _state with
         {
-            PendingClusters = index < 0 ? _state.PendingClusters.Add(pending) : _state.PendingClusters.SetItem(index, pending),
+            HeldClusters = index < 0 ? _state.HeldClusters.Add(pending) : _state.HeldClusters.SetItem(index, pending),
         };
     }
 
     /// <summary>Registers held clusters whose generation has now been seen (or, when forced, every one that waited too long).</summary>
-    private void RegisterPendingClusters(bool force)
+    private void RegisterHeldClusters(bool force)
     {
-        if (_state.PendingClusters.IsEmpty || _state.Instances.IsEmpty)
+        if (_state.HeldClusters.IsEmpty || _state.Instances.IsEmpty)
         {
             return;
         }
-        var due = _state.PendingClusters
-            .Where(p => p.Deployment.GenerationAnnotation is not { } g || g <= _state.Generation || (force && _now - p.SeenAt >= _settings.PendingClusterTimeout))
+        var due = _state.HeldClusters
+            .Where(p => p.Deployment.GenerationAnnotation is not { } g || g <= _state.Generation || (force && _now - p.SeenAt >= _settings.HeldClusterTimeout))
             .ToList();
         foreach (var pending in due)
         {
-            _state = _state with { PendingClusters = _state.PendingClusters.Remove(pending) };
+            _state = _state with { HeldClusters = _state.HeldClusters.Remove(pending) };
             RegisterCluster(pending.Deployment, pending.SeenAt);
             if (pending.DeletedAt is { } deletedAt)
             {

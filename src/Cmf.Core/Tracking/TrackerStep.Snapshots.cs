@@ -1,3 +1,5 @@
+using Cmf.Core.Model;
+
 namespace Cmf.Core.Tracking;
 
 internal sealed partial class TrackerStep

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 
 namespace Cmf.Core.Tracking;
 

@@ -50,7 +50,7 @@ internal sealed partial class TrackerStep
             LastRejection = null,
         };
         ApplySpec(resource);
-        RegisterPendingClusters(force: false);
+        RegisterHeldClusters(force: false);
         ApplyStatus(resource.Spec, resource.Status);
     }
 
@@ -89,7 +89,7 @@ internal sealed partial class TrackerStep
 
     public TrackerResult Finish()
     {
-        RegisterPendingClusters(force: true);
+        RegisterHeldClusters(force: true);
         var pruned = Prune(_settings.MaxInstancesPerApplication);
         if (_previous.CurrentInstanceUid != _state.CurrentInstanceUid && _state.CurrentInstanceUid is { } current)
         {

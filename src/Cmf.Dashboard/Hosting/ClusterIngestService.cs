@@ -1,9 +1,10 @@
 using Cmf.Core.Configuration;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Storage;
 using Cmf.Simulator;
-using k8s;
 using Microsoft.Extensions.Options;
+using k8s;
 
 namespace Cmf.Dashboard.Hosting;
 
@@ -99,8 +100,8 @@ internal sealed class ClusterIngestService(
                 using var client = new ApiServerClient(ClientConfiguration(options.Value.Cluster.WatchTimeoutSeconds + 60));
                 // A term starts clean: signals the last term read but never committed must not reach the new one.
                 var watcher = newPipelineEachRun
-                    ? ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client, ActivatorUtilities.CreateInstance<IngestPipeline>(services))
-                    : ActivatorUtilities.CreateInstance<ClusterWatcher>(services, client);
+                    ? ActivatorUtilities.CreateInstance<ClusterIngest>(services, client, ActivatorUtilities.CreateInstance<IngestPipeline>(services))
+                    : ActivatorUtilities.CreateInstance<ClusterIngest>(services, client);
                 logger.LogInformation("Watching {Target}.", target.Description);
                 await watcher.RunAsync(stoppingToken);
             }

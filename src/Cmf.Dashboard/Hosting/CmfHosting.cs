@@ -1,5 +1,6 @@
 using Cmf.Core.Configuration;
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;

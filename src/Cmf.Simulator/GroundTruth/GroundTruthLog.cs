@@ -11,8 +11,6 @@ namespace Cmf.Simulator.GroundTruth;
 public sealed class GroundTruthLog
 {
     private const string JobManagerComponent = "jobmanager";
-    private const string GenerationAnnotation = "flinkdeployment.flink.apache.org/generation";
-    private const string InstanceAnnotation = "platform.confluent.io/cmf-fa-instance";
 
     private readonly Lock _gate = new();
     private readonly SimulatorClock _clock;
@@ -132,8 +130,8 @@ public sealed class GroundTruthLog
             obj.Labels.GetValueOrDefault("app") ?? obj.Name,
             obj.Uid,
             created ? JobManagerDeploymentChange.Created : JobManagerDeploymentChange.Deleted,
-            long.TryParse(json.StringAt("metadata", "annotations", GenerationAnnotation), out var generation) ? generation : null,
-            json.StringAt("spec", "template", "metadata", "annotations", InstanceAnnotation),
+            long.TryParse(json.StringAt("metadata", "annotations", MetadataKeys.GenerationAnnotation), out var generation) ? generation : null,
+            json.StringAt("spec", "template", "metadata", "annotations", MetadataKeys.InstanceAnnotation),
             owner,
             _clock.Now,
             obj.ResourceVersion);

@@ -19,15 +19,15 @@ internal static class ClusterObjects
 
     public static JsonObject Labels(string name, string component) => new()
     {
-        ["app"] = name,
-        ["component"] = component,
-        ["type"] = NativeType,
+        [MetadataKeys.AppLabel] = name,
+        [MetadataKeys.ComponentLabel] = component,
+        [MetadataKeys.TypeLabel] = NativeType,
     };
 
     public static JsonObject WithPodTemplateHash(JsonObject labels, string hash)
     {
         var copy = labels.DeepClone().AsObject();
-        copy["pod-template-hash"] = hash;
+        copy[MetadataKeys.PodTemplateHashLabel] = hash;
         return copy;
     }
 

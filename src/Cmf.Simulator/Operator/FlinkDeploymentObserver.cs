@@ -98,7 +98,7 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         var status = pass.Status;
         if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing
             || store.Get(ResourceTypes.Deployments, pass.App.Key) is not { IsTerminating: false } deployment
-            || deployment.ToJsonObject().NodeAt("metadata", "annotations", NativeCluster.GenerationAnnotation) is not System.Text.Json.Nodes.JsonValue annotation
+            || deployment.ToJsonObject().NodeAt("metadata", "annotations", MetadataKeys.GenerationAnnotation) is not System.Text.Json.Nodes.JsonValue annotation
             || annotation.AsText() != (status.ObservedGeneration ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             return false;

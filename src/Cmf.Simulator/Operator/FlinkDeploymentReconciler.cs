@@ -34,7 +34,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
             return;
         }
         var last = status.Reconciled!;
-        var diff = SpecDiff.Between(last.Spec, pass.Spec);
+        var diff = UpgradeDecision.Between(last.Spec, pass.Spec);
         var diffType = diff.Type;
         var specChanged = diffType != DiffType.Ignore || status.ReconciliationState == ReconciliationState.Upgrading;
         if (ShouldRollBack(pass, specChanged, last))

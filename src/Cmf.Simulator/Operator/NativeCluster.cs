@@ -17,8 +17,6 @@ namespace Cmf.Simulator.Operator;
 /// </summary>
 internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random, GarbageCollector garbageCollector, OperatorTimings timings)
 {
-    public const string GenerationAnnotation = "flinkdeployment.flink.apache.org/generation";
-
     private static readonly string[] Nodes = ["sim-worker-1", "sim-worker-2", "sim-worker-3"];
 
     /// <summary>
@@ -34,11 +32,11 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         var hash = random.NameSuffix(10);
         var labels = Labels(name, "jobmanager");
         var podAnnotations = PodTemplateAnnotations(runSpec, "jobManager");
-        var deploymentAnnotations = new JsonObject { ["deployment.kubernetes.io/revision"] = "1" };
+        var deploymentAnnotations = new JsonObject { [MetadataKeys.DeploymentRevisionAnnotation] = "1" };
         if (generation is { } made)
         {
-            podAnnotations[GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
-            deploymentAnnotations[GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+            podAnnotations[MetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+            deploymentAnnotations[MetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
         }
         var template = new JsonObject
         {

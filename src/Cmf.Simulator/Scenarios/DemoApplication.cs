@@ -10,7 +10,7 @@ internal sealed record DemoApplication(string Namespace, string Name, JsonObject
         var metadata = new JsonObject
         {
             ["name"] = Name,
-            ["labels"] = new JsonObject { ["app.kubernetes.io/part-of"] = "cmf-demo", ["team"] = Team },
+            ["labels"] = new JsonObject { [MetadataKeys.PartOfLabel] = "cmf-demo", ["team"] = Team },
         };
         if (Annotations.Count > 0)
         {

@@ -6,10 +6,8 @@ namespace Cmf.Simulator.Scenarios;
 /// <summary>The kinds of spec edits people make, as merge patches for the demo to apply.</summary>
 internal static class DemoChanges
 {
-    public const string InstanceAnnotation = "platform.confluent.io/cmf-fa-instance";
-
     public static void SetInstanceAnnotation(JsonObject spec, string instance) =>
-        spec.GetOrAddObject("podTemplate").GetOrAddObject("metadata").GetOrAddObject("annotations")[InstanceAnnotation] = instance;
+        spec.GetOrAddObject("podTemplate").GetOrAddObject("metadata").GetOrAddObject("annotations")[MetadataKeys.InstanceAnnotation] = instance;
 
     public static JsonObject Parallelism(int parallelism) =>
         new() { ["spec"] = new JsonObject { ["job"] = new JsonObject { ["parallelism"] = parallelism } } };

@@ -12,7 +12,6 @@ internal static class NamespaceStrategy
 {
     public const string KubernetesFinalizer = "kubernetes";
     public const string ActivePhase = "Active";
-    public const string NameLabel = "kubernetes.io/metadata.name";
 
     /// <summary>Status is Active whatever the client sent, and spec.finalizers gains "kubernetes".</summary>
     public static void PrepareForCreate(JsonObject ns)
@@ -60,6 +59,6 @@ internal static class NamespaceStrategy
             return;
         }
         var labels = metadata.GetOrAddObject("labels");
-        labels[NameLabel] = name;
+        labels[MetadataKeys.NamespaceNameLabel] = name;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cmf.Core.Attribution;
+using Cmf.Core.Model;
 using Cmf.UnitTests.Specs;
 
 namespace Cmf.UnitTests.Attribution;
@@ -138,7 +139,7 @@ public sealed class ChangeAttributorTests
     {
         var metadata = ManagedFieldsBuilder.New()
             .Entry("argocd-controller", "2026-01-01T10:00:00Z", "image")
-            .Metadata(annotations: new Dictionary<string, string> { [DeliveryTracking.ArgoCdTrackingId] = "payments:flink.apache.org/FlinkDeployment:team-a/orders" });
+            .Metadata(annotations: new Dictionary<string, string> { [MetadataKeys.ArgoCdTrackingId] = "payments:flink.apache.org/FlinkDeployment:team-a/orders" });
 
         var attribution = Attribute(metadata, previous: null);
 

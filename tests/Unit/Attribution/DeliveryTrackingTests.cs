@@ -1,4 +1,5 @@
 using Cmf.Core.Attribution;
+using Cmf.Core.Model;
 
 namespace Cmf.UnitTests.Attribution;
 
@@ -12,7 +13,7 @@ public sealed class DeliveryTrackingTests
     [InlineData("payments", "Argo CD application payments")]
     public void Argo_cd_tracking_id_names_the_application(string trackingId, string expected)
     {
-        var annotations = new Dictionary<string, string> { [DeliveryTracking.ArgoCdTrackingId] = trackingId };
+        var annotations = new Dictionary<string, string> { [MetadataKeys.ArgoCdTrackingId] = trackingId };
 
         Assert.Equal(expected, DeliveryTracking.Describe(None, annotations, manager: null, managedByCmf: false));
     }
@@ -20,7 +21,7 @@ public sealed class DeliveryTrackingTests
     [Fact]
     public void An_empty_tracking_id_names_nothing()
     {
-        var annotations = new Dictionary<string, string> { [DeliveryTracking.ArgoCdTrackingId] = ":apps/Deployment:ns/x" };
+        var annotations = new Dictionary<string, string> { [MetadataKeys.ArgoCdTrackingId] = ":apps/Deployment:ns/x" };
 
         Assert.Null(DeliveryTracking.Describe(None, annotations, manager: null, managedByCmf: false));
     }
@@ -28,7 +29,7 @@ public sealed class DeliveryTrackingTests
     [Fact]
     public void The_instance_label_names_an_argo_cd_application_only_when_argo_cd_wrote_the_change()
     {
-        var labels = new Dictionary<string, string> { [DeliveryTracking.InstanceLabel] = "payments" };
+        var labels = new Dictionary<string, string> { [MetadataKeys.InstanceLabel] = "payments" };
 
         Assert.Equal(
             ("Argo CD application payments", null),
@@ -41,8 +42,8 @@ public sealed class DeliveryTrackingTests
     {
         var labels = new Dictionary<string, string>
         {
-            [DeliveryTracking.FluxKustomizationName] = "apps",
-            [DeliveryTracking.FluxKustomizationNamespace] = "flux-system",
+            [MetadataKeys.FluxKustomizationName] = "apps",
+            [MetadataKeys.FluxKustomizationNamespace] = "flux-system",
         };
 
         Assert.Equal("Flux Kustomization flux-system/apps", DeliveryTracking.Describe(labels, None, "kustomize-controller", managedByCmf: false));
@@ -53,8 +54,8 @@ public sealed class DeliveryTrackingTests
     {
         var labels = new Dictionary<string, string>
         {
-            [DeliveryTracking.FluxHelmReleaseName] = "orders",
-            [DeliveryTracking.FluxHelmReleaseNamespace] = "team-a",
+            [MetadataKeys.FluxHelmReleaseName] = "orders",
+            [MetadataKeys.FluxHelmReleaseNamespace] = "team-a",
         };
 
         Assert.Equal("Flux HelmRelease team-a/orders", DeliveryTracking.Describe(labels, None, "helm-controller", managedByCmf: false));
@@ -65,8 +66,8 @@ public sealed class DeliveryTrackingTests
     {
         var annotations = new Dictionary<string, string>
         {
-            [DeliveryTracking.HelmReleaseName] = "orders",
-            [DeliveryTracking.HelmReleaseNamespace] = "team-a",
+            [MetadataKeys.HelmReleaseName] = "orders",
+            [MetadataKeys.HelmReleaseNamespace] = "team-a",
         };
 
         Assert.Equal("Helm release team-a/orders", DeliveryTracking.Describe(None, annotations, "helm", managedByCmf: false));
@@ -87,7 +88,7 @@ public sealed class DeliveryTrackingTests
     [Fact]
     public void A_hostile_application_name_is_made_inert()
     {
-        var annotations = new Dictionary<string, string> { [DeliveryTracking.ArgoCdTrackingId] = "pay\u202Ements\u0007<b>:x" };
+        var annotations = new Dictionary<string, string> { [MetadataKeys.ArgoCdTrackingId] = "pay\u202Ements\u0007<b>:x" };
 
         Assert.Equal("Argo CD application pay\uFFFDments\uFFFD<b>", DeliveryTracking.Describe(None, annotations, manager: null, managedByCmf: false));
     }

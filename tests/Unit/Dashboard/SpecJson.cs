@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Model;
 
 namespace Cmf.UnitTests.Dashboard;
 
@@ -40,7 +41,7 @@ internal static class SpecJson
             if (instanceAnnotation is not null)
             {
                 // What CMF writes on the pod template; the operator copies it to every pod.
-                metadata["annotations"] = new JsonObject { [Cmf.Core.Specs.InstanceUid.AnnotationKey] = instanceAnnotation };
+                metadata["annotations"] = new JsonObject { [Cmf.Core.Model.MetadataKeys.InstanceAnnotation] = instanceAnnotation };
             }
             spec["podTemplate"] = new JsonObject { ["metadata"] = metadata };
         }

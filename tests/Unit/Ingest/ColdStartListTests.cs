@@ -1,4 +1,5 @@
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Sqlite;
@@ -6,8 +7,8 @@ using Cmf.Core.Tracking;
 using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.TestSupport;
-using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s;
 
 namespace Cmf.UnitTests.Ingest;
 

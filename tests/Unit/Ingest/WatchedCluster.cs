@@ -1,4 +1,5 @@
 using Cmf.Core.Feed;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
@@ -8,9 +9,9 @@ using Cmf.Core.Tracking;
 using Cmf.Simulator;
 using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.TestSupport;
-using k8s;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s;
 
 namespace Cmf.UnitTests.Ingest;
 
@@ -102,7 +103,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
         var pipeline = new IngestPipeline(
             _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
         var client = new ApiServerClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
-        var watcher = new ClusterWatcher(
+        var watcher = new ClusterIngest(
             client, pipeline, _store, catalog, Health, relist,
             new ClusterWatcherSettings(WatchTimeoutSeconds: 300, Watchdog: TimeSpan.FromSeconds(3))
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -35,7 +36,7 @@ public sealed class JobManagerConfigTests
 
         var (key, value) = Assert.Single(annotations);
 
-        Assert.Equal((FlinkOperatorLabels.GenerationAnnotation, "2"), (key, value));
+        Assert.Equal((MetadataKeys.GenerationAnnotation, "2"), (key, value));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;

@@ -16,7 +16,7 @@ public sealed class SpecChangedMessageTests
         var after = Spec();
         after["jobManager"]!["resource"]!["memory"] = "4096m";
 
-        var diff = SpecDiff.Between(before, after);
+        var diff = UpgradeDecision.Between(before, after);
 
         Assert.Equal("Diff: FlinkDeploymentSpec[jobManager.resource.memory : 2048m -> 4096m]", diff.Describe());
         Assert.Equal("UPGRADE", diff.TypeName);
@@ -30,7 +30,7 @@ public sealed class SpecChangedMessageTests
         var after = Spec();
         after["podTemplate"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["owner"] = "ana" } } };
 
-        var diff = SpecDiff.Between(before, after);
+        var diff = UpgradeDecision.Between(before, after);
 
         Assert.Equal("Diff: FlinkDeploymentSpec[podTemplate.metadata.labels : {..} -> null, podTemplate.metadata.annotations : null -> {\"owner\":\"ana\"}]", diff.Describe());
     }
@@ -45,7 +45,7 @@ public sealed class SpecChangedMessageTests
         configuration["taskmanager.memory.process.size"] = "4g";
         configuration["execution.checkpointing.interval"] = "30s";
 
-        var diff = SpecDiff.Between(before, after);
+        var diff = UpgradeDecision.Between(before, after);
 
         // String.hashCode spread into 16 buckets: execution.checkpointing.interval 0, taskmanager.memory.process.size 1, state.backend.type 14.
         Assert.Equal(

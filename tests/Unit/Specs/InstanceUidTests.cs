@@ -1,3 +1,4 @@
+using Cmf.Core.Model;
 using Cmf.Core.Specs;
 
 namespace Cmf.UnitTests.Specs;
@@ -19,7 +20,7 @@ public class InstanceUidTests
     [Fact]
     public void The_namespace_is_the_version_5_uuid_of_the_annotation_key_in_the_url_namespace()
     {
-        Assert.Equal(InstanceUid.NameBased(InstanceUid.UrlNamespace, InstanceUid.AnnotationKey), InstanceUid.Namespace);
+        Assert.Equal(InstanceUid.NameBased(InstanceUid.UrlNamespace, MetadataKeys.InstanceAnnotation), InstanceUid.Namespace);
     }
 
     [Theory]

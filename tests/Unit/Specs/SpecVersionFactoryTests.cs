@@ -1,3 +1,4 @@
+using Cmf.Core.Model;
 using Cmf.Core.Specs;
 
 namespace Cmf.UnitTests.Specs;
@@ -49,7 +50,7 @@ public class SpecVersionFactoryTests
     [Fact]
     public void The_instance_annotation_is_read_from_the_pod_template()
     {
-        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, InstanceAnnotation).BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(MetadataKeys.InstanceAnnotation, InstanceAnnotation).BuildSpec();
 
         Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(observed).InstanceAnnotation);
     }
@@ -58,7 +59,7 @@ public class SpecVersionFactoryTests
     public void The_instance_annotation_is_read_from_the_job_manager_pod_template()
     {
         var observed = FlinkDeploymentBuilder.New()
-            .Set(["spec", "jobManager", "podTemplate", "metadata", "annotations", InstanceUid.AnnotationKey], InstanceAnnotation)
+            .Set(["spec", "jobManager", "podTemplate", "metadata", "annotations", MetadataKeys.InstanceAnnotation], InstanceAnnotation)
             .BuildSpec();
 
         Assert.Equal(InstanceAnnotation, SpecVersionFactory.Create(observed).InstanceAnnotation);
@@ -67,7 +68,7 @@ public class SpecVersionFactoryTests
     [Fact]
     public void An_instance_annotation_that_is_not_a_uid_is_left_out()
     {
-        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(InstanceUid.AnnotationKey, "'; drop table instances; --").BuildSpec();
+        var observed = FlinkDeploymentBuilder.New().WithPodAnnotation(MetadataKeys.InstanceAnnotation, "'; drop table instances; --").BuildSpec();
 
         Assert.Null(SpecVersionFactory.Create(observed).InstanceAnnotation);
     }

@@ -25,14 +25,14 @@ public abstract class StateLoadingTests(StoreProviderKind engine) : StoreTestBas
     {
         var orders = new TrackedApplication(name: "orders");
         var result = orders.NewInstance();
-        var held = new PendingCluster(
+        var held = new HeldCluster(
             new JobManagerDeploymentSnapshot { Uid = "held-deployment", Name = "orders", GenerationAnnotation = 7, ResourceVersion = "99" },
             TrackedApplication.Start,
             DeletedAt: TrackedApplication.Start.AddSeconds(5));
         var remembered = result.State with
         {
             LastRejection = "FlinkDeployment@42",
-            PendingClusters = [held],
+            HeldClusters = [held],
             ErrorEpisode = new ErrorEpisode { Message = "Savepoint Error", PendingInstanceUid = "uid-2", FirstSeen = TrackedApplication.Start, LastSeen = TrackedApplication.Start.AddMinutes(5), Count = 7 },
         };
         await Db.CommitAsync(result with { State = remembered });
@@ -41,7 +41,7 @@ public abstract class StateLoadingTests(StoreProviderKind engine) : StoreTestBas
 
         Assert.Equal("FlinkDeployment@42", state.LastRejection);
         Assert.Equal(remembered.ErrorEpisode, state.ErrorEpisode);
-        Assert.Equal([held], state.PendingClusters);
+        Assert.Equal([held], state.HeldClusters);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Cmf.Core.Attribution;
 using Cmf.Core.Model;
+using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 
 namespace Cmf.UnitTests.Tracking;

@@ -20,7 +20,7 @@ public sealed class WatchOrderTests
 
         Assert.Empty(early.Events);
         Assert.Equal("C1:#1", scenario.Clusters);
-        Assert.Empty(scenario.State.PendingClusters);
+        Assert.Empty(scenario.State.HeldClusters);
     }
 
     [Fact]
@@ -53,20 +53,20 @@ public sealed class WatchOrderTests
         scenario.Spec("v2");
 
         Assert.Equal("C2:#2 ended", scenario.Clusters);
-        Assert.Empty(scenario.State.PendingClusters);
+        Assert.Empty(scenario.State.HeldClusters);
     }
 
     [Fact]
     public void Deployment_whose_generation_never_comes_is_registered_after_the_timeout()
     {
-        var scenario = new TrackerScenario(new TrackerSettings { PendingClusterTimeout = TimeSpan.FromSeconds(5) });
+        var scenario = new TrackerScenario(new TrackerSettings { HeldClusterTimeout = TimeSpan.FromSeconds(5) });
         scenario.Spec("v1");
         scenario.DeploymentAdded("C9", generation: 9);
 
         scenario.Status(Running(observedGeneration: 1));
 
         Assert.Equal("C9:#1", scenario.Clusters);
-        Assert.Empty(scenario.State.PendingClusters);
+        Assert.Empty(scenario.State.HeldClusters);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal static class StateLoader
         ObjectDeleted = a.ObjectDeleted,
         LastSequence = a.LastSequence,
         LastRejection = a.LastRejection,
-        PendingClusters = TrackerMemoryJson.ReadPendingClusters(a.PendingClustersJson),
+        HeldClusters = TrackerMemoryJson.ReadHeldClusters(a.PendingClustersJson),
         ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
         Instances = [.. instances.Select(ToState)],
         Clusters = [.. clusters.Select(ToState)],

@@ -41,7 +41,7 @@ internal static class StoredRows
             LastCommit = commit,
             ErrorEpisodeJson = TrackerMemoryJson.WriteErrorEpisode(state.ErrorEpisode),
             LastRejection = state.LastRejection,
-            PendingClustersJson = TrackerMemoryJson.WritePendingClusters(state.PendingClusters),
+            PendingClustersJson = TrackerMemoryJson.WriteHeldClusters(state.HeldClusters),
         };
     }
 

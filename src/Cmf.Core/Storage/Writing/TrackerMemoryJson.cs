@@ -10,11 +10,11 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal static class TrackerMemoryJson
 {
-    public static string? WritePendingClusters(ImmutableList<PendingCluster> pending) =>
+    public static string? WriteHeldClusters(ImmutableList<HeldCluster> pending) =>
         pending.IsEmpty ? null : JsonSerializer.Serialize(pending);
 
-    public static ImmutableList<PendingCluster> ReadPendingClusters(string? json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<ImmutableList<PendingCluster>>(json) ?? [];
+    public static ImmutableList<HeldCluster> ReadHeldClusters(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<ImmutableList<HeldCluster>>(json) ?? [];
 
     /// <summary>Null for the usual cluster, whose only segment is its first owner from its start.</summary>
     public static string? WriteSegments(ClusterState cluster) =>

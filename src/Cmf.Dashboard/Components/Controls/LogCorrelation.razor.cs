@@ -47,7 +47,7 @@ public partial class LogCorrelation
     [Parameter]
     public (DateTimeOffset From, DateTimeOffset? To)? ClustersRan { get; set; }
 
-    private const string AnnotationKey = Cmf.Core.Specs.InstanceUid.AnnotationKey;
+    private const string AnnotationKey = Cmf.Core.Model.MetadataKeys.InstanceAnnotation;
 
     private string AnnotationFilter => $"{AnnotationKey} == {InstanceUid}";
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 using Cmf.UnitTests.Specs;
 using k8s;
 
-namespace Cmf.UnitTests.Kubernetes;
+namespace Cmf.UnitTests.Ingest;
 
 /// <summary>Status texts and rejection reasons leave the mapper scrubbed (DESIGN 3.2 rule 10): nothing after it sees a secret.</summary>
 public class ObservationMapperSecretTests

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -6,7 +7,7 @@ using Cmf.Core.Tracking;
 using Cmf.UnitTests.Specs;
 using Cmf.UnitTests.TestSupport;
 
-namespace Cmf.UnitTests.Kubernetes;
+namespace Cmf.UnitTests.Ingest;
 
 public class ObservationMapperFlinkDeploymentTests
 {

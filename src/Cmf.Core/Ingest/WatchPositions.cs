@@ -1,4 +1,6 @@
-namespace Cmf.Core.Kubernetes;
+using Cmf.Core.Kubernetes;
+
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Keys of stored watch positions. A resourceVersion only means something on the API server that gave it, so the

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 using Cmf.UnitTests.Specs;
 using k8s;
 
-namespace Cmf.UnitTests.Kubernetes;
+namespace Cmf.UnitTests.Ingest;
 
 public class ObservationMapperTests
 {

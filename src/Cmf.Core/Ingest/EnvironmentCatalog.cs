@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Cmf.Core.Configuration;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Which environment a namespace belongs to. Configured environments come first; a watched namespace

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Json;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 using k8s;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Turns raw Kubernetes objects from a watch or a list into tracker observations. Pure: no I/O, no
@@ -85,7 +87,7 @@ public static partial class ObservationMapper
             var metadata = (resource as JsonObject)?["metadata"] as JsonObject;
             var app = kind == FlinkDeploymentReader.Kind
                 ? null
-                : JsonScalars.AsString((metadata?["labels"] as JsonObject)?[FlinkOperatorLabels.App]);
+                : JsonScalars.AsString((metadata?["labels"] as JsonObject)?[MetadataKeys.AppLabel]);
             var name = app ?? (kind == PodKind ? null : JsonScalars.AsString(metadata?["name"]));
             return (name ?? "", JsonScalars.AsString(metadata?["namespace"]), JsonScalars.AsString(metadata?["resourceVersion"]));
         }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Json;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 public static partial class ObservationMapper
 {

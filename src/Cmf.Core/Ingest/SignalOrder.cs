@@ -1,6 +1,7 @@
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Tracking;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Puts the signals of several watches back into the order they happened. Kubernetes resourceVersions are

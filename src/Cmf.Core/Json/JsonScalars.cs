@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Cmf.Core.Specs;
+namespace Cmf.Core.Json;
 
 /// <summary>Reads scalars from JSON nodes whatever backs them: parsed JSON or values built in code.</summary>
 internal static class JsonScalars

@@ -1,7 +1,8 @@
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Which application each FlinkStateSnapshot belongs to, so an Event about a snapshot can be filed under its

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Spec work remembered between watch events of the same FlinkDeployment. Most events only change the status, and

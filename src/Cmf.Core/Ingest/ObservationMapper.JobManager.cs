@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 
-namespace Cmf.Core.Kubernetes;
+namespace Cmf.Core.Ingest;
 
 public static partial class ObservationMapper
 {
@@ -47,11 +48,11 @@ public static partial class ObservationMapper
                 Name = metadata.Name,
                 ResourceVersion = metadata.ResourceVersion,
                 CreationTimestamp = metadata.CreationTimestamp,
-                GenerationAnnotation = metadata.Annotations.TryGetValue(FlinkOperatorLabels.GenerationAnnotation, out var generation)
+                GenerationAnnotation = metadata.Annotations.TryGetValue(MetadataKeys.GenerationAnnotation, out var generation)
                     && long.TryParse(generation, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null,
-                InstanceAnnotation = templateAnnotations.TryGetValue(InstanceUid.AnnotationKey, out var instance)
+                InstanceAnnotation = templateAnnotations.TryGetValue(MetadataKeys.InstanceAnnotation, out var instance)
                     && InstanceUid.IsValid(instance) ? instance : null,
-                DeploymentType = metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Type),
+                DeploymentType = metadata.Labels.GetValueOrDefault(MetadataKeys.TypeLabel),
             };
             var key = new ApplicationKey(environment.Name, owner.Name);
             return deleted
@@ -80,14 +81,14 @@ public static partial class ObservationMapper
                 return Rejected(environment, resource, PodKind, read.Error);
             }
             var metadata = read.Value;
-            if (!IsJobManager(metadata) || !metadata.Annotations.TryGetValue(InstanceUid.AnnotationKey, out var instance))
+            if (!IsJobManager(metadata) || !metadata.Annotations.TryGetValue(MetadataKeys.InstanceAnnotation, out var instance))
             {
                 return null;
             }
             var (@namespace, error) = NamespaceOf(environment, metadata);
-            var app = metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.App);
+            var app = metadata.Labels.GetValueOrDefault(MetadataKeys.AppLabel);
             error ??= app is null ? "metadata.labels.app: missing"
-                : !InstanceUid.IsValid(instance) ? "metadata.annotations[\"" + InstanceUid.AnnotationKey + "\"]: not a valid instance UID"
+                : !InstanceUid.IsValid(instance) ? "metadata.annotations[\"" + MetadataKeys.InstanceAnnotation + "\"]: not a valid instance UID"
                 : null;
             return error is not null
                 ? Rejected(environment, resource, PodKind, error)
@@ -97,8 +98,8 @@ public static partial class ObservationMapper
 
     private static OwnerReference? FlinkDeploymentOwner(ObjectMetadata metadata) =>
         metadata.OwnerReferences.FirstOrDefault(o => o.Kind == FlinkDeploymentReader.Kind
-            && o.ApiVersion.StartsWith(FlinkOperatorLabels.ApiGroup + "/", StringComparison.Ordinal));
+            && o.ApiVersion.StartsWith(MetadataKeys.FlinkApiGroup + "/", StringComparison.Ordinal));
 
     private static bool IsJobManager(ObjectMetadata metadata) =>
-        metadata.Labels.GetValueOrDefault(FlinkOperatorLabels.Component) == FlinkOperatorLabels.JobManager;
+        metadata.Labels.GetValueOrDefault(MetadataKeys.ComponentLabel) == MetadataKeys.JobManagerComponent;
 }

@@ -13,12 +13,13 @@ internal enum DiffType
 }
 
 /// <summary>
-/// The operator's spec diff (reconciler/diff/ReflectiveDiffBuilder): each changed field is classified by its
+/// What the operator decides a spec change calls for (its DiffType: ignore, scale, upgrade, savepoint redeploy), from
+/// its spec diff (reconciler/diff/ReflectiveDiffBuilder): each changed field is classified by its
 /// <c>@SpecDiff</c> annotation (JobSpec, TaskManagerSpec, AbstractFlinkSpec), flinkConfiguration key by key by prefix;
 /// everything else is an UPGRADE. <see cref="Describe"/> is the text of the SpecChanged event (DiffResult.toString).
 /// Both sides are <see cref="SpecDump"/>s, as the operator compares Java objects with defaults filled in.
 /// </summary>
-internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
+internal sealed record UpgradeDecision(DiffType Type, IReadOnlyList<string> Rows)
 {
     private const string Native = "native";
 
@@ -34,7 +35,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
         ["image", "imagePullPolicy", "serviceAccount", "flinkVersion", "ingress", "podTemplate", "jobManager", "taskManager",
          "logConfiguration", "mode", "job", "restartNonce", "flinkConfiguration"];
 
-    public static SpecDiff Between(JsonObject before, JsonObject after)
+    public static UpgradeDecision Between(JsonObject before, JsonObject after)
     {
         var standalone = after.StringAt("mode") == "standalone";
         var rows = new List<string>();
@@ -85,7 +86,7 @@ internal sealed record SpecDiff(DiffType Type, IReadOnlyList<string> Rows)
                     break;
             }
         }
-        return new SpecDiff(type, rows);
+        return new UpgradeDecision(type, rows);
     }
 
     /// <summary>"Diff: FlinkDeploymentSpec[job.parallelism : 2 -> 4, image : flink:1.19 -> flink:1.20]".</summary>

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 using Cmf.UnitTests.Specs;
 
-namespace Cmf.UnitTests.Kubernetes;
+namespace Cmf.UnitTests.Ingest;
 
 public class ObservationMapperCacheTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Cmf.Core.Specs;
+namespace Cmf.Core.Json;
 
 /// <summary>
 /// Bad JSON that a node accepts and only trips over when it is first read or written: a lone

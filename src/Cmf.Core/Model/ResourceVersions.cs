@@ -1,4 +1,4 @@
-namespace Cmf.Core.Tracking;
+namespace Cmf.Core.Model;
 
 /// <summary>
 /// Kubernetes calls resourceVersions opaque, but every API server (etcd revisions, and our simulator) hands out

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Cmf.Core.Ingest;
 using Cmf.Core.Kubernetes;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
 using Cmf.UnitTests.Specs;
 
-namespace Cmf.UnitTests.Kubernetes;
+namespace Cmf.UnitTests.Ingest;
 
 public class ObservationMapperJobManagerTests
 {
@@ -16,7 +17,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_job_manager_deployment_is_one_cluster_of_its_app()
     {
-        var deployment = JobManagerDeployment().WithGeneration("2").WithTemplateAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+        var deployment = JobManagerDeployment().WithGeneration("2").WithTemplateAnnotation(MetadataKeys.InstanceAnnotation, Instance).Build();
 
         var observation = ObservationMapper.MapJobManagerDeployment(Environment, deployment);
 
@@ -97,7 +98,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void An_instance_annotation_that_is_not_a_uid_counts_as_absent()
     {
-        var deployment = JobManagerDeployment().WithTemplateAnnotation(InstanceUid.AnnotationKey, "javascript:alert(1)").Build();
+        var deployment = JobManagerDeployment().WithTemplateAnnotation(MetadataKeys.InstanceAnnotation, "javascript:alert(1)").Build();
 
         var observed = Assert.IsType<JobManagerDeploymentObserved>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
 
@@ -107,7 +108,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_template_annotation_of_the_wrong_type_is_rejected_with_its_path()
     {
-        var deployment = JobManagerDeployment().WithTemplateAnnotation(InstanceUid.AnnotationKey, 7).Build();
+        var deployment = JobManagerDeployment().WithTemplateAnnotation(MetadataKeys.InstanceAnnotation, 7).Build();
 
         var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerDeployment(Environment, deployment));
 
@@ -130,7 +131,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_job_manager_pod_with_the_instance_annotation_names_its_instance()
     {
-        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+        var pod = JobManagerPod().WithAnnotation(MetadataKeys.InstanceAnnotation, Instance).Build();
 
         var observation = ObservationMapper.MapJobManagerPod(Environment, pod);
 
@@ -146,7 +147,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_task_manager_pod_yields_nothing()
     {
-        var pod = JobManagerPod().WithLabel("component", "taskmanager").WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+        var pod = JobManagerPod().WithLabel("component", "taskmanager").WithAnnotation(MetadataKeys.InstanceAnnotation, Instance).Build();
 
         Assert.Null(ObservationMapper.MapJobManagerPod(Environment, pod));
     }
@@ -154,7 +155,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_deleted_pod_yields_nothing()
     {
-        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+        var pod = JobManagerPod().WithAnnotation(MetadataKeys.InstanceAnnotation, Instance).Build();
 
         Assert.Null(ObservationMapper.MapJobManagerPod(Environment, pod, deleted: true));
     }
@@ -162,7 +163,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_pod_with_an_invalid_instance_annotation_is_rejected()
     {
-        var pod = JobManagerPod().WithAnnotation(InstanceUid.AnnotationKey, new string('9', 5000)).Build();
+        var pod = JobManagerPod().WithAnnotation(MetadataKeys.InstanceAnnotation, new string('9', 5000)).Build();
 
         var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerPod(Environment, pod));
 
@@ -172,7 +173,7 @@ public class ObservationMapperJobManagerTests
     [Fact]
     public void A_pod_without_an_app_label_is_rejected()
     {
-        var pod = JobManagerPod().WithLabel("app", null).WithAnnotation(InstanceUid.AnnotationKey, Instance).Build();
+        var pod = JobManagerPod().WithLabel("app", null).WithAnnotation(MetadataKeys.InstanceAnnotation, Instance).Build();
 
         var rejected = Assert.IsType<ResourceRejected>(ObservationMapper.MapJobManagerPod(Environment, pod));
 
@@ -199,7 +200,7 @@ public class ObservationMapperJobManagerTests
 
         public KubernetesObjectBuilder WithAnnotation(string key, string value) => Put(_annotations, key, value);
 
-        public KubernetesObjectBuilder WithGeneration(string generation) => Put(_annotations, FlinkOperatorLabels.GenerationAnnotation, generation);
+        public KubernetesObjectBuilder WithGeneration(string generation) => Put(_annotations, MetadataKeys.GenerationAnnotation, generation);
 
         public KubernetesObjectBuilder WithTemplateAnnotation(string key, JsonNode value) => Put(_templateAnnotations, key, value);
 

@@ -1,0 +1,170 @@
+using System.Threading.Channels;
+using Cmf.Core.Feed;
+using Cmf.Core.Kubernetes;
+using Cmf.Core.Model;
+using Cmf.Core.Storage;
+using Cmf.Core.Telemetry;
+using Cmf.Core.Tracking;
+using Microsoft.Extensions.Logging;
+
+namespace Cmf.Core.Ingest;
+
+/// <summary>
+/// The imperative shell around the tracker: watch signals in, one writer committing batches, the change feed
+/// told after each commit. The input channel is bounded, so a burst makes the watch loops wait (and the API
+/// server's stream with them) instead of growing memory.
+/// </summary>
+public sealed class IngestPipeline : IIngestGauges
+{
+    private readonly Channel<WatchSignal> _input;
+    private readonly InstanceStore _store;
+    private readonly WatchHealth _health;
+    private readonly IngestSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CmfMetrics? _metrics;
+    private readonly TrackedApplications _applications = new();
+    private readonly SnapshotOwners _snapshotOwners = new();
+    private readonly EnvironmentDiscovery _environments;
+    private readonly SignalObservations _observations;
+    private readonly BatchCommitter _committer;
+
+    public IngestPipeline(
+        InstanceStore store,
+        ChangeFeed feed,
+        EnvironmentCatalog environments,
+        WatchHealth health,
+        RelistSignal relist,
+        IngestSettings settings,
+        TimeProvider time,
+        ILogger<IngestPipeline> logger,
+        CmfMetrics? metrics = null)
+    {
+        _store = store;
+        _health = health;
+        _settings = settings;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+        _environments = new EnvironmentDiscovery(environments);
+        _observations = new SignalObservations(new ObjectMapping(_environments, _snapshotOwners, settings.ParallelMapping), _applications);
+        _committer = new BatchCommitter(store, feed, _applications, _environments, relist, settings, time, logger, metrics, CountStored);
+        _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public ChannelWriter<WatchSignal> Input => _input.Writer;
+
+    /// <summary>Signals waiting to be applied (for diagnostics).</summary>
+    public int QueuedSignals => _input.Reader.Count;
+
+    /// <summary>Batches committed since start (for diagnostics).</summary>
+    public long CommittedBatches => _committer.CommittedBatches;
+
+    /// <summary>Applications the store holds, as of the last commit (for metrics).</summary>
+    public int StoredApplications { get; private set; }
+
+    /// <summary>Retained instances the store holds, as of the last commit (for metrics).</summary>
+    public int StoredInstances { get; private set; }
+
+    /// <summary>
+    /// Loads what the store knows, then applies signals until cancelled. Watch positions are stored under
+    /// <paramref name="positionScope"/> (the API server's address), so positions of another cluster are never used.
+    /// </summary>
+    public async Task RunAsync(string positionScope, CancellationToken cancellationToken)
+    {
+        var known = _environments.Known;
+        await _store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Sealed(known), cancellationToken);
+        _environments.Stored(known);
+        await _applications.LoadAllAsync(_store, cancellationToken);
+        _snapshotOwners.Load(_applications.All);
+        _logger.LogInformation("Ingest pipeline loaded {Count} applications from the store.", _applications.Count);
+        CountStored();
+        _metrics?.Attach(this);
+        try
+        {
+            await ApplySignalsAsync(positionScope, cancellationToken);
+        }
+        finally
+        {
+            _metrics?.Detach(this);
+        }
+    }
+
+    private async Task ApplySignalsAsync(string positionScope, CancellationToken cancellationToken)
+    {
+        var reader = _input.Reader;
+        var batch = new List<TrackerResult>();
+        var positions = new BatchPositions(positionScope);
+        var newEnvironments = new List<EnvironmentInfo>();
+        var signals = new List<WatchSignal>();
+        while (await reader.WaitToReadAsync(cancellationToken))
+        {
+            if (_settings.ReorderWindow > TimeSpan.Zero)
+            {
+                await Task.Delay(_settings.ReorderWindow, _time, cancellationToken);
+            }
+            while (signals.Count < _settings.MaxBatchSize && reader.TryRead(out var next))
+            {
+                signals.Add(next);
+            }
+            foreach (var signal in SignalOrder.ByResourceVersion(signals))
+            {
+                Apply(signal, batch, newEnvironments);
+                positions.Note(signal);
+            }
+            signals.Clear();
+            await _committer.CommitAsync(batch, positions.Positions, newEnvironments, cancellationToken);
+            foreach (var name in positions.CompletedLists)
+            {
+                _health.MarkListCommitted(name);
+            }
+            batch.Clear();
+            positions.Clear();
+            newEnvironments.Clear();
+        }
+    }
+
+    /// <summary>Each observation of the signal through the tracker; what changed joins the batch.</summary>
+    private void Apply(WatchSignal signal, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    {
+        foreach (var observation in _observations.Of(signal, newEnvironments).OfType<Observation>())
+        {
+            if (observation is ResourceRejected { Application.Name.Length: 0 } nameless)
+            {
+                // Without a name there is no application to file it under; the log is the record.
+                _logger.LogWarning("Skipped an unreadable {Kind} in namespace {Namespace}: {Reason}", nameless.Kind, nameless.Namespace, nameless.Reason);
+                continue;
+            }
+            var state = _applications.StateOf(observation.Application, observation.Namespace);
+            var result = InstanceTracker.Apply(state, observation, _time.GetUtcNow(), _settings.Tracker);
+            if (result.HasChanges)
+            {
+                _applications.Set(result.State);
+                batch.Add(result);
+            }
+            if (observation is FlinkStateSnapshotObserved snapshot)
+            {
+                SnapshotSeen(snapshot, batch, newEnvironments);
+            }
+        }
+    }
+
+    /// <summary>Files the snapshot's owner, then applies the Events about it that arrived first (separate watches).</summary>
+    private void SnapshotSeen(FlinkStateSnapshotObserved snapshot, List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments)
+    {
+        foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
+        {
+            Apply(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
+        }
+    }
+
+    private void CountStored()
+    {
+        StoredApplications = _applications.Count;
+        StoredInstances = _applications.InstanceCount;
+    }
+}

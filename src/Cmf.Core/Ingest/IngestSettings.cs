@@ -1,0 +1,22 @@
+using Cmf.Core.Tracking;
+
+namespace Cmf.Core.Ingest;
+
+/// <summary>Sizes and limits of the ingest pipeline.</summary>
+public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 500, int InputCapacity = 1_000)
+{
+    /// <summary>
+    /// Signals are held this long and then applied in resourceVersion order, so a FlinkDeployment change and the
+    /// Deployment changes it caused, arriving on separate watches, are applied in the order they happened.
+    /// </summary>
+    public TimeSpan ReorderWindow { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>
+    /// Map the objects of a long list (parse, read, canonicalise and hash each spec) on several threads. The result is
+    /// the same either way; off, everything runs on the pipeline's one thread.
+    /// </summary>
+    public bool ParallelMapping { get; init; } = true;
+
+    /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
+    public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
+}
