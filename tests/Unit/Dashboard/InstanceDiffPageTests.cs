@@ -68,7 +68,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
         await cut.InvokeAsync(() => cut.FindComponent<Cmf.Dashboard.Components.Controls.InstancePairPicker>().Instance
             .PairChanged.InvokeAsync((app.InstanceUid(1), app.InstanceUid(3))));
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.Equal((app.InstanceUid(1), app.InstanceUid(3)), (view.FromUid, view.ToUid));
     }
 
@@ -80,7 +80,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
 
         cut.Find("button[aria-label='Swap from and to']").Click();
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.Equal((app.InstanceUid(3), app.InstanceUid(2)), (view.FromUid, view.ToUid));
     }
 
@@ -102,7 +102,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
 
         cut.Find(".spec-diff__toggle-inline input").Change(true);
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.True(view.Inline);
         Assert.Equal((app.InstanceUid(2), app.InstanceUid(3)), (view.FromUid, view.ToUid));
     }

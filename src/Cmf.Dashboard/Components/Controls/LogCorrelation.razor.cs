@@ -56,7 +56,7 @@ public partial class LogCorrelation
 
     private string TaskManagerSelector => $"app={Application},component=taskmanager";
 
-    private string? LinkUrl => DashboardUrls.LogLinkUrl(
+    private string? LinkUrl => LogLinkTemplate.Expand(
         Options.Value.Logging.LinkTemplate,
         new LogLinkValues(InstanceUid, Namespace, Application, From, To));
 
