@@ -47,22 +47,24 @@ public partial class LogCorrelation
     [Parameter]
     public (DateTimeOffset From, DateTimeOffset? To)? ClustersRan { get; set; }
 
-    private const string AnnotationKey = Cmf.Core.Specs.InstanceUid.AnnotationKey;
+    private const string AnnotationKey = PodMetadataKeys.InstanceAnnotation;
 
     private string AnnotationFilter => $"{AnnotationKey} == {InstanceUid}";
 
-    // FKO's labels on the pods of a native deployment: app=<name>, component=jobmanager|taskmanager.
-    private string JobManagerSelector => $"app={Application},component=jobmanager";
+    private string JobManagerSelector => PodSelector(PodMetadataKeys.JobManagerComponent);
 
-    private string TaskManagerSelector => $"app={Application},component=taskmanager";
+    private string TaskManagerSelector => PodSelector(PodMetadataKeys.TaskManagerComponent);
 
     private string? LinkUrl => LogLinkTemplate.Expand(
         Options.Value.Logging.LinkTemplate,
         new LogLinkValues(InstanceUid, Namespace, Application, From, To));
 
     /// <summary>The spec says its pods carry this instance's UID (CMF wrote the annotation and this instance took it as its UID).</summary>
-    public static bool CarriesInstanceAnnotation(string? sealedSpecJson, string instanceUid) =>
-        !string.IsNullOrWhiteSpace(sealedSpecJson)
-        && System.Text.Json.Nodes.JsonNode.Parse(sealedSpecJson) is System.Text.Json.Nodes.JsonObject spec
+    public static bool CarriesInstanceAnnotation(string? fingerprintedSpecJson, string instanceUid) =>
+        !string.IsNullOrWhiteSpace(fingerprintedSpecJson)
+        && System.Text.Json.Nodes.JsonNode.Parse(fingerprintedSpecJson) is System.Text.Json.Nodes.JsonObject spec
         && SpecVersionFactory.InstanceAnnotation(spec) == instanceUid;
+
+    private string PodSelector(string component) =>
+        $"{PodMetadataKeys.AppLabel}={Application},{PodMetadataKeys.ComponentLabel}={component}";
 }

@@ -10,7 +10,7 @@ namespace Cmf.Dashboard.Components.Pages;
 
 /// <summary>
 /// Side-by-side diff of the effective specs of any two instances of one application. Without <c>from</c>/<c>to</c> it
-/// compares the latest instance with the one before. The sealed YAML goes to the diff, which shows a changed secret
+/// compares the latest instance with the one before. The YAML with fingerprint tokens goes to the diff, which shows a changed secret
 /// as changed but never its value.
 /// </summary>
 public partial class InstanceDiff : IAsyncDisposable
@@ -117,8 +117,8 @@ public partial class InstanceDiff : IAsyncDisposable
             _lookup = await Queries.FindInstanceAsync(missingUid, cancellationToken);
             return;
         }
-        _fromYaml = SpecText.SealedYaml(_from?.EffectiveSpecJson);
-        _toYaml = SpecText.SealedYaml(_to?.EffectiveSpecJson);
+        _fromYaml = SpecText.FingerprintedYaml(_from?.EffectiveSpecJson);
+        _toYaml = SpecText.FingerprintedYaml(_to?.EffectiveSpecJson);
     }
 
     private void Compare((string FromUid, string ToUid) pair) =>
