@@ -41,7 +41,7 @@ public class SpecBenchmarks
     public string Yaml() => CanonicalYaml.Render(_sealed);
 
     [Benchmark(Description = "side-by-side diff (SpecDiff, DiffPlex) of two 5,000-line specs")]
-    public int Diff() => SpecDiff.Compute(_oldYaml, _newYaml).Rows.Count;
+    public int Diff() => SpecLineDiff.Compute(_oldYaml, _newYaml).Rows.Count;
 
     private static int Lines(string text) => text.Count(c => c == '\n');
 }

@@ -4,7 +4,7 @@ namespace Cmf.Core.Feed;
 
 /// <summary>
 /// Pushes committed changes to whoever listens, in the style of the Aspire dashboard client: a subscriber
-/// gets an initial snapshot and then a stream of coalesced change batches; cancelling unsubscribes.
+/// reads what it shows once and then gets a stream of coalesced change batches; cancelling unsubscribes.
 /// </summary>
 public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
 {
@@ -18,13 +18,17 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
+    /// <summary>Follows the changes <paramref name="filter"/> selects from now on, without reading anything first.</summary>
+    public Task<Subscription> SubscribeAsync(ChangeFilter filter, CancellationToken cancellationToken) =>
+        SubscribeAsync(filter, _ => Task.CompletedTask, cancellationToken);
+
     /// <summary>
-    /// Registers first and takes the snapshot second, so nothing committed in between is missed
-    /// (at worst a change is both in the snapshot and in the first batch; batches are keys, so that is harmless).
+    /// Registers first and runs <paramref name="snapshot"/> (the subscriber's first read) second, so nothing committed in
+    /// between is missed (at worst a change is both in the read and in the first batch; batches are keys, so that is harmless).
     /// </summary>
-    public async Task<Subscription<TSnapshot>> SubscribeAsync<TSnapshot>(
+    public async Task<Subscription> SubscribeAsync(
         ChangeFilter filter,
-        Func<CancellationToken, Task<TSnapshot>> snapshot,
+        Func<CancellationToken, Task> snapshot,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -35,8 +39,8 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
         var registration = cancellationToken.Register(() => Remove(subscriber));
         try
         {
-            var initial = await snapshot(cancellationToken);
-            return new Subscription<TSnapshot>(initial, Stream(subscriber, registration, cancellationToken));
+            await snapshot(cancellationToken);
+            return new Subscription(Stream(subscriber, registration, cancellationToken));
         }
         catch
         {

@@ -9,10 +9,12 @@ public static class MetadataKeys
     /// <summary>The operator's label on a FlinkDeployment's objects: the FlinkDeployment's name.</summary>
     public const string AppLabel = "app";
 
-    /// <summary>The operator's label: <see cref="JobManagerComponent"/> or <c>taskmanager</c>.</summary>
+    /// <summary>The operator's label: <see cref="JobManagerComponent"/> or <see cref="TaskManagerComponent"/>.</summary>
     public const string ComponentLabel = "component";
 
     public const string JobManagerComponent = "jobmanager";
+
+    public const string TaskManagerComponent = "taskmanager";
 
     /// <summary>The operator's label: <c>flink-native-kubernetes</c> or <c>flink-standalone-kubernetes</c>.</summary>
     public const string TypeLabel = "type";

@@ -24,8 +24,8 @@ public static class ChangesApi
 
     private static async Task<IResult> GetChangesAsync(HttpRequest request, StoreQueries queries, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var filter = DashboardUrls.ReadChangeListFilter(request.Query, out var errors, out var size);
-        if (request.Query.ContainsKey(DashboardUrls.EmbedParameter))
+        var filter = ChangeListFilterReader.Read(request.Query, out var errors, out var size);
+        if (request.Query.ContainsKey(QueryParameterNames.Embed))
         {
             errors.Add("embed is a page parameter, not an API parameter.");
         }

@@ -8,7 +8,7 @@ namespace Cmf.Dashboard.Api;
 /// <summary>Store views to the extension API's shapes (also what the status hub pushes); specs leave masked.</summary>
 public static class ExtensionMapping
 {
-    /// <param name="environmentDefaultsJson">The environment's sealed <c>flinkApplicationDefaults</c>, null when it has none.</param>
+    /// <param name="environmentDefaultsJson">The environment's <c>flinkApplicationDefaults</c> (secrets as fingerprint tokens), null when it has none.</param>
     public static InstanceResource Instance(InstanceDetail detail, string? environmentDefaultsJson)
     {
         ArgumentNullException.ThrowIfNull(detail);

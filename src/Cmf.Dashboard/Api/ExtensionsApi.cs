@@ -97,7 +97,7 @@ public static class ExtensionsApi
         {
             return await MissingInstanceAsync(queries, key, fromInstance is null ? from! : to!, cancellationToken);
         }
-        var diff = SpecDiff.Compute(DisplayedSpec.SealedYaml(fromInstance.EffectiveSpecJson), DisplayedSpec.SealedYaml(toInstance.EffectiveSpecJson),
+        var diff = SpecLineDiff.Compute(DisplayedSpec.FingerprintedYaml(fromInstance.EffectiveSpecJson), DisplayedSpec.FingerprintedYaml(toInstance.EffectiveSpecJson),
             cancellationToken: cancellationToken);
         if (diff.IsTooLarge)
         {

@@ -12,7 +12,7 @@ public static class UnifiedDiff
 {
     public const int ContextLines = 3;
 
-    public static IReadOnlyList<DiffHunk> Hunks(SpecDiff diff)
+    public static IReadOnlyList<DiffHunk> Hunks(SpecLineDiff diff)
     {
         ArgumentNullException.ThrowIfNull(diff);
         if (!diff.HasChanges)
@@ -66,7 +66,7 @@ public static class UnifiedDiff
         return text.ToString();
     }
 
-    private static IEnumerable<DiffHunkLine> Lines(SpecDiffRow row)
+    private static IEnumerable<DiffHunkLine> Lines(SpecLineDiffRow row)
     {
         if (row.Kind == DiffLineKind.Unchanged)
         {

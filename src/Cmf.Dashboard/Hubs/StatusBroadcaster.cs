@@ -20,7 +20,7 @@ internal sealed partial class StatusBroadcaster(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), stoppingToken);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, stoppingToken);
         try
         {
             await foreach (var batch in subscription.Changes.WithCancellation(stoppingToken))

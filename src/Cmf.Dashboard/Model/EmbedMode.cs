@@ -10,5 +10,5 @@ public sealed record EmbedMode(bool IsEmbedded)
 
     public static EmbedMode Embedded { get; } = new(true);
 
-    public static EmbedMode FromUrl(string url) => DashboardUrls.IsEmbedded(url) ? Embedded : Standalone;
+    public static EmbedMode FromUrl(string url) => EmbedUrl.IsEmbedded(url) ? Embedded : Standalone;
 }

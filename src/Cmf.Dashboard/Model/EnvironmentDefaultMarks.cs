@@ -6,18 +6,18 @@ namespace Cmf.Dashboard.Model;
 /// <summary>
 /// The values of an instance's effective spec that equal its environment's <c>flinkApplicationDefaults</c>, "from
 /// environment defaults" (DESIGN 3.1): their paths, and the lines of the spec's YAML that show them. Both documents are
-/// stored sealed, and equal secrets seal to equal tokens, so a secret that came from the defaults is marked too.
+/// stored with secrets as fingerprint tokens, and equal secrets give equal tokens, so a secret that came from the defaults is marked too.
 /// </summary>
 /// <param name="HasDefaults">The environment has defaults with a <c>spec</c> to compare with.</param>
 /// <param name="Yaml">The spec as canonical YAML with secrets masked, the text the marked line numbers count in.</param>
 /// <param name="MarkedLines">Line numbers (from 0) of the YAML lines that write a marked value.</param>
 public sealed record EnvironmentDefaultMarks(bool HasDefaults, IReadOnlyList<string> Paths, string? Yaml, IReadOnlySet<int> MarkedLines)
 {
-    public static EnvironmentDefaultMarks For(string? sealedSpecJson, string? sealedDefaultsJson)
+    public static EnvironmentDefaultMarks For(string? fingerprintedSpecJson, string? fingerprintedDefaultsJson)
     {
-        var defaults = Parse(sealedDefaultsJson);
+        var defaults = Parse(fingerprintedDefaultsJson);
         var hasDefaults = EnvironmentDefaults.Spec(defaults) is not null;
-        if (Parse(sealedSpecJson) is not { } spec)
+        if (Parse(fingerprintedSpecJson) is not { } spec)
         {
             return new(hasDefaults, [], null, new HashSet<int>());
         }
@@ -32,8 +32,8 @@ public sealed record EnvironmentDefaultMarks(bool HasDefaults, IReadOnlyList<str
     }
 
     /// <summary>The paths alone, as the API's <c>environmentDefaultPaths</c> gives them.</summary>
-    public static IReadOnlyList<string> MatchingPaths(string? sealedSpecJson, string? sealedDefaultsJson) =>
-        Parse(sealedSpecJson) is { } spec ? EnvironmentDefaults.MatchingPaths(spec, Parse(sealedDefaultsJson)) : [];
+    public static IReadOnlyList<string> MatchingPaths(string? fingerprintedSpecJson, string? fingerprintedDefaultsJson) =>
+        Parse(fingerprintedSpecJson) is { } spec ? EnvironmentDefaults.MatchingPaths(spec, Parse(fingerprintedDefaultsJson)) : [];
 
     private static JsonObject? Parse(string? json) => string.IsNullOrWhiteSpace(json) ? null : JsonNode.Parse(json) as JsonObject;
 

@@ -79,7 +79,7 @@ public static class ViewModelMapping
         OwnerReason = OwnerReason(cluster.OwnerSource),
     };
 
-    /// <summary>The defaults are stored sealed; the card shows them masked.</summary>
+    /// <summary>The defaults are stored with secrets as fingerprint tokens; the card shows them masked.</summary>
     public static EnvironmentView ToView(this Views.EnvironmentSummary environment) =>
         new(environment.Name, environment.Namespace, environment.ApplicationCount, SpecText.MaskedYaml(environment.DefaultsJson));
 

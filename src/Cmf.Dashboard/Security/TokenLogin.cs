@@ -1,3 +1,4 @@
+using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Primitives;
 
@@ -30,7 +31,7 @@ internal static class TokenLogin
 
     /// <summary>A local path to return to after sign-in; anything else (another site, a control character) becomes <c>/</c>.</summary>
     public static string ReturnUrl(StringValues requested) =>
-        requested.LastOrDefault() is { } url && DashboardUrls.IsInApp(url) ? url : "/";
+        requested.LastOrDefault() is { } url && LocalUrl.IsInApp(url) ? url : "/";
 
     private static IResult ShowForm(HttpContext context)
     {

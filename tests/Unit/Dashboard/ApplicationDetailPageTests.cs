@@ -1,3 +1,4 @@
+using Cmf.Dashboard.Model;
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
@@ -28,7 +29,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
         cut.FindAll(".application-header__facts div").Single(d => d.QuerySelector("dt")!.TextContent == term).QuerySelector("dd")!.TextContent.Trim();
 
     /// <summary>The first three minutes of the tracker scenario, where DESIGN 3.3 plays out ten seconds a step.</summary>
-    private static string FirstMinutes => $"?from={DashboardUrls.FormatTime(TrackerScenario.Start)}&to={DashboardUrls.FormatTime(TrackerScenario.Start.AddMinutes(3))}";
+    private static string FirstMinutes => $"?from={UtcTimeText.Of(TrackerScenario.Start)}&to={UtcTimeText.Of(TrackerScenario.Start.AddMinutes(3))}";
 
     [Fact]
     public void An_unknown_application_gets_a_not_found_page()
@@ -110,7 +111,7 @@ public sealed class ApplicationDetailPageTests : PageTestContext
 
         cut.Find("button[aria-label='Zoom in']").Click();
 
-        var range = DashboardUrls.ParseApplicationView(CurrentUrl).Window.Between;
+        var range = PageQuery.ApplicationView(CurrentUrl).Window.Between;
         Assert.StartsWith("/environments/prod/applications/orders?", CurrentUrl, StringComparison.Ordinal);
         Assert.Equal((TrackerScenario.Start.AddSeconds(45), TrackerScenario.Start.AddSeconds(135)), (range?.From, range?.To));
     }

@@ -114,7 +114,7 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
     {
         var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked()).AddCascadingValue(EmbedMode.Embedded));
 
-        Assert.All(cut.FindAll("a"), a => Assert.True(DashboardUrls.IsEmbedded(a.GetAttribute("href")!)));
+        Assert.All(cut.FindAll("a"), a => Assert.True(EmbedUrl.IsEmbedded(a.GetAttribute("href")!)));
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class ChangeListUrlsTests
         Assert.Equal(
             "/changes?window=7d&environment=prod%20eu&application=orders%20%26%20payments&field=image&field=configuration"
             + "&key=taskmanager.numberOfTaskSlots&outcome=blocked&before=1772366400000.42", url);
-        Assert.Equal(filter, DashboardUrls.ParseChangeListFilter(url));
+        Assert.Equal(filter, PageQuery.ChangeListFilter(url));
     }
 
     [Fact]
@@ -47,13 +47,13 @@ public sealed class ChangeListUrlsTests
         var url = DashboardUrls.ChangesUrl(filter, embed: true);
 
         Assert.Equal("/changes?from=2026-03-01T12%3A00%3A00Z&to=2026-03-01T14%3A00%3A00Z&embed=1", url);
-        Assert.Equal(filter, DashboardUrls.ParseChangeListFilter(url));
+        Assert.Equal(filter, PageQuery.ChangeListFilter(url));
     }
 
     [Fact]
     public void Fields_may_also_come_comma_separated()
     {
-        var filter = DashboardUrls.ParseChangeListFilter("/changes?field=image,parallelism&field=resources");
+        var filter = PageQuery.ChangeListFilter("/changes?field=image,parallelism&field=resources");
 
         Assert.Equal(SpecChangeKinds.Image | SpecChangeKinds.Parallelism | SpecChangeKinds.Resources, filter.Fields);
     }
@@ -65,13 +65,13 @@ public sealed class ChangeListUrlsTests
     [InlineData("/changes?to=2026-03-01T00:00:00Z")]
     public void The_page_ignores_what_does_not_parse(string url)
     {
-        Assert.Equal(ChangeListFilter.Default, DashboardUrls.ParseChangeListFilter(url));
+        Assert.Equal(ChangeListFilter.Default, PageQuery.ChangeListFilter(url));
     }
 
     [Fact]
     public void Errors_name_every_bad_parameter()
     {
-        DashboardUrls.ReadChangeListFilter(QueryHelpers.ParseQuery("?field=colour&outcome=exploded&size=0"), out var errors, out var size);
+        ChangeListFilterReader.Read(QueryHelpers.ParseQuery("?field=colour&outcome=exploded&size=0"), out var errors, out var size);
 
         Assert.Equal(3, errors.Count);
         Assert.Null(size);
@@ -85,7 +85,7 @@ public sealed class ChangeListUrlsTests
         var diff = DashboardUrls.DiffUrl("prod", "orders", "uid-1", "uid-2", backToChanges: back);
 
         Assert.Equal("/environments/prod/applications/orders/diff?from=uid-1&to=uid-2&back=%2Fchanges%3Fenvironment%3Dprod%26outcome%3Dpending", diff);
-        Assert.Equal(back, DashboardUrls.ParseInstanceDiffView(diff).BackToChanges);
+        Assert.Equal(back, PageQuery.InstanceDiffView(diff).BackToChanges);
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed class ChangeListUrlsTests
         var forged = $"/environments/prod/applications/orders/diff?from=uid-1&to=uid-2&back={Uri.EscapeDataString(back)}";
 
         Assert.DoesNotContain("back=", diff, StringComparison.Ordinal);
-        Assert.Null(DashboardUrls.ParseInstanceDiffView(forged).BackToChanges);
+        Assert.Null(PageQuery.InstanceDiffView(forged).BackToChanges);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class DashboardUrlsTests
 
         var url = DashboardUrls.ApplicationsUrl(filter);
 
-        Assert.Equal(filter, DashboardUrls.ParseApplicationListFilter(url));
+        Assert.Equal(filter, PageQuery.ApplicationListFilter(url));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class DashboardUrlsTests
     [Fact]
     public void A_garbled_list_query_falls_back_to_defaults()
     {
-        var filter = DashboardUrls.ParseApplicationListFilter("/applications?page=-3&sort=nonsense&state=BANANA&desc=maybe");
+        var filter = PageQuery.ApplicationListFilter("/applications?page=-3&sort=nonsense&state=BANANA&desc=maybe");
 
         Assert.Equal(ApplicationListFilter.Default, filter);
     }
@@ -51,7 +51,7 @@ public sealed class DashboardUrlsTests
     [Fact]
     public void Comma_separated_states_are_read_like_repeated_ones()
     {
-        var filter = DashboardUrls.ParseApplicationListFilter("/applications?state=running,FAILED");
+        var filter = PageQuery.ApplicationListFilter("/applications?state=running,FAILED");
 
         Assert.Equal([JobState.Running, JobState.Failed], filter.JobStates);
     }
@@ -102,7 +102,7 @@ public sealed class DashboardUrlsTests
         var url = DashboardUrls.ApplicationUrl("prod", "orders", ApplicationTab.Timeline, TimelineWindow.LastDuration(TimeSpan.FromHours(6)));
 
         Assert.Equal("/environments/prod/applications/orders?tab=timeline&window=6h", url);
-        Assert.Equal(new ApplicationView(ApplicationTab.Timeline, TimelineWindow.LastDuration(TimeSpan.FromHours(6))), DashboardUrls.ParseApplicationView(url));
+        Assert.Equal(new ApplicationView(ApplicationTab.Timeline, TimelineWindow.LastDuration(TimeSpan.FromHours(6))), PageQuery.ApplicationView(url));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DashboardUrlsTests
         var url = DashboardUrls.ApplicationUrl("prod", "orders", ApplicationTab.Instances, TimelineWindow.Range(range));
 
         Assert.Equal("/environments/prod/applications/orders?tab=instances&from=2025-03-01T12%3A00%3A00Z&to=2025-03-01T13%3A30%3A00Z", url);
-        var view = DashboardUrls.ParseApplicationView(url);
+        var view = PageQuery.ApplicationView(url);
         Assert.Equal(ApplicationTab.Instances, view.Tab);
         Assert.Equal(range, view.Window.Between);
     }
@@ -125,7 +125,7 @@ public sealed class DashboardUrlsTests
     [InlineData("?tab=<script>")]
     public void A_bad_application_view_query_shows_the_whole_timeline(string query)
     {
-        var view = DashboardUrls.ParseApplicationView("/environments/prod/applications/orders" + query);
+        var view = PageQuery.ApplicationView("/environments/prod/applications/orders" + query);
 
         Assert.Equal(ApplicationView.Default, view);
     }
@@ -136,7 +136,7 @@ public sealed class DashboardUrlsTests
         var url = DashboardUrls.DiffUrl("prod", "orders", "uid-1", "uid-2", inline: true, hideInstanceAnnotation: true);
 
         Assert.Equal("/environments/prod/applications/orders/diff?from=uid-1&to=uid-2&inline=1&hideAnnotation=1", url);
-        Assert.Equal(new InstanceDiffView("uid-1", "uid-2", Inline: true, HideInstanceAnnotation: true), DashboardUrls.ParseInstanceDiffView(url));
+        Assert.Equal(new InstanceDiffView("uid-1", "uid-2", Inline: true, HideInstanceAnnotation: true), PageQuery.InstanceDiffView(url));
     }
 
     public static TheoryData<string> PageUrlsInEmbedMode => new()
@@ -154,13 +154,13 @@ public sealed class DashboardUrlsTests
     [MemberData(nameof(PageUrlsInEmbedMode))]
     public void Every_page_url_built_in_embed_mode_stays_embedded(string url)
     {
-        Assert.True(DashboardUrls.IsEmbedded(url));
+        Assert.True(EmbedUrl.IsEmbedded(url));
     }
 
     [Fact]
     public void Page_urls_outside_embed_mode_carry_no_embed_flag()
     {
-        Assert.False(DashboardUrls.IsEmbedded(DashboardUrls.InstanceUrl("prod", "orders", "uid-1")));
+        Assert.False(EmbedUrl.IsEmbedded(DashboardUrls.InstanceUrl("prod", "orders", "uid-1")));
     }
 
     [Theory]
@@ -170,7 +170,7 @@ public sealed class DashboardUrlsTests
     [InlineData("/applications?embed=1", "/applications?embed=1")]
     public void With_embed_adds_the_flag_once_before_any_fragment(string url, string expected)
     {
-        Assert.Equal(expected, DashboardUrls.WithEmbed(url, embed: true));
+        Assert.Equal(expected, EmbedUrl.With(url, embed: true));
     }
 
     [Theory]
@@ -184,7 +184,7 @@ public sealed class DashboardUrlsTests
     [InlineData("/\r\n//evil.example", false)]
     public void Only_site_absolute_paths_count_as_in_app_links(string url, bool inApp)
     {
-        Assert.Equal(inApp, DashboardUrls.IsInApp(url));
+        Assert.Equal(inApp, LocalUrl.IsInApp(url));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class DashboardUrlsTests
     {
         var values = new LogLinkValues("uid 1", "team&ns", HostileText.Script, Noon, Noon.AddHours(1));
 
-        var url = DashboardUrls.LogLinkUrl("https://logs.example/search?q={uid}&ns={namespace}&app={app}&from={from}&to={to}", values);
+        var url = LogLinkTemplate.Expand("https://logs.example/search?q={uid}&ns={namespace}&app={app}&from={from}&to={to}", values);
 
         Assert.Equal("https://logs.example/search?q=uid%201&ns=team%26ns&app=%3Cscript%3Ealert%281%29%3C%2Fscript%3E&from=2025-03-01T12%3A00%3A00Z&to=2025-03-01T13%3A00%3A00Z", url);
     }
@@ -221,7 +221,7 @@ public sealed class DashboardUrlsTests
     [InlineData("/relative/{uid}")]
     public void A_log_link_is_offered_only_for_an_absolute_http_template(string? template)
     {
-        Assert.Null(DashboardUrls.LogLinkUrl(template, new LogLinkValues("u", "n", "a", Noon, Noon)));
+        Assert.Null(LogLinkTemplate.Expand(template, new LogLinkValues("u", "n", "a", Noon, Noon)));
     }
 
     [Theory]
@@ -231,8 +231,8 @@ public sealed class DashboardUrlsTests
     [InlineData(7 * 86400, "7d")]
     public void Durations_use_the_largest_exact_unit(int seconds, string text)
     {
-        Assert.Equal(text, DashboardUrls.FormatDuration(TimeSpan.FromSeconds(seconds)));
-        Assert.True(DashboardUrls.TryParseDuration(text, out var parsed));
+        Assert.Equal(text, DurationText.Format(TimeSpan.FromSeconds(seconds)));
+        Assert.True(DurationText.TryParse(text, out var parsed));
         Assert.Equal(TimeSpan.FromSeconds(seconds), parsed);
     }
 }

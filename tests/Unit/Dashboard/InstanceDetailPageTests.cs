@@ -1,3 +1,4 @@
+using Cmf.Dashboard.Model;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using Bunit;
@@ -75,7 +76,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
         var cut = RenderInstance(app, first.Uid);
 
         var expected = $"https://logs.example/search?uid={first.Uid}&ns=flink-prod&app=orders" +
-            $"&from={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(first.CreatedAt))}&to={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(first.EndedAt!.Value))}";
+            $"&from={Uri.EscapeDataString(Cmf.Dashboard.Model.UtcTimeText.Of(first.CreatedAt))}&to={Uri.EscapeDataString(Cmf.Dashboard.Model.UtcTimeText.Of(first.EndedAt!.Value))}";
         Assert.Equal(expected, cut.Find("a.log-correlation__link").GetAttribute("href"));
     }
 
@@ -88,7 +89,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
 
         var cut = RenderInstance(app, app.InstanceUid(1));
 
-        Assert.Equal($"https://logs.example/?to={Uri.EscapeDataString(Cmf.Dashboard.DashboardUrls.FormatTime(PageNow))}", cut.Find("a.log-correlation__link").GetAttribute("href"));
+        Assert.Equal($"https://logs.example/?to={Uri.EscapeDataString(Cmf.Dashboard.Model.UtcTimeText.Of(PageNow))}", cut.Find("a.log-correlation__link").GetAttribute("href"));
     }
 
     [Fact]

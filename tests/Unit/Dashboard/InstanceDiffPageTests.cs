@@ -68,7 +68,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
         await cut.InvokeAsync(() => cut.FindComponent<Cmf.Dashboard.Components.Controls.InstancePairPicker>().Instance
             .PairChanged.InvokeAsync((app.InstanceUid(1), app.InstanceUid(3))));
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.Equal((app.InstanceUid(1), app.InstanceUid(3)), (view.FromUid, view.ToUid));
     }
 
@@ -80,7 +80,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
 
         cut.Find("button[aria-label='Swap from and to']").Click();
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.Equal((app.InstanceUid(3), app.InstanceUid(2)), (view.FromUid, view.ToUid));
     }
 
@@ -102,7 +102,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
 
         cut.Find(".spec-diff__toggle-inline input").Change(true);
 
-        var view = DashboardUrls.ParseInstanceDiffView(CurrentUrl);
+        var view = PageQuery.InstanceDiffView(CurrentUrl);
         Assert.True(view.Inline);
         Assert.Equal((app.InstanceUid(2), app.InstanceUid(3)), (view.FromUid, view.ToUid));
     }
@@ -161,7 +161,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
     public async Task A_changed_arg_longer_than_the_long_line_limit_is_shown_changed_and_cut_with_a_note()
     {
         var app = Seed();
-        var arg = LongArg.Of(Cmf.Dashboard.Model.SpecDiffLimits.LongLine * 5);
+        var arg = LongArg.Of(Cmf.Dashboard.Model.SpecLineDiffLimits.LongLine * 5);
         await app.SpecAsync(SpecJson.Orders(arg: arg));
         await app.SpecAsync(SpecJson.Orders(arg: arg + "-v2"));
 
@@ -170,7 +170,7 @@ public sealed class InstanceDiffPageTests : PageTestContext
         var added = cut.Find(".spec-diff__row--modified .spec-diff__text--added");
         Assert.Single(added.QuerySelectorAll("mark"));
         Assert.Contains("more characters not shown", added.QuerySelector(".spec-diff__cut")!.TextContent, StringComparison.Ordinal);
-        Assert.InRange(added.QuerySelector("mark")!.TextContent.Length, 1, Cmf.Dashboard.Model.SpecDiffLimits.LongLine);
+        Assert.InRange(added.QuerySelector("mark")!.TextContent.Length, 1, Cmf.Dashboard.Model.SpecLineDiffLimits.LongLine);
     }
 
     private static System.Text.Json.Nodes.JsonObject WithInstanceAnnotation(string uid)

@@ -251,7 +251,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
 
         var cut = RenderTimeline(scenario, p => p.Add(c => c.Environment, "prod").Add(c => c.Application, "orders").AddCascadingValue(EmbedMode.Embedded));
 
-        Assert.All(cut.FindAll("a"), link => Assert.True(DashboardUrls.IsEmbedded(link.GetAttribute("href")!)));
+        Assert.All(cut.FindAll("a"), link => Assert.True(EmbedUrl.IsEmbedded(link.GetAttribute("href")!)));
         Assert.Equal(4, cut.FindAll("a").Count);
     }
 

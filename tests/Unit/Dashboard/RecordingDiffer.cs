@@ -21,7 +21,7 @@ internal sealed class RecordingDiffer : IDiffer
         return result;
     }
 
-    // DiffPlex's obsolete entry points: SpecDiff never calls them.
+    // DiffPlex's obsolete entry points: SpecLineDiff never calls them.
     public DiffResult CreateLineDiffs(string oldText, string newText, bool ignoreWhitespace) => throw new NotSupportedException();
 
     public DiffResult CreateLineDiffs(string oldText, string newText, bool ignoreWhitespace, bool ignoreCase) => throw new NotSupportedException();

@@ -159,7 +159,7 @@ public sealed class SpecDiffViewTests : DashboardTestContext
     [Fact]
     public void Specs_too_large_to_diff_are_linked_for_download_instead()
     {
-        var huge = (Before with { Arg = LongArg.Of(Cmf.Dashboard.Model.SpecDiffLimits.MaxBytes) }).Build();
+        var huge = (Before with { Arg = LongArg.Of(Cmf.Dashboard.Model.SpecLineDiffLimits.MaxBytes) }).Build();
 
         var cut = RenderDiff(Before.Build(), huge, p => p.Add(c => c.OldSpecUrl, "/old.yaml").Add(c => c.NewSpecUrl, "/new.yaml").Add(c => c.NewTitle, "#2"));
 

@@ -7,9 +7,9 @@ public sealed class SpecTextTests
     private const string Sealed = """{"job":{"parallelism":2},"flinkConfiguration":{"s3.secret-key":"<sealed:0123456789abcdef>"}}""";
 
     [Fact]
-    public void The_sealed_yaml_keeps_the_token_for_the_diff()
+    public void The_fingerprinted_yaml_keeps_the_token_for_the_diff()
     {
-        Assert.Contains("s3.secret-key: <sealed:0123456789abcdef>", SpecText.SealedYaml(Sealed), StringComparison.Ordinal);
+        Assert.Contains("s3.secret-key: <sealed:0123456789abcdef>", SpecText.FingerprintedYaml(Sealed), StringComparison.Ordinal);
     }
 
     [Fact]

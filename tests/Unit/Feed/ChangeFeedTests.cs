@@ -12,17 +12,22 @@ public sealed class ChangeFeedTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public async Task Subscriber_gets_the_snapshot_then_the_published_changes()
+    public async Task Subscriber_reads_once_registered_then_gets_the_published_changes()
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult("snapshot"), cts.Token);
+        int? subscribersDuringRead = null;
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ =>
+        {
+            subscribersDuringRead = feed.SubscriberCount;
+            return Task.CompletedTask;
+        }, cts.Token);
         await using var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
         var next = changes.MoveNextAsync();
 
         feed.Publish(new ChangeSet([Orders], ["uid-1"]));
 
-        Assert.Equal("snapshot", subscription.Snapshot);
+        Assert.Equal(1, subscribersDuringRead);
         Assert.True(await AdvanceUntil(next));
         Assert.Equal([Orders], changes.Current.Applications);
         Assert.Equal(["uid-1"], changes.Current.InstanceUids);
@@ -34,7 +39,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, cts.Token);
         await using var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
         var next = changes.MoveNextAsync();
 
@@ -51,7 +56,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, cts.Token);
         await using var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
         feed.Publish(new ChangeSet([Orders], []));
         Assert.True(await AdvanceUntil(changes.MoveNextAsync()));
@@ -69,7 +74,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.ForApplication(Orders), _ => Task.FromResult(0), cts.Token);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.ForApplication(Orders), cts.Token);
         await using var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
         var next = changes.MoveNextAsync();
 
@@ -86,7 +91,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed(maxPendingKeys: 10);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, cts.Token);
 
         for (var i = 0; i < 10_000; i++)
         {
@@ -105,7 +110,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource();
-        await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        await feed.SubscribeAsync(ChangeFilter.Everything, cts.Token);
         Assert.Equal(1, feed.SubscriberCount);
 
         await cts.CancelAsync();
@@ -118,7 +123,7 @@ public sealed class ChangeFeedTests
     {
         var feed = Feed();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), cts.Token);
+        var subscription = await feed.SubscribeAsync(ChangeFilter.Everything, cts.Token);
         var changes = subscription.Changes.GetAsyncEnumerator(cts.Token);
         var next = changes.MoveNextAsync();
         feed.Publish(new ChangeSet([Orders], []));
@@ -135,7 +140,7 @@ public sealed class ChangeFeedTests
         var feed = Feed();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            feed.SubscribeAsync<int>(ChangeFilter.Everything, _ => throw new InvalidOperationException("store unavailable"), CancellationToken.None));
+            feed.SubscribeAsync(ChangeFilter.Everything, _ => throw new InvalidOperationException("store unavailable"), CancellationToken.None));
 
         Assert.Equal(0, feed.SubscriberCount);
     }

@@ -16,7 +16,7 @@ public sealed class DashboardChangeListenerTests
         await using var host = await DashboardHost.StartAsync(store: StoreProviderKind.PostgreSql);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var listener = host.Services.GetRequiredService<PostgreSqlChangeListener>();
-        var subscription = await host.Feed.SubscribeAsync(ChangeFilter.Everything, _ => Task.FromResult(0), stop.Token);
+        var subscription = await host.Feed.SubscribeAsync(ChangeFilter.Everything, stop.Token);
         await using var changes = subscription.Changes.GetAsyncEnumerator(stop.Token);
         while (!listener.IsListening)
         {

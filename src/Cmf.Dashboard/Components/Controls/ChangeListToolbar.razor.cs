@@ -24,12 +24,12 @@ public partial class ChangeListToolbar
     public EventCallback<ChangeListFilter> TextChanged { get; set; }
 
     private string WindowValue => Filter.From is null && ChangeListFilter.Windows.Contains(Filter.Window)
-        ? DashboardUrls.FormatDuration(Filter.Window)
+        ? DurationText.Format(Filter.Window)
         : CustomWindow;
 
     private string CustomText => Filter.From is { } from
-        ? $"{DashboardUrls.FormatTime(from)} to {(Filter.To is { } to ? DashboardUrls.FormatTime(to) : "now")}"
-        : $"Last {DashboardUrls.FormatDuration(Filter.Window)}";
+        ? $"{UtcTimeText.Of(from)} to {(Filter.To is { } to ? UtcTimeText.Of(to) : "now")}"
+        : $"Last {DurationText.Format(Filter.Window)}";
 
     private string OutcomeValue => Filter.Outcome is { } outcome ? ChangeOutcomes.Wire(outcome) : All;
 
@@ -39,7 +39,7 @@ public partial class ChangeListToolbar
         Filter.Environment is { } selected && !Environments.Contains(selected) ? [.. Environments, selected] : Environments;
 
     private Task SelectWindowAsync(string value) =>
-        value != CustomWindow && DashboardUrls.TryParseDuration(value, out var window)
+        value != CustomWindow && DurationText.TryParse(value, out var window)
             ? FilterChanged.InvokeAsync(Filter with { Window = window, From = null, To = null })
             : Task.CompletedTask;
 

@@ -51,18 +51,20 @@ public partial class LogCorrelation
 
     private string AnnotationFilter => $"{AnnotationKey} == {InstanceUid}";
 
-    // FKO's labels on the pods of a native deployment: app=<name>, component=jobmanager|taskmanager.
-    private string JobManagerSelector => $"app={Application},component=jobmanager";
+    private string JobManagerSelector => PodSelector(Cmf.Core.Model.MetadataKeys.JobManagerComponent);
 
-    private string TaskManagerSelector => $"app={Application},component=taskmanager";
+    private string TaskManagerSelector => PodSelector(Cmf.Core.Model.MetadataKeys.TaskManagerComponent);
 
-    private string? LinkUrl => DashboardUrls.LogLinkUrl(
+    private string? LinkUrl => LogLinkTemplate.Expand(
         Options.Value.Logging.LinkTemplate,
         new LogLinkValues(InstanceUid, Namespace, Application, From, To));
 
     /// <summary>The spec says its pods carry this instance's UID (CMF wrote the annotation and this instance took it as its UID).</summary>
-    public static bool CarriesInstanceAnnotation(string? sealedSpecJson, string instanceUid) =>
-        !string.IsNullOrWhiteSpace(sealedSpecJson)
-        && System.Text.Json.Nodes.JsonNode.Parse(sealedSpecJson) is System.Text.Json.Nodes.JsonObject spec
+    public static bool CarriesInstanceAnnotation(string? fingerprintedSpecJson, string instanceUid) =>
+        !string.IsNullOrWhiteSpace(fingerprintedSpecJson)
+        && System.Text.Json.Nodes.JsonNode.Parse(fingerprintedSpecJson) is System.Text.Json.Nodes.JsonObject spec
         && SpecVersionFactory.InstanceAnnotation(spec) == instanceUid;
+
+    private string PodSelector(string component) =>
+        $"{Cmf.Core.Model.MetadataKeys.AppLabel}={Application},{Cmf.Core.Model.MetadataKeys.ComponentLabel}={component}";
 }

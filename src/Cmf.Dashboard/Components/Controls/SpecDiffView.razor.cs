@@ -5,7 +5,7 @@ namespace Cmf.Dashboard.Components.Controls;
 
 /// <summary>
 /// Side-by-side (or inline) diff of two effective specs, unchanged runs folded behind "show N hidden lines".
-/// The texts may carry sealed secret tokens: they are compared, never shown. Specs as small as real ones are diffed at
+/// The texts may carry secret fingerprint tokens: they are compared, never shown. Specs as small as real ones are diffed at
 /// once; larger ones off the renderer, in the circuit only (a prerender would run the diff a second time with nothing
 /// to stop it), cancelled when the texts change or the component goes away with its circuit. Texts beyond
 /// <see cref="SpecDiffLimits"/> are not diffed: the view says so and links both specs.
@@ -18,8 +18,8 @@ public partial class SpecDiffView : IDisposable
     /// </summary>
     public const int ImmediateBytes = 32 * 1024;
 
-    private SpecDiff? _diff;
-    private IReadOnlyList<SpecDiffSection> _sections = [];
+    private SpecLineDiff? _diff;
+    private IReadOnlyList<SpecLineDiffSection> _sections = [];
     private readonly HashSet<int> _expanded = [];
     private (string? Old, string? New, bool HideAnnotation)? _computedFor;
     private CancellationTokenSource? _computing;
@@ -107,9 +107,9 @@ public partial class SpecDiffView : IDisposable
         _diff = null;
         _expanded.Clear();
         StopComputing();
-        if (SpecDiffSize.Of(key.Old, key.New).Bytes <= ImmediateBytes)
+        if (SpecLineDiffSize.Of(key.Old, key.New).Bytes <= ImmediateBytes)
         {
-            _diff = SpecDiff.Compute(key.Old, key.New, key.HideAnnotation);
+            _diff = SpecLineDiff.Compute(key.Old, key.New, key.HideAnnotation);
             Resection();
             return;
         }
@@ -121,7 +121,7 @@ public partial class SpecDiffView : IDisposable
         try
         {
             var token = computing.Token;
-            var diff = await Task.Run(() => SpecDiff.Compute(key.Old, key.New, key.HideAnnotation, token), token);
+            var diff = await Task.Run(() => SpecLineDiff.Compute(key.Old, key.New, key.HideAnnotation, token), token);
             if (ReferenceEquals(_computing, computing))
             {
                 _diff = diff;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 namespace Cmf.Dashboard.Components.Controls;
 
 /// <summary>
-/// A YAML spec with line numbers and a copy button. Always rendered as text; any sealed secret token that
+/// A YAML spec with line numbers and a copy button. Always rendered as text; any secret fingerprint token that
 /// reaches it is shown (and copied) as <c>******</c>.
 /// </summary>
 public partial class SpecView
@@ -36,7 +36,7 @@ public partial class SpecView
             return;
         }
         _renderedYaml = Yaml;
-        _maskedText = string.IsNullOrEmpty(Yaml) ? "" : SealedSecrets.MaskTokens(Yaml.ReplaceLineEndings("\n").TrimEnd('\n'));
+        _maskedText = string.IsNullOrEmpty(Yaml) ? "" : SecretFingerprints.MaskTokens(Yaml.ReplaceLineEndings("\n").TrimEnd('\n'));
         _lines = _maskedText.Length == 0 ? [] : _maskedText.Split('\n');
     }
 }

@@ -1,6 +1,9 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
+using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+using N = Cmf.Dashboard.Model.QueryParameterNames;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -9,7 +12,7 @@ namespace Cmf.Dashboard.Components.Pages;
 /// One application: its live status and one tab (timeline, instances, events or effective spec) whose choice and
 /// time range live in the URL. Only the open tab's data is queried and held.
 /// </summary>
-public partial class ApplicationDetail
+public partial class ApplicationDetail : IAsyncDisposable
 {
     public const int InstancePageSize = 50;
     public const int EventCount = 100;
@@ -31,6 +34,35 @@ public partial class ApplicationDetail
     private int _eventTotal;
     private InstanceRef? _specInstance;
     private string? _specYaml;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
+
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Tab)]
+    public string? TabInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.From)]
+    public string? FromInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.To)]
+    public string? ToInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Window)]
+    public string? WindowInUrl { get; set; }
 
     private int InstancePageCount => Math.Max(1, (_instanceTotal + InstancePageSize - 1) / InstancePageSize);
 
@@ -38,10 +70,17 @@ public partial class ApplicationDetail
 
     private ApplicationHistory History => ApplicationHistory.Of(_summary!, _instances, _clusters);
 
+    protected override void OnInitialized()
+    {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var key = Key;
-        var view = DashboardUrls.ParseApplicationView(Navigation.Uri);
+        var view = ApplicationViewReader.Read(TabInUrl, FromInUrl, ToInUrl, WindowInUrl);
         if (_shown is { } shown && shown.Key == key && shown.View == view)
         {
             return;
@@ -52,10 +91,10 @@ public partial class ApplicationDetail
         }
         _key = key;
         _view = view;
-        await ShowAsync(ChangeFilter.ForApplication(key));
+        await _live.ShowAsync(ChangeFilter.ForApplication(key));
     }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var (key, view) = (_key, _view);
         var detail = await Queries.GetApplicationAsync(key, cancellationToken);
@@ -112,8 +151,6 @@ public partial class ApplicationDetail
         _specYaml = SpecText.MaskedYaml(instance?.EffectiveSpecJson);
     }
 
-    protected override void OnClockTick() => _now = Clock.GetUtcNow();
-
     private Views.TimeRange? TimeRangeOf(TimelineWindow window) => window switch
     {
         { Between: { } range } => new Views.TimeRange(range.From, range.To),
@@ -122,17 +159,24 @@ public partial class ApplicationDetail
     };
 
     private void SelectTab(int index) =>
-        NavigateTo(DashboardUrls.ApplicationUrl(Environment, Application, TabInUrl((ApplicationTab)index), _view.Window));
+        Navigation.NavigateWithin(Embed, DashboardUrls.ApplicationUrl(Environment, Application, TabOfUrl((ApplicationTab)index), _view.Window));
 
     private void SetWindow(TimelineWindow window) =>
-        NavigateTo(DashboardUrls.ApplicationUrl(Environment, Application, TabInUrl(_view.Tab), window), replace: true);
+        Navigation.NavigateWithin(Embed, DashboardUrls.ApplicationUrl(Environment, Application, TabOfUrl(_view.Tab), window), replace: true);
 
     private async Task GoToInstancePageAsync(int page)
     {
         _instancePage = page;
-        await RefreshAsync();
+        await _live.RefreshAsync();
     }
 
     /// <summary>The timeline is the default tab: its URL stays short.</summary>
-    private static ApplicationTab? TabInUrl(ApplicationTab tab) => tab == ApplicationTab.Timeline ? null : tab;
+    private static ApplicationTab? TabOfUrl(ApplicationTab tab) => tab == ApplicationTab.Timeline ? null : tab;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Pages;
 
-/// <summary>A live page of one application (<c>/environments/{env}/applications/{app}/...</c>): its key and its breadcrumbs.</summary>
-public abstract class ApplicationPage : LivePage
+/// <summary>A page of one application (<c>/environments/{env}/applications/{app}/...</c>): its route values, key and breadcrumbs.</summary>
+public abstract class ApplicationPage : ComponentBase
 {
     [Parameter]
     public string Environment { get; set; } = "";

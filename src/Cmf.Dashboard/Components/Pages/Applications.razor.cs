@@ -1,6 +1,9 @@
 using System.Globalization;
 using Cmf.Core.Feed;
+using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+using N = Cmf.Dashboard.Model.QueryParameterNames;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
@@ -9,7 +12,7 @@ namespace Cmf.Dashboard.Components.Pages;
 /// Every application, one page of rows at a time: the filter, search, sort and page live in the query string and go
 /// to the store as one indexed query, so the page stays quick at 10,000 applications and a link reproduces the view.
 /// </summary>
-public partial class Applications
+public partial class Applications : IAsyncDisposable
 {
     public const int PageSize = 50;
 
@@ -19,6 +22,41 @@ public partial class Applications
     private Views.ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
+
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Environment)]
+    public string? EnvironmentInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.State)]
+    public string[]? StatesInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Search)]
+    public string? SearchInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Sort)]
+    public string? SortInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Descending)]
+    public string? DescendingInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Page)]
+    public string? PageInUrl { get; set; }
 
     private bool IsFiltered => _filter.Environment is not null || _filter.JobStates.Count > 0 || _filter.Search is not null;
 
@@ -30,21 +68,24 @@ public partial class Applications
 
     protected override async Task OnInitializedAsync()
     {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner);
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
     }
 
     protected override async Task OnParametersSetAsync()
     {
-        _filter = DashboardUrls.ParseApplicationListFilter(Navigation.Uri);
+        _filter = ApplicationListFilterReader.Read(EnvironmentInUrl, StatesInUrl, SearchInUrl, SortInUrl, DescendingInUrl, PageInUrl);
         if (_filter != _shownFilter)
         {
             // Any application can enter or leave the shown page, so the list follows every change.
-            await ShowAsync(ChangeFilter.Everything);
+            await _live.ShowAsync(ChangeFilter.Everything);
         }
     }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var filter = _filter;
         var page = await Queries.ListApplicationsAsync(filter.ToQuery(PageSize), cancellationToken);
@@ -61,11 +102,18 @@ public partial class Applications
     }
 
     private void ApplyFilter(ApplicationListFilter filter) =>
-        NavigateTo(DashboardUrls.ApplicationsUrl(filter with { Page = 1 }));
+        Navigation.NavigateWithin(Embed, DashboardUrls.ApplicationsUrl(filter with { Page = 1 }));
 
     // Typing replaces the history entry, so Back leaves the list instead of replaying every keystroke.
     private void ApplySearch(string? search) =>
-        NavigateTo(DashboardUrls.ApplicationsUrl(_filter with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(), Page = 1 }), replace: true);
+        Navigation.NavigateWithin(Embed, DashboardUrls.ApplicationsUrl(_filter with { Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim(), Page = 1 }), replace: true);
 
-    private void GoToPage(int page) => NavigateTo(DashboardUrls.ApplicationsUrl(_filter with { Page = page }));
+    private void GoToPage(int page) => Navigation.NavigateWithin(Embed, DashboardUrls.ApplicationsUrl(_filter with { Page = page }));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

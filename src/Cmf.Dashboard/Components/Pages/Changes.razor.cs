@@ -1,6 +1,10 @@
 using System.Globalization;
 using Cmf.Core.Feed;
+using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Primitives;
+using N = Cmf.Dashboard.Model.QueryParameterNames;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -9,7 +13,7 @@ namespace Cmf.Dashboard.Components.Pages;
 /// made of it and how it ended. Window, filters and page start live in the query string; the page follows the change
 /// feed, since a change anywhere may enter the window or move an outcome.
 /// </summary>
-public partial class Changes
+public partial class Changes : IAsyncDisposable
 {
     public const int PageSize = ChangeListReader.DefaultPageSize;
 
@@ -19,7 +23,52 @@ public partial class Changes
     private ChangeListPage? _page;
     private DateTimeOffset _now;
 
-    private EmbedMode Embed => IsEmbedded ? EmbedMode.Embedded : EmbedMode.Standalone;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
+
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private EmbedMode? CascadedEmbed { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Window)]
+    public string? WindowInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.From)]
+    public string? FromInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.To)]
+    public string? ToInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Environment)]
+    public string? EnvironmentInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Application)]
+    public string? ApplicationInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Field)]
+    public string[]? FieldsInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Key)]
+    public string? KeyInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Outcome)]
+    public string? OutcomeInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Before)]
+    public string? BeforeInUrl { get; set; }
+
+    private EmbedMode Embed => CascadedEmbed ?? EmbedMode.Standalone;
 
     private string CountText
     {
@@ -29,8 +78,8 @@ public partial class Changes
             var shown = count == 1 ? "1 change" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} changes");
             var (from, to) = _filter.Range(_now);
             var window = _filter.From is null
-                ? $"in the last {DashboardUrls.FormatDuration(_filter.Window)}"
-                : $"from {DashboardUrls.FormatTime(from)} to {DashboardUrls.FormatTime(to)}";
+                ? $"in the last {DurationText.Format(_filter.Window)}"
+                : $"from {UtcTimeText.Of(from)} to {UtcTimeText.Of(to)}";
             return _page.Next is null && _filter.Before is null ? $"{shown} {window}" : $"{shown} on this page, {window}";
         }
     }
@@ -39,6 +88,9 @@ public partial class Changes
 
     protected override async Task OnInitializedAsync()
     {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
         _now = Clock.GetUtcNow();
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
@@ -46,14 +98,14 @@ public partial class Changes
 
     protected override async Task OnParametersSetAsync()
     {
-        _filter = DashboardUrls.ParseChangeListFilter(Navigation.Uri);
+        _filter = ChangeListFilterReader.Read(QueryInUrl(), out _, out _);
         if (_filter != _shownFilter)
         {
-            await ShowAsync(ChangeFilter.Everything);
+            await _live.ShowAsync(ChangeFilter.Everything);
         }
     }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var filter = _filter;
         _now = Clock.GetUtcNow();
@@ -61,14 +113,30 @@ public partial class Changes
         _shownFilter = filter;
     }
 
-    protected override void OnClockTick() => _now = Clock.GetUtcNow();
-
     /// <summary>The diff with the previous instance, which links back here with this page's filters.</summary>
     private string DiffUrl(ChangeRow row, InstanceRef previous) =>
         DashboardUrls.DiffUrl(row.Environment, row.Application, previous.Uid, row.Instance.Uid, backToChanges: DashboardUrls.ChangesUrl(_filter));
 
-    private void ApplyFilter(ChangeListFilter filter) => NavigateTo(DashboardUrls.ChangesUrl(filter with { Before = null }));
+    private void ApplyFilter(ChangeListFilter filter) => Navigation.NavigateWithin(Embed, DashboardUrls.ChangesUrl(filter with { Before = null }));
 
     // Typing replaces the history entry, so Back leaves the list instead of replaying every keystroke.
-    private void ApplyText(ChangeListFilter filter) => NavigateTo(DashboardUrls.ChangesUrl(filter with { Before = null }), replace: true);
+    private void ApplyText(ChangeListFilter filter) => Navigation.NavigateWithin(Embed, DashboardUrls.ChangesUrl(filter with { Before = null }), replace: true);
+
+    /// <summary>The list's parameters as the URL gave them; what does not parse is left out.</summary>
+    private IEnumerable<KeyValuePair<string, StringValues>> QueryInUrl()
+    {
+        (string Name, StringValues Value)[] given =
+        [
+            (N.Window, WindowInUrl), (N.From, FromInUrl), (N.To, ToInUrl), (N.Environment, EnvironmentInUrl),
+            (N.Application, ApplicationInUrl), (N.Field, FieldsInUrl), (N.Key, KeyInUrl), (N.Outcome, OutcomeInUrl), (N.Before, BeforeInUrl),
+        ];
+        return given.Where(p => p.Value.Count > 0).Select(p => KeyValuePair.Create(p.Name, p.Value));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

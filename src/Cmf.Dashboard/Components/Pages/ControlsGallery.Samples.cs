@@ -6,7 +6,7 @@ namespace Cmf.Dashboard.Components.Pages;
 
 public partial class ControlsGallery
 {
-    /// <summary>Sample data for the gallery: DESIGN 3.3, a long history, hostile names and a sealed secret.</summary>
+    /// <summary>Sample data for the gallery: DESIGN 3.3, a long history, hostile names and a secret fingerprint token.</summary>
     private static class GallerySamples
     {
         public const string Environment = "demo";

@@ -1,18 +1,44 @@
 using Cmf.Core.Feed;
+using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
 
 namespace Cmf.Dashboard.Components.Pages;
 
 /// <summary>The environments with their namespaces, application counts and defaults; counts follow the change feed.</summary>
-public partial class Environments
+public partial class Environments : IAsyncDisposable
 {
     private IReadOnlyList<EnvironmentView>? _environments;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
 
-    protected override Task OnInitializedAsync() => ShowAsync(ChangeFilter.Everything);
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    protected override Task OnInitializedAsync()
+    {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner);
+        return _live.ShowAsync(ChangeFilter.Everything);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var environments = await Queries.ListEnvironmentsAsync(cancellationToken);
         _environments = [.. environments.Select(e => e.ToView())];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,5 +1,6 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
+using Cmf.Core.Storage;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
@@ -11,7 +12,7 @@ namespace Cmf.Dashboard.Components.Pages;
 /// One instance (DESIGN 6): identity, lifetime, status history, the clusters it ran on, its specs, log correlation and
 /// the way to its neighbours and the diff with the previous one. Unknown answers 404, pruned by retention 410.
 /// </summary>
-public partial class InstanceDetail
+public partial class InstanceDetail : IAsyncDisposable
 {
     /// <summary>Events retained per application (the default retention): the instance's history is among them.</summary>
     public const int EventWindow = 100;
@@ -30,6 +31,17 @@ public partial class InstanceDetail
     private EnvironmentDefaultMarks _defaults = EnvironmentDefaultMarks.For(null, null);
     private bool _podsCarryAnnotation;
     private DateTimeOffset _now;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
+
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     [Parameter]
     public string Uid { get; set; } = "";
@@ -49,6 +61,13 @@ public partial class InstanceDetail
         _ => "No JobManager Deployment ever ran this instance.",
     };
 
+    protected override void OnInitialized()
+    {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var key = Key;
@@ -57,10 +76,10 @@ public partial class InstanceDetail
             return;
         }
         (_key, _uid) = (key, Uid);
-        await ShowAsync(ChangeFilter.ForApplication(key));
+        await _live.ShowAsync(ChangeFilter.ForApplication(key));
     }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var (key, uid) = (_key, _uid);
         var application = await Queries.GetApplicationAsync(key, cancellationToken);
@@ -90,7 +109,12 @@ public partial class InstanceDetail
         _events = [.. (events?.Items ?? []).Where(e => e.InstanceUid == uid && !e.IsOperatorEvent)];
     }
 
-    protected override void OnClockTick() => _now = Clock.GetUtcNow();
-
     private string InstanceHref(string uid) => DashboardUrls.InstanceUrl(Environment, Application, uid);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -2,16 +2,18 @@ using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
+using Microsoft.AspNetCore.Components;
+using N = Cmf.Dashboard.Model.QueryParameterNames;
 using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
 /// <summary>
 /// Side-by-side diff of the effective specs of any two instances of one application. Without <c>from</c>/<c>to</c> it
-/// compares the latest instance with the one before. The sealed YAML goes to the diff, which shows a changed secret
+/// compares the latest instance with the one before. The YAML with fingerprint tokens goes to the diff, which shows a changed secret
 /// as changed but never its value.
 /// </summary>
-public partial class InstanceDiff
+public partial class InstanceDiff : IAsyncDisposable
 {
     private ApplicationKey _key;
     private InstanceDiffView _view = new(null, null, false, false);
@@ -24,6 +26,38 @@ public partial class InstanceDiff
     private Views.InstanceDetail? _to;
     private string? _fromYaml;
     private string? _toYaml;
+    private LiveQuery _live = null!;
+    private ClockTicks _ticks = null!;
+
+    [Inject]
+    private ChangeFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private StoreQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.From)]
+    public string? FromInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.To)]
+    public string? ToInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Inline)]
+    public string? InlineInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.HideAnnotation)]
+    public string? HideAnnotationInUrl { get; set; }
+
+    [SupplyParameterFromQuery(Name = N.Back)]
+    public string? BackInUrl { get; set; }
 
     private string FromLabel => _from is null ? "" : $"#{_from.Instance.Sequence}";
 
@@ -31,10 +65,17 @@ public partial class InstanceDiff
 
     private IReadOnlyList<Breadcrumb> Crumbs => CrumbsTo("Diff");
 
+    protected override void OnInitialized()
+    {
+        var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
+        _ticks = ClockTicks.Start(Clock, owner);
+    }
+
     protected override async Task OnParametersSetAsync()
     {
         var key = Key;
-        var view = DashboardUrls.ParseInstanceDiffView(Navigation.Uri);
+        var view = InstanceDiffViewReader.Read(FromInUrl, ToInUrl, InlineInUrl, HideAnnotationInUrl, BackInUrl);
         if (_shown is { } shown && shown.Key == key && shown.View == view)
         {
             return;
@@ -47,10 +88,10 @@ public partial class InstanceDiff
             _shown = (key, view);
             return;
         }
-        await ShowAsync(ChangeFilter.ForApplication(key));
+        await _live.ShowAsync(ChangeFilter.ForApplication(key));
     }
 
-    protected override async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var (key, view) = (_key, _view);
         var application = await Queries.GetApplicationAsync(key, cancellationToken);
@@ -76,12 +117,12 @@ public partial class InstanceDiff
             _lookup = await Queries.FindInstanceAsync(missingUid, cancellationToken);
             return;
         }
-        _fromYaml = SpecText.SealedYaml(_from?.EffectiveSpecJson);
-        _toYaml = SpecText.SealedYaml(_to?.EffectiveSpecJson);
+        _fromYaml = SpecText.FingerprintedYaml(_from?.EffectiveSpecJson);
+        _toYaml = SpecText.FingerprintedYaml(_to?.EffectiveSpecJson);
     }
 
     private void Compare((string FromUid, string ToUid) pair) =>
-        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, pair.FromUid, pair.ToUid, _view.Inline, _view.HideInstanceAnnotation,
+        Navigation.NavigateWithin(Embed, DashboardUrls.DiffUrl(Environment, Application, pair.FromUid, pair.ToUid, _view.Inline, _view.HideInstanceAnnotation,
             backToChanges: _view.BackToChanges));
 
     private void SetInline(bool inline) => ReplaceView(_view with { Inline = inline });
@@ -94,7 +135,14 @@ public partial class InstanceDiff
         {
             return;
         }
-        NavigateTo(DashboardUrls.DiffUrl(Environment, Application, _from.Instance.Uid, _to.Instance.Uid, view.Inline, view.HideInstanceAnnotation,
+        Navigation.NavigateWithin(Embed, DashboardUrls.DiffUrl(Environment, Application, _from.Instance.Uid, _to.Instance.Uid, view.Inline, view.HideInstanceAnnotation,
             backToChanges: view.BackToChanges), replace: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ticks.DisposeAsync();
+        await _live.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -7,7 +7,7 @@ namespace Cmf.Dashboard.Model;
 /// for minutes. Inside these limits the worst inputs measured took under two seconds, and real specs are far smaller:
 /// the largest captured FlinkDeployment in <c>reference/</c> is 10 KB with its status.
 /// </summary>
-public static class SpecDiffLimits
+public static class SpecLineDiffLimits
 {
     /// <summary>
     /// Both YAML texts together, in UTF-8 bytes: 1 MiB, a hundred times the largest real spec. At this size the worst

@@ -8,27 +8,25 @@ namespace Cmf.Dashboard.Model;
 
 /// <summary>
 /// A line diff of two YAML specs (DiffPlex side by side, word-level pieces on modified lines) ready to render:
-/// sealed secrets masked, the instance annotation optionally left out, unchanged runs foldable.
-/// Holds only masked text: a sealed token never leaves this class. Bounded by <see cref="SpecDiffLimits"/>: texts
+/// secret fingerprint tokens masked, the instance annotation optionally left out, unchanged runs foldable.
+/// Holds only masked text: a fingerprint token never leaves this class. Bounded by <see cref="SpecDiffLimits"/>: texts
 /// beyond them are never diffed (<see cref="IsTooLarge"/>), and long lines are compared whole.
 /// </summary>
-public sealed partial class SpecDiff
+public sealed partial class SpecLineDiff
 {
-    public const string InstanceAnnotation = "platform.confluent.io/cmf-fa-instance";
-
     /// <summary>Unchanged runs shorter than this stay visible: folding one line saves nothing.</summary>
     public const int MinimumHiddenRun = 2;
 
-    private SpecDiff(IReadOnlyList<SpecDiffRow> rows, SpecDiffSize size)
+    private SpecLineDiff(IReadOnlyList<SpecLineDiffRow> rows, SpecLineDiffSize size)
     {
         Rows = rows;
         Size = size;
     }
 
-    public IReadOnlyList<SpecDiffRow> Rows { get; }
+    public IReadOnlyList<SpecLineDiffRow> Rows { get; }
 
     /// <summary>The size of the two texts as given (before the instance annotation is left out).</summary>
-    public SpecDiffSize Size { get; }
+    public SpecLineDiffSize Size { get; }
 
     /// <summary>The texts exceed <see cref="SpecDiffLimits"/>: nothing was diffed and <see cref="Rows"/> is empty.</summary>
     public bool IsTooLarge => Size.IsTooLarge;
@@ -45,21 +43,21 @@ public sealed partial class SpecDiff
     /// Diffs the two texts, or measures them and stops when they exceed <see cref="SpecDiffLimits"/>. A cancelled
     /// <paramref name="cancellationToken"/> ends the diff with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static SpecDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation = false, CancellationToken cancellationToken = default) =>
+    public static SpecLineDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation = false, CancellationToken cancellationToken = default) =>
         Compute(oldText, newText, hideInstanceAnnotation, Differ.Instance, cancellationToken);
 
     /// <summary>
     /// DiffPlex has no cancellation of its own, but it asks its chunkers for the pieces of both texts before the line
     /// diff and of each pair of modified lines before their word diff: the chunkers check the token there, so only the
-    /// line diff itself (bounded by <see cref="SpecDiffLimits.MaxLines"/>) runs without a check.
+    /// line diff itself (bounded by <see cref="SpecLineDiffLimits.MaxLines"/>) runs without a check.
     /// </summary>
-    internal static SpecDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation, IDiffer differ, CancellationToken cancellationToken)
+    internal static SpecLineDiff Compute(string? oldText, string? newText, bool hideInstanceAnnotation, IDiffer differ, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var size = SpecDiffSize.Of(oldText, newText);
+        var size = SpecLineDiffSize.Of(oldText, newText);
         if (size.IsTooLarge)
         {
-            return new SpecDiff([], size);
+            return new SpecLineDiff([], size);
         }
         var oldLines = Lines(oldText, hideInstanceAnnotation);
         var newLines = Lines(newText, hideInstanceAnnotation);
@@ -70,9 +68,9 @@ public sealed partial class SpecDiff
             ignoreWhiteSpace: false,
             ignoreCase: false,
             new CheckedChunker(LineChunker.Instance, int.MaxValue, cancellationToken),
-            new CheckedChunker(WordChunker.Instance, SpecDiffLimits.LongLine, cancellationToken));
+            new CheckedChunker(WordChunker.Instance, SpecLineDiffLimits.LongLine, cancellationToken));
 
-        var rows = new List<SpecDiffRow>(model.OldText.Lines.Count);
+        var rows = new List<SpecLineDiffRow>(model.OldText.Lines.Count);
         for (var i = 0; i < model.OldText.Lines.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -90,20 +88,20 @@ public sealed partial class SpecDiff
                 continue;
             }
             var secretChanged = kind == DiffLineKind.Modified
-                && SealedSecrets.TokensDiffer(oldPiece!.Value.Raw, newPiece!.Value.Raw);
-            rows.Add(new SpecDiffRow(rows.Count, kind,
+                && SecretFingerprints.TokensDiffer(oldPiece!.Value.Raw, newPiece!.Value.Raw);
+            rows.Add(new SpecLineDiffRow(rows.Count, kind,
                 oldPiece is { } o ? Line(o, model.OldText.Lines[i], kind) : null,
                 newPiece is { } n ? Line(n, model.NewText.Lines[i], kind) : null,
                 secretChanged));
         }
-        return new SpecDiff(rows, size);
+        return new SpecLineDiff(rows, size);
     }
 
     /// <summary>
     /// Changed rows and <paramref name="contextLines"/> rows around each are shown; longer unchanged runs are
     /// folded unless their first row index is in <paramref name="expanded"/>.
     /// </summary>
-    public IReadOnlyList<SpecDiffSection> Sections(int contextLines, IReadOnlySet<int> expanded)
+    public IReadOnlyList<SpecLineDiffSection> Sections(int contextLines, IReadOnlySet<int> expanded)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(contextLines);
         var visible = new bool[Rows.Count];
@@ -119,7 +117,7 @@ public sealed partial class SpecDiff
             }
         }
 
-        var sections = new List<SpecDiffSection>();
+        var sections = new List<SpecLineDiffSection>();
         var start = 0;
         while (start < Rows.Count)
         {
@@ -137,7 +135,7 @@ public sealed partial class SpecDiff
             }
             else
             {
-                sections.Add(new SpecDiffSection(start, rows, hidden));
+                sections.Add(new SpecLineDiffSection(start, rows, hidden));
             }
             start = end + 1;
         }
@@ -167,7 +165,7 @@ public sealed partial class SpecDiff
 
     private static DiffLine Line((int Number, string Raw) line, DiffPiece piece, DiffLineKind kind)
     {
-        var masked = SealedSecrets.MaskTokens(line.Raw);
+        var masked = SecretFingerprints.MaskTokens(line.Raw);
         return new DiffLine(line.Number, masked, Segments(masked, piece, kind));
     }
 
@@ -185,7 +183,7 @@ public sealed partial class SpecDiff
                 continue;
             }
             var changed = sub.Type != ChangeType.Unchanged;
-            var text = SealedSecrets.MaskTokens(sub.Text);
+            var text = SecretFingerprints.MaskTokens(sub.Text);
             if (segments.Count > 0 && segments[^1].IsChanged == changed)
             {
                 segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
@@ -212,6 +210,7 @@ public sealed partial class SpecDiff
         }
     }
 
+    // MetadataKeys.InstanceAnnotation, escaped for the pattern.
     [GeneratedRegex("""^\s*["']?platform\.confluent\.io/cmf-fa-instance["']?\s*:""", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceAnnotationLine();
 }

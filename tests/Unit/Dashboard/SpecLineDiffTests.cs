@@ -2,14 +2,14 @@ using Cmf.Dashboard.Model;
 
 namespace Cmf.UnitTests.Dashboard;
 
-public sealed class SpecDiffTests
+public sealed class SpecLineDiffTests
 {
     private static readonly SpecYaml Before = new();
 
     [Fact]
     public void A_changed_value_is_one_modified_row_with_both_line_numbers()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
 
         var row = Assert.Single(diff.Rows, r => r.IsChange);
         Assert.Equal(DiffLineKind.Modified, row.Kind);
@@ -20,7 +20,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Only_the_changed_word_of_a_modified_line_is_highlighted()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
 
         var row = Assert.Single(diff.Rows, r => r.IsChange);
         Assert.Equal(["4"], row.New!.Segments.Where(s => s.IsChanged).Select(s => s.Text));
@@ -30,7 +30,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Added_and_removed_lines_have_only_one_side()
     {
-        var diff = SpecDiff.Compute("a: 1\nb: 2\n", "a: 1\nc: 3\nd: 4\n");
+        var diff = SpecLineDiff.Compute("a: 1\nb: 2\n", "a: 1\nc: 3\nd: 4\n");
 
         Assert.Equal(
             [DiffLineKind.Unchanged, DiffLineKind.Modified, DiffLineKind.Added],
@@ -38,7 +38,7 @@ public sealed class SpecDiffTests
         var added = diff.Rows[2];
         Assert.Null(added.Old);
         Assert.Equal(3, added.New!.Number);
-        var removed = Assert.Single(SpecDiff.Compute("a: 1\nb: 2", "a: 1").Rows, r => r.IsChange);
+        var removed = Assert.Single(SpecLineDiff.Compute("a: 1\nb: 2", "a: 1").Rows, r => r.IsChange);
         Assert.Equal(DiffLineKind.Removed, removed.Kind);
         Assert.Null(removed.New);
     }
@@ -46,7 +46,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Unchanged_runs_beyond_the_context_are_folded()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
 
         var sections = diff.Sections(contextLines: 3, expanded: new HashSet<int>());
 
@@ -59,7 +59,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void An_expanded_fold_shows_its_rows()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build());
         var firstFold = diff.Sections(3, new HashSet<int>())[0];
 
         var sections = diff.Sections(3, new HashSet<int> { firstFold.FirstRowIndex });
@@ -71,7 +71,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void Identical_specs_have_no_changes_and_fold_completely()
     {
-        var diff = SpecDiff.Compute(Before.Build(), Before.Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), Before.Build());
 
         Assert.False(diff.HasChanges);
         Assert.True(Assert.Single(diff.Sections(3, new HashSet<int>())).IsHidden);
@@ -80,9 +80,9 @@ public sealed class SpecDiffTests
     [Fact]
     public void Hiding_the_instance_annotation_leaves_its_line_out()
     {
-        var diff = SpecDiff.Compute(Before.Build(), Before.Build(), hideInstanceAnnotation: true);
+        var diff = SpecLineDiff.Compute(Before.Build(), Before.Build(), hideInstanceAnnotation: true);
 
-        Assert.DoesNotContain(diff.Rows, r => r.Old!.Text.Contains(SpecDiff.InstanceAnnotation, StringComparison.Ordinal));
+        Assert.DoesNotContain(diff.Rows, r => r.Old!.Text.Contains(Cmf.Core.Model.MetadataKeys.InstanceAnnotation, StringComparison.Ordinal));
         Assert.Equal(4, diff.Rows[2].Old!.Number);
     }
 
@@ -91,8 +91,8 @@ public sealed class SpecDiffTests
     {
         var other = Before with { InstanceUid = "22222222-2222-2222-2222-222222222222" };
 
-        Assert.True(SpecDiff.Compute(Before.Build(), other.Build()).HasChanges);
-        Assert.False(SpecDiff.Compute(Before.Build(), other.Build(), hideInstanceAnnotation: true).HasChanges);
+        Assert.True(SpecLineDiff.Compute(Before.Build(), other.Build()).HasChanges);
+        Assert.False(SpecLineDiff.Compute(Before.Build(), other.Build(), hideInstanceAnnotation: true).HasChanges);
     }
 
     [Theory]
@@ -101,13 +101,13 @@ public sealed class SpecDiffTests
     [InlineData("    note: platform.confluent.io/cmf-fa-instance: abc", false)]
     public void The_annotation_is_recognised_only_as_a_key(string line, bool isAnnotation)
     {
-        Assert.Equal(isAnnotation, SpecDiff.IsInstanceAnnotation(line));
+        Assert.Equal(isAnnotation, SpecLineDiff.IsInstanceAnnotation(line));
     }
 
     [Fact]
     public void A_changed_secret_is_a_change_shown_masked_on_both_sides()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { PasswordToken = SpecYaml.NewToken }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { PasswordToken = SpecYaml.NewToken }).Build());
 
         var row = Assert.Single(diff.Rows, r => r.IsChange);
         Assert.True(row.SecretChanged);
@@ -118,7 +118,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void No_sealed_token_survives_into_any_text_of_the_diff()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { PasswordToken = SpecYaml.NewToken }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { PasswordToken = SpecYaml.NewToken }).Build());
 
         var texts = diff.Rows
             .SelectMany(r => new[] { r.Old, r.New })
@@ -130,7 +130,7 @@ public sealed class SpecDiffTests
     [Fact]
     public void An_unchanged_secret_is_not_a_change()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Image = "flink:1.20.1" }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Image = "flink:1.20.1" }).Build());
 
         Assert.DoesNotContain(diff.Rows, r => r.SecretChanged);
         Assert.Equal("image", Assert.Single(diff.Rows, r => r.IsChange).New!.Text.Trim().Split(':')[0]);
@@ -139,13 +139,13 @@ public sealed class SpecDiffTests
     [Fact]
     public void Windows_line_endings_do_not_make_every_line_differ()
     {
-        Assert.False(SpecDiff.Compute("a: 1\r\nb: 2\r\n", "a: 1\nb: 2").HasChanges);
+        Assert.False(SpecLineDiff.Compute("a: 1\r\nb: 2\r\n", "a: 1\nb: 2").HasChanges);
     }
 
     [Fact]
     public void The_counts_summarise_the_change()
     {
-        var diff = SpecDiff.Compute("a: 1\nb: 2\nc: 3", "a: 9\nc: 3\nd: 4\ne: 5");
+        var diff = SpecLineDiff.Compute("a: 1\nb: 2\nc: 3", "a: 9\nc: 3\nd: 4\ne: 5");
 
         Assert.Equal((2, 1, 1), (diff.AddedCount, diff.RemovedCount, diff.ModifiedCount));
     }
@@ -165,7 +165,7 @@ public sealed class SpecDiffTests
     {
         var differ = new RecordingDiffer();
 
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(1_400_000) }).Build(), false, differ, CancellationToken.None);
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(1_400_000) }).Build(), false, differ, CancellationToken.None);
 
         Assert.True(diff.IsTooLarge);
         Assert.Empty(differ.Calls);
@@ -177,10 +177,10 @@ public sealed class SpecDiffTests
     [Fact]
     public void Specs_one_byte_over_the_cap_are_not_diffed()
     {
-        var (old, @new) = SpecsOfTotalBytes(SpecDiffLimits.MaxBytes + 1);
+        var (old, @new) = SpecsOfTotalBytes(SpecLineDiffLimits.MaxBytes + 1);
         var differ = new RecordingDiffer();
 
-        var diff = SpecDiff.Compute(old, @new, false, differ, CancellationToken.None);
+        var diff = SpecLineDiff.Compute(old, @new, false, differ, CancellationToken.None);
 
         Assert.True(diff.IsTooLarge);
         Assert.Empty(differ.Calls);
@@ -189,9 +189,9 @@ public sealed class SpecDiffTests
     [Fact]
     public void Specs_at_the_byte_cap_are_diffed()
     {
-        var (old, @new) = SpecsOfTotalBytes(SpecDiffLimits.MaxBytes);
+        var (old, @new) = SpecsOfTotalBytes(SpecLineDiffLimits.MaxBytes);
 
-        var diff = SpecDiff.Compute(old, @new);
+        var diff = SpecLineDiff.Compute(old, @new);
 
         Assert.False(diff.IsTooLarge);
         Assert.Equal(["    args:", "    - --payload="], diff.Rows.Where(r => r.IsChange).Select(r => r.New!.Text[..Math.Min(r.New.Text.Length, 16)]));
@@ -201,10 +201,10 @@ public sealed class SpecDiffTests
     [Fact]
     public void More_lines_than_the_cap_are_not_diffed_however_few_bytes_they_take()
     {
-        var half = string.Concat(Enumerable.Repeat("a: 1\n", SpecDiffLimits.MaxLines / 2 + 1));
+        var half = string.Concat(Enumerable.Repeat("a: 1\n", SpecLineDiffLimits.MaxLines / 2 + 1));
         var differ = new RecordingDiffer();
 
-        var diff = SpecDiff.Compute(half, half.Replace("a", "b", StringComparison.Ordinal), false, differ, CancellationToken.None);
+        var diff = SpecLineDiff.Compute(half, half.Replace("a", "b", StringComparison.Ordinal), false, differ, CancellationToken.None);
 
         Assert.True(diff.IsTooLarge);
         Assert.Empty(differ.Calls);
@@ -213,18 +213,18 @@ public sealed class SpecDiffTests
     [Fact]
     public void Lone_carriage_returns_count_as_lines_towards_the_cap()
     {
-        var lines = string.Concat(Enumerable.Repeat("a: 1\r", SpecDiffLimits.MaxLines + 1));
+        var lines = string.Concat(Enumerable.Repeat("a: 1\r", SpecLineDiffLimits.MaxLines + 1));
 
-        Assert.True(SpecDiff.Compute("", lines).IsTooLarge);
+        Assert.True(SpecLineDiff.Compute("", lines).IsTooLarge);
     }
 
     [Fact]
     public void A_modified_line_longer_than_the_long_line_limit_is_compared_whole_without_a_word_diff()
     {
-        var arg = LongArg.Of(SpecDiffLimits.LongLine * 3);
+        var arg = LongArg.Of(SpecLineDiffLimits.LongLine * 3);
         var differ = new RecordingDiffer();
 
-        var diff = SpecDiff.Compute((Before with { Arg = arg }).Build(), (Before with { Arg = arg + "x" }).Build(), false, differ, CancellationToken.None);
+        var diff = SpecLineDiff.Compute((Before with { Arg = arg }).Build(), (Before with { Arg = arg + "x" }).Build(), false, differ, CancellationToken.None);
 
         var row = Assert.Single(diff.Rows, r => r.IsChange);
         Assert.Equal(DiffLineKind.Modified, row.Kind);
@@ -236,19 +236,19 @@ public sealed class SpecDiffTests
     [Fact]
     public void A_long_line_is_shown_cut_at_the_limit_with_the_count_of_characters_left_out()
     {
-        var arg = LongArg.Of(SpecDiffLimits.LongLine * 3);
+        var arg = LongArg.Of(SpecLineDiffLimits.LongLine * 3);
 
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = arg }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Arg = arg }).Build());
 
         var line = diff.Rows.Last(r => r.IsChange).New!;
-        Assert.Equal(line.Text[..SpecDiffLimits.LongLine], string.Concat(line.ShownSegments.Select(s => s.Text)));
-        Assert.Equal(line.Text.Length - SpecDiffLimits.LongLine, line.HiddenLength);
+        Assert.Equal(line.Text[..SpecLineDiffLimits.LongLine], string.Concat(line.ShownSegments.Select(s => s.Text)));
+        Assert.Equal(line.Text.Length - SpecLineDiffLimits.LongLine, line.HiddenLength);
     }
 
     [Fact]
     public void A_line_within_the_limit_is_shown_whole()
     {
-        var diff = SpecDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(SpecDiffLimits.LongLine - 10) }).Build());
+        var diff = SpecLineDiff.Compute(Before.Build(), (Before with { Arg = LongArg.Of(SpecLineDiffLimits.LongLine - 10) }).Build());
 
         var line = diff.Rows.Last(r => r.IsChange).New!;
         Assert.Equal(0, line.HiddenLength);
@@ -261,7 +261,7 @@ public sealed class SpecDiffTests
         var differ = new RecordingDiffer();
 
         Assert.Throws<OperationCanceledException>(() =>
-            SpecDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build(), false, differ, new CancellationToken(canceled: true)));
+            SpecLineDiff.Compute(Before.Build(), (Before with { Parallelism = "4" }).Build(), false, differ, new CancellationToken(canceled: true)));
 
         Assert.Empty(differ.Calls);
     }
@@ -274,7 +274,7 @@ public sealed class SpecDiffTests
         var changedEverywhere = new SpecYaml { Parallelism = "4", Image = "flink:2.0", PasswordToken = SpecYaml.NewToken };
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            SpecDiff.Compute(Before.Build(), changedEverywhere.Build(), false, differ, cancellation.Token));
+            SpecLineDiff.Compute(Before.Build(), changedEverywhere.Build(), false, differ, cancellation.Token));
 
         Assert.Single(differ.Calls);
     }
