@@ -10,7 +10,7 @@ namespace Cmf.Bench.Micro;
 public class SpecBenchmarks
 {
     private JsonObject _spec = null!;
-    private JsonNode _sealed = null!;
+    private JsonNode _fingerprinted = null!;
     private string _oldYaml = null!;
     private string _newYaml = null!;
 
@@ -18,10 +18,10 @@ public class SpecBenchmarks
     public void Setup()
     {
         _spec = LargeSpec.WithJsonBytes(50 * 1024);
-        _sealed = SecretMasker.Seal(_spec)!;
+        _fingerprinted = SecretMasker.Fingerprint(_spec)!;
         var (oldSpec, newSpec) = (LargeSpec.WithYamlLines(5_000), LargeSpec.WithYamlLines(5_000, variant: 3));
-        _oldYaml = CanonicalYaml.Render(SecretMasker.Seal(oldSpec));
-        _newYaml = CanonicalYaml.Render(SecretMasker.Seal(newSpec));
+        _oldYaml = CanonicalYaml.Render(SecretMasker.Fingerprint(oldSpec));
+        _newYaml = CanonicalYaml.Render(SecretMasker.Fingerprint(newSpec));
         Console.WriteLine($"// spec: {CanonicalJson.Serialize(_spec).Length:N0} bytes of canonical JSON; diff: {Lines(_oldYaml):N0} and {Lines(_newYaml):N0} lines of YAML");
     }
 
@@ -32,13 +32,13 @@ public class SpecBenchmarks
     public object SpecVersion() => SpecVersionFactory.Create(_spec);
 
     [Benchmark(Description = "masking: seal the secrets of a 50 KB spec")]
-    public JsonNode? Seal() => SecretMasker.Seal(_spec);
+    public JsonNode? Fingerprint() => SecretMasker.Fingerprint(_spec);
 
     [Benchmark(Description = "masking: display a sealed 50 KB spec (tokens to ******)")]
-    public JsonNode? Display() => SecretMasker.Display(_sealed);
+    public JsonNode? Display() => SecretMasker.Display(_fingerprinted);
 
     [Benchmark(Description = "YAML rendering (CanonicalYaml) of a 50 KB spec")]
-    public string Yaml() => CanonicalYaml.Render(_sealed);
+    public string Yaml() => CanonicalYaml.Render(_fingerprinted);
 
     [Benchmark(Description = "side-by-side diff (SpecDiff, DiffPlex) of two 5,000-line specs")]
     public int Diff() => SpecLineDiff.Compute(_oldYaml, _newYaml).Rows.Count;

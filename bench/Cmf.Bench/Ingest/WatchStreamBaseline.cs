@@ -20,7 +20,7 @@ namespace Cmf.Bench.Ingest;
 /// previous instance and inserts an instance, its spec and an "instance created" event; a job or lifecycle state change
 /// updates the instance and inserts an event. A JobManager Deployment inserts, updates or ends its cluster (and an
 /// event when it starts or ends); a JobManager pod updates its cluster's row. What it leaves out is the product's
-/// logic: no tracker, no effective spec or canonical form, no secrets sealed, no segments, no retention, no reorder window.
+/// logic: no tracker, no effective spec or canonical form, no secrets fingerprinted, no segments, no retention, no reorder window.
 /// </summary>
 internal sealed class WatchStreamBaseline : IAsyncDisposable
 {

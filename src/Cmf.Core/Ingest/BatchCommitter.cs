@@ -39,7 +39,7 @@ internal sealed class BatchCommitter(
         {
             if (newEnvironments.Count > 0)
             {
-                await store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Sealed(newEnvironments), cancellationToken);
+                await store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Fingerprinted(newEnvironments), cancellationToken);
             }
             var started = Stopwatch.GetTimestamp();
             CommitResult committed;

@@ -43,11 +43,11 @@ internal sealed class EnvironmentDiscovery(EnvironmentCatalog catalog)
         }
     }
 
-    /// <summary>Environment defaults may hold secrets too; the database only ever sees them sealed.</summary>
-    public static IEnumerable<EnvironmentInfo> Sealed(IEnumerable<EnvironmentInfo> environments) =>
+    /// <summary>Environment defaults may hold secrets too; the database only ever sees them fingerprinted.</summary>
+    public static IEnumerable<EnvironmentInfo> Fingerprinted(IEnumerable<EnvironmentInfo> environments) =>
         environments.Select(e => e.FlinkApplicationDefaults is null
             ? e
-            : e with { FlinkApplicationDefaults = (JsonObject?)SecretMasker.Seal(e.FlinkApplicationDefaults) });
+            : e with { FlinkApplicationDefaults = (JsonObject?)SecretMasker.Fingerprint(e.FlinkApplicationDefaults) });
 
     private static string? NamespaceOf(JsonObject item) =>
         item["metadata"] is JsonObject metadata

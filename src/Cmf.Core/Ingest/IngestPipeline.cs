@@ -77,7 +77,7 @@ public sealed class IngestPipeline : IIngestGauges
     public async Task RunAsync(string positionScope, CancellationToken cancellationToken)
     {
         var known = _environments.Known;
-        await _store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Sealed(known), cancellationToken);
+        await _store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Fingerprinted(known), cancellationToken);
         _environments.Stored(known);
         await _applications.LoadAllAsync(_store, cancellationToken);
         _snapshotOwners.Load(_applications.All);

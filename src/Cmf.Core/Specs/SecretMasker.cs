@@ -21,10 +21,10 @@ namespace Cmf.Core.Specs;
 /// (<c>--password=x</c>, <c>-Dfs.s3a.secret.key=x</c>, <c>--db-pass x</c>).</item>
 /// <item>In every other string, the secret parts <see cref="SecretPatterns"/> finds by their shape (URL user-info,
 /// <c>password=</c> assignments, JAAS <c>password="x"</c>, connection-string keys, <c>Authorization</c> credentials,
-/// ...): only that part is sealed, so <c>https://ci:x@host/app.jar</c> reads <c>https://ci:******@host/app.jar</c>.</item>
+/// ...): only that part is fingerprinted, so <c>https://ci:x@host/app.jar</c> reads <c>https://ci:******@host/app.jar</c>.</item>
 /// <item>A secret object or array (<c>http-headers: {a: b}</c>) becomes one token.</item>
 /// </list>
-/// <see cref="Seal"/> replaces a secret by <c>&lt;sealed:xxxxxxxxxxxxxxxx&gt;</c>, the first 64 bits of
+/// <see cref="Fingerprint"/> replaces a secret by <c>&lt;sealed:xxxxxxxxxxxxxxxx&gt;</c>, the first 64 bits of
 /// SHA-256 over a fixed prefix and the value's canonical JSON, so a diff can tell that a secret changed
 /// without storing it. The fingerprint is unsalted: whoever holds the database can test guesses against
 /// it, which breaks weak passwords quickly. It hides values from readers of the UI and API, not from an
@@ -34,16 +34,17 @@ public static partial class SecretMasker
 {
     public const string MaskText = "******";
 
-    private const string SealedPrefix = "<sealed:";
-    private const int SealedLength = 25;
+    // The token text keeps the word of the first release (stored specs hold it): a fingerprint, not a Bitnami SealedSecret.
+    private const string TokenPrefix = "<sealed:";
+    private const int TokenLength = 25;
 
     private static readonly byte[] FingerprintPrefix = "cmf-fa sealed secret v1\n"u8.ToArray();
 
-    /// <summary>A copy of <paramref name="node"/> with every secret replaced by its sealed token.</summary>
-    public static JsonNode? Seal(JsonNode? node)
+    /// <summary>A copy of <paramref name="node"/> with every secret replaced by its fingerprint token.</summary>
+    public static JsonNode? Fingerprint(JsonNode? node)
     {
         var copy = node?.DeepClone();
-        SealInPlace(copy);
+        FingerprintInPlace(copy);
         return copy;
     }
 
@@ -59,7 +60,7 @@ public static partial class SecretMasker
     }
 
     /// <summary>
-    /// The plain values <see cref="Seal"/> would seal in <paramref name="node"/> (strings, and the scalars inside a
+    /// The plain values <see cref="Fingerprint"/> would fingerprint in <paramref name="node"/> (strings, and the scalars inside a
     /// secret object), without changing it: what a <see cref="SecretScrubber"/> looks for in free text.
     /// </summary>
     public static IReadOnlyCollection<string> FindSecrets(JsonNode? node)
@@ -72,7 +73,7 @@ public static partial class SecretMasker
         return secrets;
     }
 
-    /// <summary>A copy of a sealed document as a person may see it: every sealed token becomes <see cref="MaskText"/>.</summary>
+    /// <summary>A copy of a fingerprinted document as a person may see it: every fingerprint token becomes <see cref="MaskText"/>.</summary>
     public static JsonNode? Display(JsonNode? node)
     {
         var copy = node?.DeepClone();
@@ -85,37 +86,37 @@ public static partial class SecretMasker
 
     /// <summary>Rendered text (canonical JSON or YAML, a diff line) as a person may see it.</summary>
     public static string Display(string text) =>
-        text.Contains(SealedPrefix, StringComparison.Ordinal) ? SealedToken().Replace(text, MaskText) : text;
+        text.Contains(TokenPrefix, StringComparison.Ordinal) ? FingerprintTokenPattern().Replace(text, MaskText) : text;
 
-    public static bool IsSealed(string value) => IsSealed(value.AsSpan());
+    public static bool IsFingerprintToken(string value) => IsFingerprintToken(value.AsSpan());
 
-    public static bool IsSealed(ReadOnlySpan<char> value) =>
-        value.Length == SealedLength
-        && value.StartsWith(SealedPrefix, StringComparison.Ordinal)
+    public static bool IsFingerprintToken(ReadOnlySpan<char> value) =>
+        value.Length == TokenLength
+        && value.StartsWith(TokenPrefix, StringComparison.Ordinal)
         && value[^1] == '>'
-        && !value[SealedPrefix.Length..^1].ContainsAnyExcept(LowerHexDigits);
+        && !value[TokenPrefix.Length..^1].ContainsAnyExcept(LowerHexDigits);
 
-    /// <summary>The sealed tokens in a text (a stored spec), for recognising their values elsewhere.</summary>
-    public static IEnumerable<string> SealedTokens(string text)
+    /// <summary>The fingerprint tokens in a text (a stored spec), for recognising their values elsewhere.</summary>
+    public static IEnumerable<string> FingerprintTokens(string text)
     {
-        foreach (Match match in SealedToken().Matches(text))
+        foreach (Match match in FingerprintTokenPattern().Matches(text))
         {
             yield return match.Value;
         }
     }
 
-    /// <summary>The token <see cref="Seal"/> gives a secret string.</summary>
+    /// <summary>The token <see cref="Fingerprint"/> gives a secret string.</summary>
     public static string Token(string secret) => Token(JsonValue.Create(secret));
 
     /// <summary>
-    /// Seals a tree the caller owns, without copying it; when <paramref name="secrets"/> is given, every plain value
-    /// sealed is added to it.
+    /// Fingerprints a tree the caller owns, without copying it; when <paramref name="secrets"/> is given, every plain value
+    /// fingerprinted is added to it.
     /// </summary>
-    internal static void SealInPlace(JsonNode? node, ICollection<string>? secrets = null)
+    internal static void FingerprintInPlace(JsonNode? node, ICollection<string>? secrets = null)
     {
         if (node is not null)
         {
-            Redact(node, secrets is null ? Redaction.Sealing : new Redaction(RedactionMode.Seal, secrets), configPath: null);
+            Redact(node, secrets is null ? Redaction.Fingerprinting : new Redaction(RedactionMode.Fingerprint, secrets), configPath: null);
         }
     }
 
@@ -128,7 +129,7 @@ public static partial class SecretMasker
         CanonicalJson.Write(buffer, value);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, hash);
-        return SealedPrefix + Convert.ToHexStringLower(hash[..8]) + ">";
+        return TokenPrefix + Convert.ToHexStringLower(hash[..8]) + ">";
     }
 
     // configPath is null outside flinkConfiguration, and the dotted path of the current object inside it.
@@ -211,7 +212,7 @@ public static partial class SecretMasker
     }
 
     // Command-line options: "--password=x" and "-Dsecurity.ssl.key-password=x" keep their name and
-    // seal the value; "--db-pass x" seals the next argument unless it is another option.
+    // fingerprint the value; "--db-pass x" fingerprints the next argument unless it is another option.
     private static void RedactArguments(JsonArray arguments, Redaction redaction)
     {
         for (var i = 0; i < arguments.Count; i++)
@@ -272,12 +273,12 @@ public static partial class SecretMasker
         }
     }
 
-    // The replacement for a string that holds sealed tokens; containers are changed in place.
+    // The replacement for a string that holds fingerprint tokens; containers are changed in place.
     private static JsonValue? Displayed(JsonNode? value)
     {
         if (value is JsonValue && JsonScalars.TryGetString(value, out var text))
         {
-            return text.Contains(SealedPrefix, StringComparison.Ordinal) ? JsonValue.Create(Display(text)) : null;
+            return text.Contains(TokenPrefix, StringComparison.Ordinal) ? JsonValue.Create(Display(text)) : null;
         }
         if (value is not null)
         {
@@ -287,19 +288,19 @@ public static partial class SecretMasker
     }
 
     [GeneratedRegex("<sealed:[0-9a-f]{16}>", RegexOptions.CultureInvariant)]
-    private static partial Regex SealedToken();
+    private static partial Regex FingerprintTokenPattern();
 
     private enum RedactionMode
     {
-        Seal,
+        Fingerprint,
         Mask,
         Collect,
     }
 
-    /// <summary>What becomes of a secret: its sealed token, the mask, or nothing (only collected).</summary>
+    /// <summary>What becomes of a secret: its fingerprint token, the mask, or nothing (only collected).</summary>
     private sealed class Redaction(RedactionMode mode, ICollection<string>? secrets)
     {
-        public static readonly Redaction Sealing = new(RedactionMode.Seal, null);
+        public static readonly Redaction Fingerprinting = new(RedactionMode.Fingerprint, null);
         public static readonly Redaction Masking = new(RedactionMode.Mask, null);
 
         /// <summary>The replacement of a whole secret value (the same node when nothing changes).</summary>
@@ -316,7 +317,7 @@ public static partial class SecretMasker
             }
             return mode switch
             {
-                RedactionMode.Seal => JsonValue.Create(Token(value)),
+                RedactionMode.Fingerprint => JsonValue.Create(Token(value)),
                 RedactionMode.Mask => JsonValue.Create(MaskText),
                 _ => value,
             };
@@ -325,14 +326,14 @@ public static partial class SecretMasker
         /// <summary>The replacement of a secret string (the same instance when nothing changes).</summary>
         public string WholeText(string secret)
         {
-            if (IsSealed(secret))
+            if (IsFingerprintToken(secret))
             {
                 return secret;
             }
             secrets?.Add(secret);
             return mode switch
             {
-                RedactionMode.Seal => Token(JsonValue.Create(secret)),
+                RedactionMode.Fingerprint => Token(JsonValue.Create(secret)),
                 RedactionMode.Mask => MaskText,
                 _ => secret,
             };
@@ -373,7 +374,7 @@ public static partial class SecretMasker
                     break;
                 default:
                     var text = JsonScalars.TryGetString(node, out var value) ? value : node.ToJsonString();
-                    if (!IsSealed(text))
+                    if (!IsFingerprintToken(text))
                     {
                         secrets!.Add(text);
                     }

@@ -20,7 +20,7 @@ namespace Cmf.Core.Specs;
 /// <item>The body of a PEM private key, and tokens of well-known formats (JWT, GitHub, GitLab, Slack, Google API
 /// keys, Stripe live keys).</item>
 /// </list>
-/// A value that is already a sealed token is not found again, so sealing twice changes nothing.
+/// A value that is already a fingerprint token is not found again, so fingerprinting twice changes nothing.
 /// </summary>
 internal static partial class SecretPatterns
 {
@@ -166,7 +166,7 @@ internal static partial class SecretPatterns
 
     private static void Add(string text, int start, int length, ref List<Range>? found)
     {
-        if (length == 0 || SecretMasker.IsSealed(text.AsSpan(start, length)))
+        if (length == 0 || SecretMasker.IsFingerprintToken(text.AsSpan(start, length)))
         {
             return;
         }

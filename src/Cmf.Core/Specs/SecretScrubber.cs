@@ -12,7 +12,7 @@ namespace Cmf.Core.Specs;
 /// error), then whatever <see cref="SecretPatterns"/> finds by shape. Each becomes <see cref="SecretMasker.MaskText"/>.
 /// Known values shorter than <see cref="MinimumKnownLength"/> characters are left alone: masking every "abc" or
 /// "true" would garble the text more than it protects.
-/// A store written before secrets were found by value may only know a secret by its sealed token:
+/// A store written before secrets were found by value may only know a secret by its fingerprint token:
 /// <see cref="WithTokens"/> also masks every word of the text whose token is one of those.
 /// Equal when they know the same values, so observations that carry one compare by value.
 /// </summary>
@@ -53,15 +53,15 @@ public sealed partial class SecretScrubber : IEquatable<SecretScrubber>
     /// <summary>How many values it knows (for tests and diagnostics; the values never leave).</summary>
     public int KnownCount => _known.Length;
 
-    /// <summary>A scrubber that knows the secrets of every spec given too (specs as the operator wrote them, unsealed).</summary>
+    /// <summary>A scrubber that knows the secrets of every spec given too (specs as the operator wrote them, plain).</summary>
     public SecretScrubber Including(IEnumerable<JsonNode?> specs)
     {
         var more = specs.SelectMany(SecretMasker.FindSecrets).ToList();
         return more.Count == 0 ? this : new SecretScrubber(_known.Concat(more), _tokens);
     }
 
-    /// <summary>A scrubber that also masks words whose sealed token is one of <paramref name="sealedTokens"/>.</summary>
-    public SecretScrubber WithTokens(IEnumerable<string> sealedTokens) => new(_known, _tokens.Concat(sealedTokens));
+    /// <summary>A scrubber that also masks words whose fingerprint token is one of <paramref name="fingerprintTokens"/>.</summary>
+    public SecretScrubber WithTokens(IEnumerable<string> fingerprintTokens) => new(_known, _tokens.Concat(fingerprintTokens));
 
     [return: NotNullIfNotNull(nameof(text))]
     public string? Scrub(string? text)

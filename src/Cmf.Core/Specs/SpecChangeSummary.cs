@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace Cmf.Core.Specs;
 
 /// <summary>
-/// Compares two canonical, sealed effective specs (as stored) and says what changed, in one bounded line and as kinds
-/// of field. Pure. A value that holds a sealed secret is never shown: the line says "secret changed".
+/// Compares two canonical, fingerprinted effective specs (as stored) and says what changed, in one bounded line and as kinds
+/// of field. Pure. A value that holds a fingerprinted secret is never shown: the line says "secret changed".
 /// </summary>
 public static class SpecChangeSummary
 {

@@ -2,8 +2,8 @@ namespace Cmf.Core.Specs;
 
 /// <summary>
 /// The spec of one FlinkDeployment generation as observed, which is its effective spec (DESIGN 3.1).
-/// <see cref="EffectiveSpecJson"/> is canonical and sealed (secrets replaced by fingerprints);
-/// <see cref="SpecHash"/> is the SHA-256 of the unsealed canonical spec.
+/// <see cref="EffectiveSpecJson"/> is canonical and fingerprinted (secrets replaced by fingerprints);
+/// <see cref="SpecHash"/> is the SHA-256 of the plain canonical spec.
 /// </summary>
 public sealed record SpecVersion
 {

@@ -10,14 +10,14 @@ public static class SpecVersionFactory
     public static SpecVersion Create(JsonObject observedSpec)
     {
         var effective = EffectiveSpec.Of(observedSpec);
-        // Hashed unsealed, so that changing nothing but a password still makes a new instance.
+        // Hashed plain, so that changing nothing but a password still makes a new instance.
         var hash = SpecHash.Compute(CanonicalJson.SerializeToUtf8Bytes(effective));
         var flinkVersion = JsonScalars.AsString(effective["flinkVersion"]);
         var upgradeMode = JsonScalars.AsString((effective["job"] as JsonObject)?["upgradeMode"]);
         var annotation = InstanceAnnotation(effective);
 
         var secrets = new List<string>();
-        SecretMasker.SealInPlace(effective, secrets);
+        SecretMasker.FingerprintInPlace(effective, secrets);
         return new SpecVersion
         {
             Scrubber = new SecretScrubber(secrets),

@@ -54,7 +54,7 @@ public sealed partial class InstanceStore : IDisposable
         try
         {
             await _provider.PrepareAsync(cancellationToken);
-            await ResealSecretsOnceAsync(cancellationToken);
+            await RefreshSecretFingerprintsOnceAsync(cancellationToken);
             await RecordChangesOnceAsync(cancellationToken);
             await RecordOutcomesOnceAsync(cancellationToken);
             await using var db = _provider.CreateContext();
@@ -67,17 +67,17 @@ public sealed partial class InstanceStore : IDisposable
         }
     }
 
-    /// <summary>Rows written before secrets were found by value may hold plain secrets: seal and scrub them, once.</summary>
-    private async Task ResealSecretsOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Rows written before secrets were found by value may hold plain secrets: fingerprint and scrub them, once.</summary>
+    private async Task RefreshSecretFingerprintsOnceAsync(CancellationToken cancellationToken)
     {
         await using (var db = _provider.CreateContext())
         {
-            if (await _provider.ReadDataVersionAsync(db, cancellationToken) >= SecretResealing.DataVersion)
+            if (await _provider.ReadDataVersionAsync(db, cancellationToken) >= SecretFingerprintRefresh.DataVersion)
             {
                 return;
             }
         }
-        var counts = await SecretResealing.RunAsync(_provider, cancellationToken);
+        var counts = await SecretFingerprintRefresh.RunAsync(_provider, cancellationToken);
         // Also when this run changed nothing: an earlier one may have been stopped after its commits, before this. A new,
         // empty store has nothing to erase.
         if (counts.Rows > 0)
@@ -86,11 +86,11 @@ public sealed partial class InstanceStore : IDisposable
         }
         if (counts.Specs + counts.Texts > 0)
         {
-            LogResealed(counts.Specs, counts.Texts);
+            LogFingerprintsRefreshed(counts.Specs, counts.Texts);
         }
         await using (var db = _provider.CreateContext())
         {
-            await _provider.WriteDataVersionAsync(db, SecretResealing.DataVersion, cancellationToken);
+            await _provider.WriteDataVersionAsync(db, SecretFingerprintRefresh.DataVersion, cancellationToken);
         }
     }
 
@@ -501,7 +501,7 @@ public sealed partial class InstanceStore : IDisposable
     private partial void LogInstanceOfAnotherApplication(string instanceUid, ApplicationKey application);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Secrets sealed again by today's rules: {Specs} specs and defaults, {Texts} error and event texts changed")]
-    private partial void LogResealed(int specs, int texts);
+    private partial void LogFingerprintsRefreshed(int specs, int texts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded what changed for {Instances} instances stored by an earlier release")]
     private partial void LogChangesRecorded(int instances);

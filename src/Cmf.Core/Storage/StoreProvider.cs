@@ -19,7 +19,7 @@ public abstract class StoreProvider : IAsyncDisposable
 
     /// <summary>
     /// What the rows were last converted to by a data pass (a migration changes the schema; a data pass rewrites
-    /// values with rules that live in code, see <c>Writing/SecretResealing</c>). 0 for a store no pass has seen.
+    /// values with rules that live in code, see <c>Writing/SecretFingerprintRefresh</c>). 0 for a store no pass has seen.
     /// </summary>
     internal abstract Task<int> ReadDataVersionAsync(CmfDbContext context, CancellationToken cancellationToken);
 

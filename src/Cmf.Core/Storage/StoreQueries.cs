@@ -252,14 +252,14 @@ public sealed class StoreQueries(StoreProvider provider)
     }
 
     /// <summary>
-    /// The sealed spec texts of the given instances, by UID, in one statement (a page of the CMF API shows each
+    /// The fingerprinted spec texts of the given instances, by UID, in one statement (a page of the CMF API shows each
     /// instance's spec); UIDs that are not stored are left out.
     /// </summary>
     public Task<IReadOnlyDictionary<string, InstanceSpecTexts>> ListInstanceSpecsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken) =>
         ReadSpecsAsync(instanceUids, (instance, spec) => new InstanceSpecTexts(instance.Uid, spec.EffectiveSpecJson), s => s.Uid, cancellationToken);
 
     /// <summary>
-    /// The length in characters of the sealed spec of each given instance, by UID, without reading the texts: a CMF list
+    /// The length in characters of the fingerprinted spec of each given instance, by UID, without reading the texts: a CMF list
     /// page decides from these which specs it can afford to read.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> ListInstanceSpecLengthsAsync(IReadOnlyCollection<string> instanceUids, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Cmf.UnitTests.Dashboard;
 
 public sealed class EnvironmentDefaultMarksTests
 {
-    private static readonly string SealedDefaults = SecretMasker.Seal(RealisticSpec.Defaults())!.ToJsonString();
+    private static readonly string FingerprintedDefaults = SecretMasker.Fingerprint(RealisticSpec.Defaults())!.ToJsonString();
 
     private static string Lines(EnvironmentDefaultMarks marks) =>
         string.Join('\n', marks.Yaml!.Split('\n').Where((_, number) => marks.MarkedLines.Contains(number)));
@@ -17,7 +17,7 @@ public sealed class EnvironmentDefaultMarksTests
     {
         var spec = RealisticSpec.Basic().WithEnvironmentDefaults().Build().EffectiveSpecJson;
 
-        var marks = EnvironmentDefaultMarks.For(spec, SealedDefaults);
+        var marks = EnvironmentDefaultMarks.For(spec, FingerprintedDefaults);
 
         Assert.True(marks.HasDefaults);
         Assert.Equal(["flinkConfiguration[\"execution.checkpointing.interval\"]", "flinkConfiguration[\"s3.secret-key\"]"], marks.Paths);
@@ -30,7 +30,7 @@ public sealed class EnvironmentDefaultMarksTests
         var defaults = new JsonObject { ["spec"] = new JsonObject { ["flinkConfiguration"] = new JsonObject { ["security.ssl.rest.keystore-password"] = "other" } } };
         var spec = RealisticSpec.Basic().Build().EffectiveSpecJson;
 
-        var marks = EnvironmentDefaultMarks.For(spec, SecretMasker.Seal(defaults)!.ToJsonString());
+        var marks = EnvironmentDefaultMarks.For(spec, SecretMasker.Fingerprint(defaults)!.ToJsonString());
 
         Assert.Empty(marks.Paths);
         Assert.Empty(marks.MarkedLines);
@@ -72,6 +72,6 @@ public sealed class EnvironmentDefaultMarksTests
     {
         var spec = RealisticSpec.Basic().WithEnvironmentDefaults().Build().EffectiveSpecJson;
 
-        Assert.Equal(EnvironmentDefaultMarks.For(spec, SealedDefaults).Paths, EnvironmentDefaultMarks.MatchingPaths(spec, SealedDefaults));
+        Assert.Equal(EnvironmentDefaultMarks.For(spec, FingerprintedDefaults).Paths, EnvironmentDefaultMarks.MatchingPaths(spec, FingerprintedDefaults));
     }
 }

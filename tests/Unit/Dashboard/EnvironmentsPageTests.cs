@@ -19,7 +19,7 @@ public sealed class EnvironmentsPageTests : PageTestContext
 
     private Task StoreEnvironmentsAsync(params EnvironmentInfo[] environments) =>
         Store.UpsertEnvironmentsAsync(
-            environments.Select(e => e with { FlinkApplicationDefaults = (JsonObject?)SecretMasker.Seal(e.FlinkApplicationDefaults) }),
+            environments.Select(e => e with { FlinkApplicationDefaults = (JsonObject?)SecretMasker.Fingerprint(e.FlinkApplicationDefaults) }),
             CancellationToken.None);
 
     private IRenderedComponent<Environments> RenderEnvironments() => RenderAt<Environments>("/environments");

@@ -206,7 +206,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
     [Fact]
     public async Task Values_equal_to_the_environment_defaults_are_listed_and_marked_in_the_spec()
     {
-        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults()))], CancellationToken.None);
+        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Fingerprint(RealisticSpec.Defaults()))], CancellationToken.None);
         var app = Seed();
         await app.SpecAsync(RealisticSpec.Basic().WithEnvironmentDefaults().Build());
 
@@ -223,7 +223,7 @@ public sealed class InstanceDetailPageTests : PageTestContext
     [Fact]
     public async Task A_spec_made_without_the_environment_defaults_marks_nothing()
     {
-        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults()))], CancellationToken.None);
+        await Store.UpsertEnvironmentsAsync([new EnvironmentInfo("prod", "prod-ns", (JsonObject?)SecretMasker.Fingerprint(RealisticSpec.Defaults()))], CancellationToken.None);
         var app = Seed();
         await app.SpecAsync(RealisticSpec.Basic().Build());
 

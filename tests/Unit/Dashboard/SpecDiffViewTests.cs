@@ -108,7 +108,7 @@ public sealed class SpecDiffViewTests : DashboardTestContext
     }
 
     [Fact]
-    public void No_sealed_token_appears_anywhere_in_the_diff_markup()
+    public void No_fingerprinted_token_appears_anywhere_in_the_diff_markup()
     {
         var cut = RenderDiff(Before with { PasswordToken = SpecYaml.NewToken }, p => p.Add(c => c.ContextLines, 100));
 

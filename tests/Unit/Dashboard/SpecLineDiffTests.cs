@@ -116,7 +116,7 @@ public sealed class SpecLineDiffTests
     }
 
     [Fact]
-    public void No_sealed_token_survives_into_any_text_of_the_diff()
+    public void No_fingerprinted_token_survives_into_any_text_of_the_diff()
     {
         var diff = SpecLineDiff.Compute(Before.Build(), (Before with { PasswordToken = SpecYaml.NewToken }).Build());
 

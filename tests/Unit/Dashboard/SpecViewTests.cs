@@ -16,7 +16,7 @@ public sealed class SpecViewTests : DashboardTestContext
     }
 
     [Fact]
-    public void A_sealed_secret_is_shown_masked_and_its_token_never_reaches_the_markup()
+    public void A_fingerprinted_secret_is_shown_masked_and_its_token_never_reaches_the_markup()
     {
         var cut = Render<SpecView>(p => p.Add(c => c.Yaml, new SpecYaml().Build()));
 

@@ -97,7 +97,7 @@ public sealed class BlueGreenChildFlinkDeploymentTests
     }
 
     [Fact]
-    public void The_lab_password_in_the_configuration_and_in_the_job_arguments_is_sealed_in_the_stored_spec()
+    public void The_lab_password_in_the_configuration_and_in_the_job_arguments_is_fingerprinted_in_the_stored_spec()
     {
         var spec = Observed.Resource.Spec;
 

@@ -245,7 +245,7 @@ internal static class SecretCorpus
         },
     };
 
-    // A secret under a sensitive flinkConfiguration key: sealed whole, the key stays readable.
+    // A secret under a sensitive flinkConfiguration key: fingerprinted whole, the key stays readable.
     private static SecretShape Config(string name, string key, string value, string? marker = null) =>
         new(name, marker ?? value, SecretPlace.Spec, [key], [], c => c.Configuration[key] = value);
 

@@ -8,7 +8,7 @@ public class LargeSpecTests
     private const int OneMegabyte = 1_000_000;
 
     [Fact]
-    public void A_one_megabyte_spec_is_read_canonicalised_hashed_and_sealed()
+    public void A_one_megabyte_spec_is_read_canonicalised_hashed_and_fingerprinted()
     {
         var resource = FlinkDeploymentBuilder.New().Set("spec.flinkConfiguration", Configuration(OneMegabyte)).Build();
 

@@ -24,11 +24,11 @@ public partial class SecretMaskerTests
     [InlineData("properties.sasl.jaas.config")]
     [InlineData("fs.azure.account.key.myaccount.blob.core.windows.net")]
     [InlineData("metrics.reporter.otel.http-headers")]
-    public void A_flink_configuration_key_containing_a_sensitive_pattern_is_sealed(string key)
+    public void A_flink_configuration_key_containing_a_sensitive_pattern_is_fingerprinted(string key)
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration(key, Secret));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration(key, Secret));
 
-        Assert.True(SecretMasker.IsSealed(sealedSpec["flinkConfiguration"]![key]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(fingerprintedSpec["flinkConfiguration"]![key]!.GetValue<string>()));
     }
 
     [Theory]
@@ -44,57 +44,57 @@ public partial class SecretMaskerTests
     [InlineData("high-availability.storageDir")]
     public void A_look_alike_key_is_kept(string key)
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration(key, "plain-value"));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration(key, "plain-value"));
 
-        Assert.Equal("plain-value", sealedSpec["flinkConfiguration"]![key]!.GetValue<string>());
+        Assert.Equal("plain-value", fingerprintedSpec["flinkConfiguration"]![key]!.GetValue<string>());
     }
 
     [Fact]
-    public void A_nested_flink_configuration_value_is_sealed_by_its_leaf_key()
+    public void A_nested_flink_configuration_value_is_fingerprinted_by_its_leaf_key()
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("security", Json.Node("""{"ssl":{"keystore-password":"hunter2","keystore":"/ks"}}""")));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("security", Json.Node("""{"ssl":{"keystore-password":"hunter2","keystore":"/ks"}}""")));
 
-        var ssl = sealedSpec["flinkConfiguration"]!["security"]!["ssl"]!;
-        Assert.True(SecretMasker.IsSealed(ssl["keystore-password"]!.GetValue<string>()));
+        var ssl = fingerprintedSpec["flinkConfiguration"]!["security"]!["ssl"]!;
+        Assert.True(SecretMasker.IsFingerprintToken(ssl["keystore-password"]!.GetValue<string>()));
         Assert.Equal("/ks", ssl["keystore"]!.GetValue<string>());
     }
 
     [Fact]
-    public void A_nested_flink_configuration_value_is_sealed_by_its_dotted_path()
+    public void A_nested_flink_configuration_value_is_fingerprinted_by_its_dotted_path()
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("fs", Json.Node("""{"azure":{"account":{"key":{"myaccount":"hunter2"},"name":"acct"}}}""")));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("fs", Json.Node("""{"azure":{"account":{"key":{"myaccount":"hunter2"},"name":"acct"}}}""")));
 
-        var account = sealedSpec["flinkConfiguration"]!["fs"]!["azure"]!["account"]!;
-        Assert.True(SecretMasker.IsSealed(account["key"]!.GetValue<string>()));
+        var account = fingerprintedSpec["flinkConfiguration"]!["fs"]!["azure"]!["account"]!;
+        Assert.True(SecretMasker.IsFingerprintToken(account["key"]!.GetValue<string>()));
         Assert.Equal("acct", account["name"]!.GetValue<string>());
     }
 
     [Fact]
     public void A_whole_object_under_a_sensitive_key_becomes_one_token()
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("http-headers", Json.Node("""{"Authorization":"Bearer abc","X-Team":"a"}""")));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("http-headers", Json.Node("""{"Authorization":"Bearer abc","X-Team":"a"}""")));
 
-        Assert.True(SecretMasker.IsSealed(sealedSpec["flinkConfiguration"]!["http-headers"]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(fingerprintedSpec["flinkConfiguration"]!["http-headers"]!.GetValue<string>()));
     }
 
     [Theory]
     [InlineData("12345")]
     [InlineData("true")]
     [InlineData("[\"a\",\"b\"]")]
-    public void A_secret_that_is_not_a_string_is_sealed_too(string json)
+    public void A_secret_that_is_not_a_string_is_fingerprinted_too(string json)
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("password", Json.Node(json)));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("password", Json.Node(json)));
 
-        Assert.True(SecretMasker.IsSealed(sealedSpec["flinkConfiguration"]!["password"]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(fingerprintedSpec["flinkConfiguration"]!["password"]!.GetValue<string>()));
     }
 
     [Fact]
-    public void A_sensitive_annotation_outside_flink_configuration_is_sealed()
+    public void A_sensitive_annotation_outside_flink_configuration_is_fingerprinted()
     {
-        var sealedSpec = Seal(Spec().WithPodAnnotation("vault.example.com/token", Secret));
+        var fingerprintedSpec = Fingerprint(Spec().WithPodAnnotation("vault.example.com/token", Secret));
 
-        var annotations = sealedSpec["podTemplate"]!["metadata"]!["annotations"]!;
-        Assert.True(SecretMasker.IsSealed(annotations["vault.example.com/token"]!.GetValue<string>()));
+        var annotations = fingerprintedSpec["podTemplate"]!["metadata"]!["annotations"]!;
+        Assert.True(SecretMasker.IsFingerprintToken(annotations["vault.example.com/token"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -109,11 +109,11 @@ public partial class SecretMaskerTests
     [InlineData("KAFKA_SASL_JAAS_CONFIG")]
     [InlineData("SERVICE_CREDENTIALS")]
     [InlineData("TLS_PRIVATE_KEY")]
-    public void An_environment_variable_with_a_sensitive_name_has_its_value_sealed(string name)
+    public void An_environment_variable_with_a_sensitive_name_has_its_value_fingerprinted(string name)
     {
-        var sealedSpec = Seal(Spec().Set("spec.podTemplate", PodWithEnvironment(new JsonObject { ["name"] = name, ["value"] = Secret })));
+        var fingerprintedSpec = Fingerprint(Spec().Set("spec.podTemplate", PodWithEnvironment(new JsonObject { ["name"] = name, ["value"] = Secret })));
 
-        Assert.True(SecretMasker.IsSealed(EnvironmentValue(sealedSpec)!));
+        Assert.True(SecretMasker.IsFingerprintToken(EnvironmentValue(fingerprintedSpec)!));
     }
 
     [Theory]
@@ -122,9 +122,9 @@ public partial class SecretMaskerTests
     [InlineData("ENABLE_BUILT_IN_PLUGINS")]
     public void An_environment_variable_with_an_ordinary_name_is_kept(string name)
     {
-        var sealedSpec = Seal(Spec().Set("spec.podTemplate", PodWithEnvironment(new JsonObject { ["name"] = name, ["value"] = "x" })));
+        var fingerprintedSpec = Fingerprint(Spec().Set("spec.podTemplate", PodWithEnvironment(new JsonObject { ["name"] = name, ["value"] = "x" })));
 
-        Assert.Equal("x", EnvironmentValue(sealedSpec));
+        Assert.Equal("x", EnvironmentValue(fingerprintedSpec));
     }
 
     [Fact]
@@ -133,9 +133,9 @@ public partial class SecretMaskerTests
         var variable = Json.Node("""{"name":"DB_PASSWORD","valueFrom":{"secretKeyRef":{"name":"db","key":"password"}}}""")!;
         var spec = Spec().Set("spec.podTemplate", PodWithEnvironment(variable.DeepClone()));
 
-        var sealedSpec = Seal(spec);
+        var fingerprintedSpec = Fingerprint(spec);
 
-        Assert.True(JsonNode.DeepEquals(variable, sealedSpec["podTemplate"]!["spec"]!["containers"]![0]!["env"]![0]));
+        Assert.True(JsonNode.DeepEquals(variable, fingerprintedSpec["podTemplate"]!["spec"]!["containers"]![0]!["env"]![0]));
     }
 
     [Fact]
@@ -151,76 +151,76 @@ public partial class SecretMaskerTests
             """);
         var spec = Spec().Set("spec.podTemplate", pod.DeepClone());
 
-        var sealedSpec = Seal(spec);
+        var fingerprintedSpec = Fingerprint(spec);
 
-        Assert.True(JsonNode.DeepEquals(pod, sealedSpec["podTemplate"]));
+        Assert.True(JsonNode.DeepEquals(pod, fingerprintedSpec["podTemplate"]));
     }
 
     [Fact]
     public void Inside_flink_configuration_a_kubernetes_field_name_is_not_exempt()
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("secret", "x"));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("secret", "x"));
 
-        Assert.True(SecretMasker.IsSealed(sealedSpec["flinkConfiguration"]!["secret"]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(fingerprintedSpec["flinkConfiguration"]!["secret"]!.GetValue<string>()));
     }
 
     [Theory]
     [InlineData("--password=hunter2", "--password=")]
     [InlineData("-Dsecurity.ssl.keystore-password=hunter2", "-Dsecurity.ssl.keystore-password=")]
     [InlineData("--kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule", "--kafka.sasl.jaas.config=")]
-    public void The_value_of_a_sensitive_option_in_job_arguments_is_sealed(string argument, string kept)
+    public void The_value_of_a_sensitive_option_in_job_arguments_is_fingerprinted(string argument, string kept)
     {
-        var arguments = SealedArguments(argument, "--parallelism=4");
+        var arguments = FingerprintedArguments(argument, "--parallelism=4");
 
         Assert.StartsWith(kept, arguments[0]);
-        Assert.True(SecretMasker.IsSealed(arguments[0][kept.Length..]));
+        Assert.True(SecretMasker.IsFingerprintToken(arguments[0][kept.Length..]));
         Assert.Equal("--parallelism=4", arguments[1]);
     }
 
     [Fact]
-    public void The_argument_after_a_sensitive_option_is_sealed()
+    public void The_argument_after_a_sensitive_option_is_fingerprinted()
     {
-        var arguments = SealedArguments("--input", "s3://in", "--api-key", "k-123", "--verbose");
+        var arguments = FingerprintedArguments("--input", "s3://in", "--api-key", "k-123", "--verbose");
 
         Assert.Equal(["--input", "s3://in", "--api-key"], arguments[..3]);
-        Assert.True(SecretMasker.IsSealed(arguments[3]));
+        Assert.True(SecretMasker.IsFingerprintToken(arguments[3]));
         Assert.Equal("--verbose", arguments[4]);
     }
 
     [Fact]
     public void A_sensitive_switch_followed_by_another_option_seals_nothing()
     {
-        Assert.Equal(["--use-token", "--verbose"], SealedArguments("--use-token", "--verbose"));
+        Assert.Equal(["--use-token", "--verbose"], FingerprintedArguments("--use-token", "--verbose"));
     }
 
     [Fact]
-    public void A_sensitive_option_in_a_container_command_is_sealed()
+    public void A_sensitive_option_in_a_container_command_is_fingerprinted()
     {
         var pod = Json.Object("""{"spec":{"containers":[{"name":"init","command":["tool","--token","abc"]}]}}""");
 
-        var sealedSpec = Seal(Spec().Set("spec.podTemplate", pod));
+        var fingerprintedSpec = Fingerprint(Spec().Set("spec.podTemplate", pod));
 
-        Assert.True(SecretMasker.IsSealed(sealedSpec["podTemplate"]!["spec"]!["containers"]![0]!["command"]![2]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(fingerprintedSpec["podTemplate"]!["spec"]!["containers"]![0]!["command"]![2]!.GetValue<string>()));
     }
 
     [Fact]
-    public void Sealing_sealed_arguments_changes_nothing()
+    public void Fingerprinting_fingerprinted_arguments_changes_nothing()
     {
-        var once = Seal(Spec().Set("spec.job.args", new JsonArray("--password=x", "--secret", "y")));
+        var once = Fingerprint(Spec().Set("spec.job.args", new JsonArray("--password=x", "--secret", "y")));
 
-        Assert.True(JsonNode.DeepEquals(once, SecretMasker.Seal(once)));
+        Assert.True(JsonNode.DeepEquals(once, SecretMasker.Fingerprint(once)));
     }
 
     [Fact]
-    public void A_sealed_option_value_is_displayed_as_stars()
+    public void A_fingerprinted_option_value_is_displayed_as_stars()
     {
-        var shown = SecretMasker.Display(Seal(Spec().Set("spec.job.args", new JsonArray("--password=hunter2"))))!;
+        var shown = SecretMasker.Display(Fingerprint(Spec().Set("spec.job.args", new JsonArray("--password=hunter2"))))!;
 
         Assert.Equal("--password=******", shown["job"]!["args"]![0]!.GetValue<string>());
     }
 
     [Fact]
-    public void A_sealed_token_is_sixteen_hex_digits_of_a_fingerprint()
+    public void A_fingerprinted_token_is_sixteen_hex_digits_of_a_fingerprint()
     {
         var token = SealedPassword(Secret);
 
@@ -240,20 +240,20 @@ public partial class SecretMaskerTests
     }
 
     [Fact]
-    public void Sealing_a_sealed_spec_changes_nothing()
+    public void Fingerprinting_a_fingerprinted_spec_changes_nothing()
     {
-        var once = Seal(Spec().WithFlinkConfiguration("password", Secret).WithFlinkConfiguration("http-headers", Json.Node("""{"a":"b"}""")));
+        var once = Fingerprint(Spec().WithFlinkConfiguration("password", Secret).WithFlinkConfiguration("http-headers", Json.Node("""{"a":"b"}""")));
 
-        Assert.True(JsonNode.DeepEquals(once, SecretMasker.Seal(once)));
+        Assert.True(JsonNode.DeepEquals(once, SecretMasker.Fingerprint(once)));
     }
 
     [Fact]
-    public void Sealing_does_not_change_the_input()
+    public void Fingerprinting_does_not_change_the_input()
     {
         var spec = Spec().WithFlinkConfiguration("password", Secret).BuildSpec();
         var before = spec.ToJsonString();
 
-        SecretMasker.Seal(spec);
+        SecretMasker.Fingerprint(spec);
 
         Assert.Equal(before, spec.ToJsonString());
     }
@@ -261,20 +261,20 @@ public partial class SecretMaskerTests
     [Fact]
     public void A_null_secret_stays_null()
     {
-        var sealedSpec = Seal(Spec().WithFlinkConfiguration("password", null));
+        var fingerprintedSpec = Fingerprint(Spec().WithFlinkConfiguration("password", null));
 
-        Assert.True(sealedSpec["flinkConfiguration"]!.AsObject().ContainsKey("password"));
-        Assert.Null(sealedSpec["flinkConfiguration"]!["password"]);
+        Assert.True(fingerprintedSpec["flinkConfiguration"]!.AsObject().ContainsKey("password"));
+        Assert.Null(fingerprintedSpec["flinkConfiguration"]!["password"]);
     }
 
     [Fact]
-    public void Display_of_a_sealed_document_shows_stars_and_never_the_value()
+    public void Display_of_a_fingerprinted_document_shows_stars_and_never_the_value()
     {
-        var sealedSpec = Seal(Spec()
+        var fingerprintedSpec = Fingerprint(Spec()
             .WithFlinkConfiguration("password", Secret)
             .Set("spec.podTemplate", PodWithEnvironment(new JsonObject { ["name"] = "API_TOKEN", ["value"] = Secret })));
 
-        var shown = SecretMasker.Display(sealedSpec)!;
+        var shown = SecretMasker.Display(fingerprintedSpec)!;
 
         Assert.Equal(SecretMasker.MaskText, shown["flinkConfiguration"]!["password"]!.GetValue<string>());
         Assert.Equal(SecretMasker.MaskText, EnvironmentValue(shown));
@@ -284,7 +284,7 @@ public partial class SecretMaskerTests
     [Fact]
     public void Display_of_rendered_text_replaces_every_token()
     {
-        var yaml = CanonicalYaml.Render(Seal(Spec().WithFlinkConfiguration("password", Secret).WithFlinkConfiguration("api-key", "k")));
+        var yaml = CanonicalYaml.Render(Fingerprint(Spec().WithFlinkConfiguration("password", Secret).WithFlinkConfiguration("api-key", "k")));
 
         var shown = SecretMasker.Display(yaml);
 
@@ -318,15 +318,15 @@ public partial class SecretMaskerTests
 
     private static FlinkDeploymentBuilder Spec() => FlinkDeploymentBuilder.New();
 
-    private static JsonNode Seal(FlinkDeploymentBuilder builder) => SecretMasker.Seal(builder.BuildSpec())!;
+    private static JsonNode Fingerprint(FlinkDeploymentBuilder builder) => SecretMasker.Fingerprint(builder.BuildSpec())!;
 
     private static string SealedPassword(string password) =>
-        Seal(Spec().WithFlinkConfiguration("password", password))["flinkConfiguration"]!["password"]!.GetValue<string>();
+        Fingerprint(Spec().WithFlinkConfiguration("password", password))["flinkConfiguration"]!["password"]!.GetValue<string>();
 
-    private static string[] SealedArguments(params string[] arguments)
+    private static string[] FingerprintedArguments(params string[] arguments)
     {
-        var sealedSpec = Seal(Spec().Set("spec.job.args", new JsonArray([.. arguments.Select(a => (JsonNode)a)])));
-        return [.. sealedSpec["job"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())];
+        var fingerprintedSpec = Fingerprint(Spec().Set("spec.job.args", new JsonArray([.. arguments.Select(a => (JsonNode)a)])));
+        return [.. fingerprintedSpec["job"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())];
     }
 
     private static JsonObject PodWithEnvironment(JsonNode variable) => new()

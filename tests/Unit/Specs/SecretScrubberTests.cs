@@ -76,7 +76,7 @@ public class SecretScrubberTests
     }
 
     [Fact]
-    public void A_scrubber_with_sealed_tokens_masks_the_words_and_word_parts_that_have_those_tokens()
+    public void A_scrubber_with_fingerprinted_tokens_masks_the_words_and_word_parts_that_have_those_tokens()
     {
         var scrubber = SecretScrubber.PatternsOnly.WithTokens([SecretMasker.Token("hunter22")]);
 

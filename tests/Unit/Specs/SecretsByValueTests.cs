@@ -3,7 +3,7 @@ using Cmf.Core.Specs;
 
 namespace Cmf.UnitTests.Specs;
 
-/// <summary>Secrets found by their shape inside strings (DESIGN 3.2 rule 10): only the secret part is sealed.</summary>
+/// <summary>Secrets found by their shape inside strings (DESIGN 3.2 rule 10): only the secret part is fingerprinted.</summary>
 public class SecretsByValueTests
 {
     [Theory]
@@ -38,12 +38,12 @@ public class SecretsByValueTests
     [InlineData("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----******-----END PRIVATE KEY-----")]
     [InlineData("token ghp_0123456789abcdefghijABCDEFGHIJ0123 used", "token ****** used")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2lnbmF0dXJlLXZhbHVl", "******")]
-    public void Only_the_secret_part_of_a_string_is_sealed(string text, string shown)
+    public void Only_the_secret_part_of_a_string_is_fingerprinted(string text, string shown)
     {
-        var sealedText = SealedString(text);
+        var fingerprintedText = FingerprintedString(text);
 
-        Assert.Equal(shown, SecretMasker.Display(sealedText));
-        Assert.Contains("<sealed:", sealedText, StringComparison.Ordinal);
+        Assert.Equal(shown, SecretMasker.Display(fingerprintedText));
+        Assert.Contains("<sealed:", fingerprintedText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,25 +60,25 @@ public class SecretsByValueTests
     [InlineData("registry.example.com/flink@sha256:0123456789abcdef")]
     public void A_string_without_a_secret_shape_is_kept(string text)
     {
-        Assert.Equal(text, SealedString(text));
+        Assert.Equal(text, FingerprintedString(text));
     }
 
     [Fact]
     public void A_changed_secret_inside_a_string_gives_another_token_and_the_same_text_around_it()
     {
-        var before = SealedString("https://ci:hunter22@artifacts.example.com/app.jar");
-        var after = SealedString("https://ci:hunter23@artifacts.example.com/app.jar");
+        var before = FingerprintedString("https://ci:hunter22@artifacts.example.com/app.jar");
+        var after = FingerprintedString("https://ci:hunter23@artifacts.example.com/app.jar");
 
         Assert.NotEqual(before, after);
         Assert.Equal(SecretMasker.Display(before), SecretMasker.Display(after));
     }
 
     [Fact]
-    public void Sealing_a_string_twice_changes_nothing()
+    public void Fingerprinting_a_string_twice_changes_nothing()
     {
-        var once = SealedString("-Dkafka.password=hunter22 https://ci:hunter22@host/app.jar Authorization: Basic dXNlcjpodW50ZXIyMg==");
+        var once = FingerprintedString("-Dkafka.password=hunter22 https://ci:hunter22@host/app.jar Authorization: Basic dXNlcjpodW50ZXIyMg==");
 
-        Assert.Equal(once, SealedString(once));
+        Assert.Equal(once, FingerprintedString(once));
     }
 
     [Theory]
@@ -87,18 +87,18 @@ public class SecretsByValueTests
     [InlineData("SIGNING_KEY")]
     [InlineData("VAULT_TOKEN")]
     [InlineData("GCP_CREDENTIALS_JSON")]
-    public void An_environment_variable_with_a_widened_sensitive_name_has_its_value_sealed(string name)
+    public void An_environment_variable_with_a_widened_sensitive_name_has_its_value_fingerprinted(string name)
     {
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New().Set("spec.podTemplate", Pod(new JsonObject { ["name"] = name, ["value"] = "hunter22" })).BuildSpec())!;
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().Set("spec.podTemplate", Pod(new JsonObject { ["name"] = name, ["value"] = "hunter22" })).BuildSpec())!;
 
-        Assert.True(SecretMasker.IsSealed(EnvironmentValue(spec)));
+        Assert.True(SecretMasker.IsFingerprintToken(EnvironmentValue(spec)));
     }
 
     [Fact]
     public void An_ordinary_environment_variable_keeps_its_value_but_not_a_password_inside_it()
     {
         var variable = new JsonObject { ["name"] = "JAVA_TOOL_OPTIONS", ["value"] = "-Xmx1g -Dkafka.password=hunter22" };
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New().Set("spec.podTemplate", Pod(variable)).BuildSpec())!;
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().Set("spec.podTemplate", Pod(variable)).BuildSpec())!;
 
         Assert.Equal("-Xmx1g -Dkafka.password=******", SecretMasker.Display(EnvironmentValue(spec)));
     }
@@ -106,28 +106,28 @@ public class SecretsByValueTests
     [Theory]
     [InlineData("containerized.master.env.DB_PWD")]
     [InlineData("containerized.taskmanager.env.API_TOKEN")]
-    public void A_container_environment_key_in_flink_configuration_with_a_sensitive_name_is_sealed(string key)
+    public void A_container_environment_key_in_flink_configuration_with_a_sensitive_name_is_fingerprinted(string key)
     {
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New().WithFlinkConfiguration(key, "hunter22").BuildSpec())!;
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().WithFlinkConfiguration(key, "hunter22").BuildSpec())!;
 
-        Assert.True(SecretMasker.IsSealed(spec["flinkConfiguration"]![key]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(spec["flinkConfiguration"]![key]!.GetValue<string>()));
     }
 
     [Fact]
-    public void A_nested_container_environment_key_is_sealed_by_its_dotted_path()
+    public void A_nested_container_environment_key_is_fingerprinted_by_its_dotted_path()
     {
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New()
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New()
             .WithFlinkConfiguration("containerized", Json.Node("""{"master":{"env":{"DB_PWD":"hunter22","TZ":"UTC"}}}""")).BuildSpec())!;
 
         var env = spec["flinkConfiguration"]!["containerized"]!["master"]!["env"]!;
-        Assert.True(SecretMasker.IsSealed(env["DB_PWD"]!.GetValue<string>()));
+        Assert.True(SecretMasker.IsFingerprintToken(env["DB_PWD"]!.GetValue<string>()));
         Assert.Equal("UTC", env["TZ"]!.GetValue<string>());
     }
 
     [Fact]
     public void A_container_environment_key_with_an_ordinary_name_is_kept()
     {
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New().WithFlinkConfiguration("containerized.master.env.TZ", "UTC").BuildSpec())!;
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().WithFlinkConfiguration("containerized.master.env.TZ", "UTC").BuildSpec())!;
 
         Assert.Equal("UTC", spec["flinkConfiguration"]!["containerized.master.env.TZ"]!.GetValue<string>());
     }
@@ -137,19 +137,19 @@ public class SecretsByValueTests
     [InlineData("--password")]
     [InlineData("--dbPassword")]
     [InlineData("--kafka-secret")]
-    public void The_argument_after_a_widened_sensitive_option_is_sealed(string option)
+    public void The_argument_after_a_widened_sensitive_option_is_fingerprinted(string option)
     {
-        var args = SealedArguments(option, "hunter22", "--verbose");
+        var args = FingerprintedArguments(option, "hunter22", "--verbose");
 
         Assert.Equal(option, args[0]);
-        Assert.True(SecretMasker.IsSealed(args[1]));
+        Assert.True(SecretMasker.IsFingerprintToken(args[1]));
         Assert.Equal("--verbose", args[2]);
     }
 
     [Fact]
-    public void The_value_of_an_option_written_with_equals_is_sealed_after_the_equals()
+    public void The_value_of_an_option_written_with_equals_is_fingerprinted_after_the_equals()
     {
-        var args = SealedArguments("--db-pass=hunter22");
+        var args = FingerprintedArguments("--db-pass=hunter22");
 
         Assert.Equal("--db-pass=******", SecretMasker.Display(args[0]));
     }
@@ -157,7 +157,7 @@ public class SecretsByValueTests
     [Fact]
     public void A_basic_auth_header_in_an_artifact_header_setting_keeps_its_name_and_other_headers()
     {
-        var spec = SecretMasker.Seal(FlinkDeploymentBuilder.New()
+        var spec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New()
             .WithFlinkConfiguration("kubernetes.operator.user.artifacts.http.header", "Authorization:Basic dXNlcjpodW50ZXIyMg==,X-Team:orders")
             .BuildSpec())!;
 
@@ -167,7 +167,7 @@ public class SecretsByValueTests
     }
 
     [Fact]
-    public void Find_secrets_returns_the_plain_values_sealing_would_hide_and_changes_nothing()
+    public void Find_secrets_returns_the_plain_values_fingerprinting_would_hide_and_changes_nothing()
     {
         var spec = FlinkDeploymentBuilder.New()
             .WithFlinkConfiguration("security.ssl.keystore-password", "hunter22")
@@ -192,13 +192,13 @@ public class SecretsByValueTests
         Assert.Equal("https://ci:******@host/app.jar", masked["spec"]!["job"]!["jarURI"]!.GetValue<string>());
     }
 
-    private static string SealedString(string text) =>
-        SecretMasker.Seal(FlinkDeploymentBuilder.New().Set("spec.job.jarURI", text).BuildSpec())!["job"]!["jarURI"]!.GetValue<string>();
+    private static string FingerprintedString(string text) =>
+        SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().Set("spec.job.jarURI", text).BuildSpec())!["job"]!["jarURI"]!.GetValue<string>();
 
-    private static string[] SealedArguments(params string[] arguments)
+    private static string[] FingerprintedArguments(params string[] arguments)
     {
-        var sealedSpec = SecretMasker.Seal(FlinkDeploymentBuilder.New().Set("spec.job.args", new JsonArray([.. arguments.Select(a => (JsonNode)a)])).BuildSpec())!;
-        return [.. sealedSpec["job"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())];
+        var fingerprintedSpec = SecretMasker.Fingerprint(FlinkDeploymentBuilder.New().Set("spec.job.args", new JsonArray([.. arguments.Select(a => (JsonNode)a)])).BuildSpec())!;
+        return [.. fingerprintedSpec["job"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())];
     }
 
     private static JsonObject Pod(JsonNode variable) => new()

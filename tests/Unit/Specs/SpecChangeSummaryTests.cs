@@ -70,8 +70,8 @@ public sealed class SpecChangeSummaryTests
     [Fact]
     public void A_changed_secret_reads_secret_changed_and_never_its_token()
     {
-        var before = Sealed(Patched("""{"flinkConfiguration":{"s3.secret-key":"old-secret"}}"""));
-        var after = Sealed(Patched("""{"flinkConfiguration":{"s3.secret-key":"new-secret"}}"""));
+        var before = Fingerprinted(Patched("""{"flinkConfiguration":{"s3.secret-key":"old-secret"}}"""));
+        var after = Fingerprinted(Patched("""{"flinkConfiguration":{"s3.secret-key":"new-secret"}}"""));
 
         var change = SpecChangeSummary.Between(before, after);
 
@@ -84,8 +84,8 @@ public sealed class SpecChangeSummaryTests
     [Fact]
     public void A_secret_inside_a_string_is_not_shown_even_masked()
     {
-        var before = Sealed(Patched("""{"job":{"jarURI":"https://ci:old-pass@repo.example/job.jar"}}"""));
-        var after = Sealed(Patched("""{"job":{"jarURI":"https://ci:new-pass@repo.example/job.jar"}}"""));
+        var before = Fingerprinted(Patched("""{"job":{"jarURI":"https://ci:old-pass@repo.example/job.jar"}}"""));
+        var after = Fingerprinted(Patched("""{"job":{"jarURI":"https://ci:new-pass@repo.example/job.jar"}}"""));
 
         var change = SpecChangeSummary.Between(before, after);
 
@@ -95,7 +95,7 @@ public sealed class SpecChangeSummaryTests
     [Fact]
     public void An_added_secret_says_so_without_a_value()
     {
-        var change = SpecChangeSummary.Between(Sealed(Base), Sealed(Patched("""{"flinkConfiguration":{"db.password":"hunter2"}}""")));
+        var change = SpecChangeSummary.Between(Fingerprinted(Base), Fingerprinted(Patched("""{"flinkConfiguration":{"db.password":"hunter2"}}""")));
 
         Assert.Equal("flinkConfiguration db.password secret added", change.Summary);
     }
@@ -166,5 +166,5 @@ public sealed class SpecChangeSummaryTests
         }
     }
 
-    private static string Sealed(string json) => SecretMasker.Seal(JsonNode.Parse(json))!.ToJsonString();
+    private static string Fingerprinted(string json) => SecretMasker.Fingerprint(JsonNode.Parse(json))!.ToJsonString();
 }

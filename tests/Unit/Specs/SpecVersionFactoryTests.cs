@@ -8,18 +8,18 @@ public class SpecVersionFactoryTests
     private const string InstanceAnnotation = "3f2c1d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
     [Fact]
-    public void The_effective_spec_is_canonical_json_of_the_sealed_observed_spec()
+    public void The_effective_spec_is_canonical_json_of_the_fingerprinted_observed_spec()
     {
         var observed = FlinkDeploymentBuilder.New().WithFlinkConfiguration("s3.secret-key", "abc").BuildSpec();
 
         var version = SpecVersionFactory.Create(observed);
 
-        Assert.Equal(CanonicalJson.Serialize(SecretMasker.Seal(observed)), version.EffectiveSpecJson);
+        Assert.Equal(CanonicalJson.Serialize(SecretMasker.Fingerprint(observed)), version.EffectiveSpecJson);
         Assert.DoesNotContain("abc", version.EffectiveSpecJson);
     }
 
     [Fact]
-    public void The_hash_is_taken_over_the_unsealed_spec()
+    public void The_hash_is_taken_over_the_unfingerprinted_spec()
     {
         var observed = FlinkDeploymentBuilder.New().WithFlinkConfiguration("password", "hunter2").BuildSpec();
 

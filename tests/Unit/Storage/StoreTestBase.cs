@@ -4,7 +4,7 @@ namespace Cmf.UnitTests.Storage;
 
 /// <summary>
 /// Gives each test a fresh store of its own (a SQLite file, or a database on the run's PostgreSQL server) and removes
-/// it afterwards. A test class meant for both engines is abstract and has one sealed subclass per engine.
+/// it afterwards. A test class meant for both engines is abstract and has one fingerprinted subclass per engine.
 /// </summary>
 public abstract class StoreTestBase(StoreProviderKind engine = StoreProviderKind.Sqlite) : IAsyncLifetime
 {

@@ -32,10 +32,10 @@ public sealed class SeededApplication(InstanceStore store, ApplicationKey key, s
     /// <summary>A spec change written by the manager the attribution names (as the watcher reads it from managedFields).</summary>
     public Task<CommitResult> SpecAsync(string label, ChangeAttribution attribution) => CommitAsync(_scenario.Spec(label, attribution: attribution));
 
-    /// <summary>A spec change to a realistic spec: the effective spec is built, sealed and hashed by the real factory.</summary>
+    /// <summary>A spec change to a realistic spec: the effective spec is built, fingerprinted and hashed by the real factory.</summary>
     public Task<CommitResult> SpecAsync(SpecVersion spec) => CommitAsync(_scenario.Spec(spec));
 
-    /// <summary>A spec change to a realistic FlinkDeployment spec: canonicalised, sealed and hashed as the watcher does.</summary>
+    /// <summary>A spec change to a realistic FlinkDeployment spec: canonicalised, fingerprinted and hashed as the watcher does.</summary>
     public Task<CommitResult> SpecAsync(JsonObject observedSpec) =>
         CommitAsync(_scenario.Spec(SpecVersionFactory.Create(observedSpec)));
 

@@ -1,7 +1,7 @@
 namespace Cmf.Core.Storage.Entities;
 
 /// <summary>
-/// The sealed effective spec of one instance, apart from <see cref="StoredInstance"/> so that list and
+/// The fingerprinted effective spec of one instance, apart from <see cref="StoredInstance"/> so that list and
 /// timeline queries never read it.
 /// </summary>
 internal sealed class StoredInstanceSpec

@@ -2,14 +2,14 @@ using Cmf.Core.Model;
 
 namespace Cmf.Core.Storage.Views;
 
-/// <summary>One instance with its sealed spec texts, the clusters it ran on and its neighbours.</summary>
+/// <summary>One instance with its fingerprinted spec texts, the clusters it ran on and its neighbours.</summary>
 public sealed record InstanceDetail
 {
     public required ApplicationKey Application { get; init; }
 
     public required InstanceSummary Instance { get; init; }
 
-    /// <summary>Canonical sealed effective spec; null only if the tracker never handed it over.</summary>
+    /// <summary>Canonical fingerprinted effective spec; null only if the tracker never handed it over.</summary>
     public string? EffectiveSpecJson { get; init; }
 
     /// <summary>Clusters this instance ran on (from the start or handed over in place), oldest first.</summary>

@@ -9,7 +9,7 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal static class ChangeBackfill
 {
-    /// <summary>The data version the pass brings a store to (after <see cref="SecretResealing.DataVersion"/>).</summary>
+    /// <summary>The data version the pass brings a store to (after <see cref="SecretFingerprintRefresh.DataVersion"/>).</summary>
     public const int DataVersion = 2;
 
     private const int ApplicationsPerTransaction = 50;

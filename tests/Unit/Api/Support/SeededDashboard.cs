@@ -36,7 +36,7 @@ public class SeededDashboard : IAsyncLifetime
         var store = Host.Store;
         await store.UpsertEnvironmentsAsync(
         [
-            new EnvironmentInfo("prod", "prod", (JsonObject?)SecretMasker.Seal(RealisticSpec.Defaults())),
+            new EnvironmentInfo("prod", "prod", (JsonObject?)SecretMasker.Fingerprint(RealisticSpec.Defaults())),
             new EnvironmentInfo("staging", "staging"),
             new EnvironmentInfo("quiet", "quiet"),
         ], CancellationToken.None);

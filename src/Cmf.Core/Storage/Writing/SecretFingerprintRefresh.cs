@@ -8,24 +8,24 @@ namespace Cmf.Core.Storage.Writing;
 
 /// <summary>
 /// The one-time pass that brings rows written before data version 1 up to today's secret rules (DESIGN 3.2 rule 10):
-/// those releases sealed secrets by key only and stored <c>status.error</c> and event messages verbatim. Every stored
-/// spec and environment's defaults are sealed again (sealing is idempotent: only what the old rules missed changes),
+/// those releases fingerprinted secrets by key only and stored <c>status.error</c> and event messages verbatim. Every stored
+/// spec and environment's defaults are fingerprinted again (fingerprinting is idempotent: only what the old rules missed changes),
 /// and every stored text that came from the cluster (errors, the error episode, event messages, job names, savepoint
 /// paths) is scrubbed with the application's secrets: the values the new rules found in its specs, the values whose
-/// sealed tokens its specs hold (a secret the old rules sealed by key may still be quoted in an error), and the value
+/// fingerprint tokens its specs hold (a secret the old rules fingerprinted by key may still be quoted in an error), and the value
 /// patterns. Applications are converted a chunk per transaction; the pass is idempotent, so one interrupted half-way
 /// simply runs again.
 /// </summary>
-internal static class SecretResealing
+internal static class SecretFingerprintRefresh
 {
     /// <summary>The data version the pass brings a store to.</summary>
     public const int DataVersion = 1;
 
     private const int ApplicationsPerTransaction = 50;
 
-    public static async Task<ResealCounts> RunAsync(StoreProvider provider, CancellationToken cancellationToken)
+    public static async Task<FingerprintRefreshCounts> RunAsync(StoreProvider provider, CancellationToken cancellationToken)
     {
-        var counts = await ResealEnvironmentsAsync(provider, cancellationToken);
+        var counts = await RefreshEnvironmentsAsync(provider, cancellationToken);
         var afterId = 0L;
         while (true)
         {
@@ -38,7 +38,7 @@ internal static class SecretResealing
                 .ToListAsync(cancellationToken);
             foreach (var application in applications)
             {
-                counts += await ResealApplicationAsync(db, application, cancellationToken);
+                counts += await RefreshApplicationAsync(db, application, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -50,7 +50,7 @@ internal static class SecretResealing
         }
     }
 
-    private static async Task<ResealCounts> ResealEnvironmentsAsync(StoreProvider provider, CancellationToken cancellationToken)
+    private static async Task<FingerprintRefreshCounts> RefreshEnvironmentsAsync(StoreProvider provider, CancellationToken cancellationToken)
     {
         await using var db = provider.CreateContext();
         await using var transaction = await provider.BeginWriteTransactionAsync(db, cancellationToken);
@@ -59,7 +59,7 @@ internal static class SecretResealing
         {
             rows++;
             // Written as JsonNode.ToJsonString() writes them (IngestPipeline), not canonical.
-            if (Resealed(environment.DefaultsJson!, secrets: null, static node => node?.ToJsonString() ?? "null") is { } defaults)
+            if (WithTodaysFingerprints(environment.DefaultsJson!, secrets: null, static node => node?.ToJsonString() ?? "null") is { } defaults)
             {
                 environment.DefaultsJson = defaults;
                 changed++;
@@ -67,10 +67,10 @@ internal static class SecretResealing
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ResealCounts(rows, changed, 0);
+        return new FingerprintRefreshCounts(rows, changed, 0);
     }
 
-    private static async Task<ResealCounts> ResealApplicationAsync(CmfDbContext db, StoredApplication application, CancellationToken cancellationToken)
+    private static async Task<FingerprintRefreshCounts> RefreshApplicationAsync(CmfDbContext db, StoredApplication application, CancellationToken cancellationToken)
     {
         var specs = await db.InstanceSpecs
             .Where(s => db.Instances.Any(i => i.Id == s.InstanceId && i.ApplicationId == application.Id))
@@ -80,12 +80,12 @@ internal static class SecretResealing
         var specsChanged = 0;
         foreach (var spec in specs)
         {
-            if (Resealed(spec.EffectiveSpecJson, secrets, CanonicalJson.Serialize) is { } resealed)
+            if (WithTodaysFingerprints(spec.EffectiveSpecJson, secrets, CanonicalJson.Serialize) is { } refreshed)
             {
-                spec.EffectiveSpecJson = resealed;
+                spec.EffectiveSpecJson = refreshed;
                 specsChanged++;
             }
-            tokens.UnionWith(SecretMasker.SealedTokens(spec.EffectiveSpecJson));
+            tokens.UnionWith(SecretMasker.FingerprintTokens(spec.EffectiveSpecJson));
         }
         var scrubber = new SecretScrubber(secrets).WithTokens(tokens);
         var textsChanged = 0;
@@ -108,11 +108,11 @@ internal static class SecretResealing
         {
             textsChanged += Scrub(appEvent.Message, scrubber, v => appEvent.Message = v!);
         }
-        return new ResealCounts(1, specsChanged, textsChanged);
+        return new FingerprintRefreshCounts(1, specsChanged, textsChanged);
     }
 
-    /// <summary>The stored JSON sealed by today's rules, or null when that changes nothing.</summary>
-    private static string? Resealed(string json, List<string>? secrets, Func<JsonNode?, string> serialize)
+    /// <summary>The stored JSON fingerprinted by today's rules, or null when that changes nothing.</summary>
+    private static string? WithTodaysFingerprints(string json, List<string>? secrets, Func<JsonNode?, string> serialize)
     {
         JsonNode? node;
         try
@@ -124,9 +124,9 @@ internal static class SecretResealing
             // Not JSON: nothing we wrote. Leave it for whoever reads it to report.
             return null;
         }
-        SecretMasker.SealInPlace(node, secrets);
-        var resealed = serialize(node);
-        return resealed == json ? null : resealed;
+        SecretMasker.FingerprintInPlace(node, secrets);
+        var refreshed = serialize(node);
+        return refreshed == json ? null : refreshed;
     }
 
     private static int Scrub(string? text, SecretScrubber scrubber, Action<string?> write)
@@ -142,10 +142,10 @@ internal static class SecretResealing
 }
 
 /// <summary>
-/// What a <see cref="SecretResealing"/> pass saw (applications, and environments with defaults) and changed: specs and
-/// defaults sealed again, texts scrubbed.
+/// What a <see cref="SecretFingerprintRefresh"/> pass saw (applications, and environments with defaults) and changed: specs and
+/// defaults fingerprinted again, texts scrubbed.
 /// </summary>
-internal readonly record struct ResealCounts(int Rows, int Specs, int Texts)
+internal readonly record struct FingerprintRefreshCounts(int Rows, int Specs, int Texts)
 {
-    public static ResealCounts operator +(ResealCounts a, ResealCounts b) => new(a.Rows + b.Rows, a.Specs + b.Specs, a.Texts + b.Texts);
+    public static FingerprintRefreshCounts operator +(FingerprintRefreshCounts a, FingerprintRefreshCounts b) => new(a.Rows + b.Rows, a.Specs + b.Specs, a.Texts + b.Texts);
 }

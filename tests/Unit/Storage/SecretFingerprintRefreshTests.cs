@@ -11,10 +11,10 @@ namespace Cmf.UnitTests.Storage;
 
 /// <summary>
 /// A store written by the release before secrets were found by value (Fixtures/README.md: its own code wrote it) holds
-/// plain secrets in specs, errors and event messages; today's store seals and scrubs them once when it opens it, and
+/// plain secrets in specs, errors and event messages; today's store fingerprints and scrubs them once when it opens it, and
 /// leaves nothing of them in the file.
 /// </summary>
-public sealed class SecretResealingTests
+public sealed class SecretFingerprintRefreshTests
 {
     private static readonly string[] Markers =
     [
@@ -88,7 +88,7 @@ public sealed class SecretResealingTests
     }
 
     [Fact]
-    public async Task Environment_defaults_of_an_old_store_are_sealed_again()
+    public async Task Environment_defaults_of_an_old_store_are_fingerprinted_again()
     {
         using var directory = new TempDirectory();
         await using var opened = await OpenCopyAsync(directory);
