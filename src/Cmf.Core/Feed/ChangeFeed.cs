@@ -10,6 +10,7 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private FeedSubscriber[] _subscribers = [];
+    private long _publications;
 
     public ChangeFeed()
         : this(Options.Create(new FeedOptions()), TimeProvider.System)
@@ -17,6 +18,12 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
     }
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    /// <summary>
+    /// How many publications (commits and resyncs) the feed has told so far. A read started after this number was taken
+    /// sees every commit published up to it, so reads may be shared between subscribers while it stays the same.
+    /// </summary>
+    public long Publications => Interlocked.Read(ref _publications);
 
     /// <summary>Follows the changes <paramref name="filter"/> selects from now on, without reading anything first.</summary>
     public Task<Subscription> SubscribeAsync(ChangeFilter filter, CancellationToken cancellationToken) =>
@@ -58,6 +65,7 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
         {
             return;
         }
+        Interlocked.Increment(ref _publications);
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.Offer(changes);
@@ -67,6 +75,7 @@ public sealed class ChangeFeed(IOptions<FeedOptions> options, TimeProvider time)
     /// <summary>Tells every subscriber to re-read everything (e.g. after the watcher relisted).</summary>
     public void PublishResync()
     {
+        Interlocked.Increment(ref _publications);
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             subscriber.RequestResync();

@@ -38,6 +38,7 @@ public static class CmfHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Options.Create(sp.GetRequiredService<IOptions<CmfOptions>>().Value.Feed));
         services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<SharedApplicationPages>();
         services.AddSingleton<WatchHealth>();
         services.AddSingleton<RelistSignal>();
         services.AddSingleton(sp => Catalog(sp.GetRequiredService<IOptions<CmfOptions>>().Value, target));

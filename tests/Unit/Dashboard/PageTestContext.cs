@@ -5,6 +5,7 @@ using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Pages;
+using Cmf.Dashboard.Model;
 using Cmf.UnitTests.Storage;
 using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Tracking;
@@ -30,6 +31,7 @@ public abstract class PageTestContext : DashboardTestContext
         Services.AddSingleton<TimeProvider>(new FixedClock(PageNow));
         Services.AddSingleton(Feed);
         Services.AddSingleton(_ => Queries);
+        Services.AddSingleton<SharedApplicationPages>();
         Services.AddSingleton(_ => Options.Create(CmfOptions));
     }
 

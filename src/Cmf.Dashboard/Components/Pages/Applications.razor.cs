@@ -32,6 +32,9 @@ public partial class Applications : IAsyncDisposable
     private StoreQueries Queries { get; set; } = default!;
 
     [Inject]
+    private SharedApplicationPages Pages { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
@@ -88,12 +91,12 @@ public partial class Applications : IAsyncDisposable
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var filter = _filter;
-        var page = await Queries.ListApplicationsAsync(filter.ToQuery(PageSize), cancellationToken);
+        var page = await Pages.ReadAsync(filter.ToQuery(PageSize), DashboardUrls.ApplicationsUrl(filter), cancellationToken);
         if (page.Items.Count == 0 && page.TotalCount > 0 && filter.Page > 1)
         {
             // The page asked for is past the end now (fewer matches than when the link was made): show the last one.
             filter = filter with { Page = (page.TotalCount + PageSize - 1) / PageSize };
-            page = await Queries.ListApplicationsAsync(filter.ToQuery(PageSize), cancellationToken);
+            page = await Pages.ReadAsync(filter.ToQuery(PageSize), DashboardUrls.ApplicationsUrl(filter), cancellationToken);
         }
         _page = page;
         _pageNumber = filter.Page;
