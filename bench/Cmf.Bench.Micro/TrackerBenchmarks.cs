@@ -20,6 +20,8 @@ public class TrackerBenchmarks
     private ApplicationState _state = null!;
     private Observation _statusChange = null!;
     private Observation _specChange = null!;
+    private Observation _jobStateWrite = null!;
+    private Observation _errorWrite = null!;
     private DateTimeOffset _now;
 
     [GlobalSetup]
@@ -54,6 +56,8 @@ public class TrackerBenchmarks
         _now = time.AddMinutes(1);
         _statusChange = Observed(50, JobState.Restarting);
         _specChange = Observed(51, JobState.Running);
+        _jobStateWrite = Observed(50, JobState.Restarting, resourceVersion: "5051");
+        _errorWrite = Observed(50, JobState.Running, resourceVersion: "5051", error: "java.lang.RuntimeException: checkpoint declined");
     }
 
     [Benchmark(Description = "tracker step: a status change of an application with 50 instances")]
@@ -62,13 +66,19 @@ public class TrackerBenchmarks
     [Benchmark(Description = "tracker step: a spec change (new instance) of an application with 50 instances")]
     public TrackerResult SpecChange() => InstanceTracker.Apply(_state, _specChange, _now);
 
+    [Benchmark(Description = "tracker step: a newer status write that moves the job state, of an application with 50 instances")]
+    public TrackerResult JobStateWrite() => InstanceTracker.Apply(_state, _jobStateWrite, _now);
+
+    [Benchmark(Description = "tracker step: a newer status write that moves no outcome input (an error text), of an application with 50 instances")]
+    public TrackerResult ErrorWrite() => InstanceTracker.Apply(_state, _errorWrite, _now);
+
     private static ApplicationState Apply(ApplicationState state, Observation observation, DateTimeOffset now) =>
         InstanceTracker.Apply(state, observation, now).State;
 
-    private static FlinkDeploymentObserved Observed(int generation, JobState jobState) => new(Key, "prod", new FlinkDeploymentSnapshot
+    private static FlinkDeploymentObserved Observed(int generation, JobState jobState, string? resourceVersion = null, string? error = null) => new(Key, "prod", new FlinkDeploymentSnapshot
     {
         ObjectUid = "3f1c2a4e-0000-4000-8000-000000000001",
-        ResourceVersion = (generation * 100 + 50).ToString(CultureInfo.InvariantCulture),
+        ResourceVersion = resourceVersion ?? (generation * 100 + 50).ToString(CultureInfo.InvariantCulture),
         Generation = generation,
         CreationTimestamp = Start,
         Spec = SpecVersionFactory.Create(new JsonObject
@@ -85,6 +95,7 @@ public class TrackerBenchmarks
             JobManagerDeploymentStatus = JobManagerDeploymentStatus.Ready,
             ReconciliationState = ReconciliationState.Deployed,
             ObservedGeneration = generation,
+            Error = error,
         },
     });
 }

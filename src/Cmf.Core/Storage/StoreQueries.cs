@@ -385,21 +385,25 @@ public sealed class StoreQueries(StoreProvider provider)
                 instances = WhereOutcomeIn(instances, outcomes);
             }
             var limit = PageSize(query.Limit);
-            var rows = await instances
-                .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-                .Take(limit + 1)
-                .Join(db.Applications, i => i.ApplicationId, a => a.Id, (i, a) => new
+            var page = instances.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(limit + 1);
+            var rows = await (
+                from i in page
+                join a in db.Applications on i.ApplicationId equals a.Id
+                // The kept instance before it, the other side of its diff: one step back in (ApplicationId, Sequence),
+                // found once and read through the unique (ApplicationId, Sequence) index.
+                join p in db.Instances
+                    on new { i.ApplicationId, Sequence = db.Instances.Where(q => q.ApplicationId == i.ApplicationId && q.Sequence < i.Sequence).Max(q => (int?)q.Sequence) }
+                    equals new { p.ApplicationId, Sequence = (int?)p.Sequence } into earlier
+                from p in earlier.DefaultIfEmpty()
+                select new
                 {
                     Instance = i,
                     a.Environment,
                     a.Name,
                     a.CurrentInstanceUid,
                     a.ErrorEpisodeJson,
-                    // The kept instance before it, the other side of its diff: one step back in (ApplicationId, Sequence).
-                    PreviousUid = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
-                        .OrderByDescending(p => p.Sequence).Select(p => p.Uid).FirstOrDefault(),
-                    PreviousSequence = db.Instances.Where(p => p.ApplicationId == i.ApplicationId && p.Sequence < i.Sequence)
-                        .OrderByDescending(p => p.Sequence).Select(p => (int?)p.Sequence).FirstOrDefault(),
+                    PreviousUid = p == null ? null : p.Uid,
+                    PreviousSequence = p == null ? (int?)null : p.Sequence,
                 })
                 .ToListAsync(cancellationToken);
             // The join keeps the page's rows, not necessarily their order: put the (at most limit + 1) rows back in it.

@@ -74,7 +74,7 @@ public sealed record ApplicationState
     /// <c>status.observedGeneration</c> only once it took a generation on.
     /// </summary>
     public InstanceState? PendingInstance =>
-        LatestInstance is { } latest && !ObjectDeleted && latest.ObjectUid == ObjectUid && (Status.ObservedGeneration ?? 0) < latest.Generation
+        LatestInstance is { } latest && !ObjectDeleted && latest.ObjectUid == ObjectUid && (Status.Reported.ObservedGeneration ?? 0) < latest.Generation
             ? latest
             : null;
 

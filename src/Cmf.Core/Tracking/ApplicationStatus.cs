@@ -1,27 +1,10 @@
-using Cmf.Core.Model;
-
 namespace Cmf.Core.Tracking;
 
-/// <summary>The application's latest observed status, as the operator wrote it.</summary>
+/// <summary>The application's latest observed status: what the operator wrote, and what the tracker adds to it.</summary>
 public sealed record ApplicationStatus
 {
-    public JobState? JobState { get; init; }
-
-    public string? JobId { get; init; }
-
-    public string? JobName { get; init; }
-
-    public LifecycleState? LifecycleState { get; init; }
-
-    public JobManagerDeploymentStatus? JobManagerDeploymentStatus { get; init; }
-
-    public ReconciliationState? ReconciliationState { get; init; }
-
-    public string? Error { get; init; }
-
-    public long? ObservedGeneration { get; init; }
-
-    public string? UpgradeSavepointPath { get; init; }
+    /// <summary>The operator's <c>status</c>, as last observed.</summary>
+    public FlinkDeploymentStatusSnapshot Reported { get; init; } = new();
 
     public string? FlinkVersion { get; init; }
 

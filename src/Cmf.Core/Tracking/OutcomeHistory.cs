@@ -18,27 +18,8 @@ public sealed record OutcomeHistory(
     {
         ArgumentNullException.ThrowIfNull(state);
         return new(
-            [.. state.Instances.Select(i => new OutcomeInstance
-            {
-                Uid = i.Uid,
-                Sequence = i.Sequence,
-                SpecHash = i.SpecHash,
-                CreatedAt = i.CreatedAt,
-                SupersededAt = i.SupersededAt,
-                ReconciledAt = i.ReconciledAt,
-                JobState = i.JobState,
-                LifecycleState = i.LifecycleState,
-                Stop = i.Stop,
-            })],
-            [.. state.Clusters.Select(c => new OutcomeCluster
-            {
-                Uid = c.Uid,
-                OwnerInstanceUid = c.OwnerInstanceUid,
-                Segments = c.Segments,
-                OwnerSource = c.OwnerSource,
-                StartedAt = c.StartedAt,
-                EndedAt = c.EndedAt,
-            })],
+            [.. state.Instances.Select(OutcomeInstance.Of)],
+            [.. state.Clusters.Select(OutcomeCluster.Of)],
             state.CurrentInstanceUid,
             state.PendingInstance?.Uid,
             state.ErrorEpisode?.PendingInstanceUid);
@@ -48,6 +29,23 @@ public sealed record OutcomeHistory(
 /// <summary>The facts of one instance its outcome depends on.</summary>
 public sealed record OutcomeInstance
 {
+    public static OutcomeInstance Of(InstanceState instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new()
+        {
+            Uid = instance.Uid,
+            Sequence = instance.Sequence,
+            SpecHash = instance.SpecHash,
+            CreatedAt = instance.CreatedAt,
+            SupersededAt = instance.SupersededAt,
+            ReconciledAt = instance.ReconciledAt,
+            JobState = instance.JobState,
+            LifecycleState = instance.LifecycleState,
+            Stop = instance.Stop,
+        };
+    }
+
     public required string Uid { get; init; }
 
     public required int Sequence { get; init; }
@@ -71,6 +69,20 @@ public sealed record OutcomeInstance
 /// <summary>The facts of one cluster the outcomes depend on: who ran on it, from when to when, and whether it is a rollback's.</summary>
 public sealed record OutcomeCluster
 {
+    public static OutcomeCluster Of(ClusterState cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new()
+        {
+            Uid = cluster.Uid,
+            OwnerInstanceUid = cluster.OwnerInstanceUid,
+            Segments = cluster.Segments,
+            OwnerSource = cluster.OwnerSource,
+            StartedAt = cluster.StartedAt,
+            EndedAt = cluster.EndedAt,
+        };
+    }
+
     public required string Uid { get; init; }
 
     public required string OwnerInstanceUid { get; init; }

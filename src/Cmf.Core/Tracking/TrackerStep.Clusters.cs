@@ -159,7 +159,7 @@ internal sealed partial class TrackerStep
         {
             return (named, ClusterOwnerSource.InstanceAnnotation);
         }
-        if (_state.Status.ReconciliationState is ReconciliationState.RollingBack or ReconciliationState.RolledBack
+        if (_state.Status.Reported.ReconciliationState is ReconciliationState.RollingBack or ReconciliationState.RolledBack
             && RollbackOwner() is { } stable)
         {
             return (stable, ClusterOwnerSource.Rollback);
@@ -169,7 +169,7 @@ internal sealed partial class TrackerStep
             return (ofGeneration, ClusterOwnerSource.GenerationAnnotation);
         }
         if (deployment.GenerationAnnotation is null
-            && _state.Status.ObservedGeneration is { } observed
+            && _state.Status.Reported.ObservedGeneration is { } observed
             && InstanceOfGeneration(observed, fallBackToLatest: false) is { } reconciled)
         {
             return (reconciled, ClusterOwnerSource.ObservedGeneration);

@@ -10,24 +10,8 @@ internal sealed partial class TrackerStep
 
     private void ApplyStatus(SpecVersion spec, FlinkDeploymentStatusSnapshot status)
     {
-        var before = _state.Status;
-        _state = _state with
-        {
-            Status = before with
-            {
-                JobState = status.JobState,
-                JobId = status.JobId,
-                JobName = status.JobName,
-                LifecycleState = status.LifecycleState,
-                JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
-                ReconciliationState = status.ReconciliationState,
-                Error = status.Error,
-                ObservedGeneration = status.ObservedGeneration,
-                UpgradeSavepointPath = status.UpgradeSavepointPath,
-                FlinkVersion = spec.FlinkVersion,
-                UpgradeMode = spec.UpgradeMode,
-            },
-        };
+        var before = _state.Status.Reported;
+        _state = _state with { Status = _state.Status with { Reported = status, FlinkVersion = spec.FlinkVersion, UpgradeMode = spec.UpgradeMode } };
         if (before.LifecycleState != status.LifecycleState && status.LifecycleState is { } lifecycle)
         {
             Record(AppEventKind.LifecycleChanged, $"Lifecycle {FlinkStateNames.ToWire(lifecycle)}", newStatus: FlinkStateNames.ToWire(lifecycle));
@@ -223,7 +207,7 @@ internal sealed partial class TrackerStep
         /// FKO writes FINISHED (or CANCELED after a cancel) when it stops a job to upgrade, roll back or suspend
         /// (<c>AbstractFlinkService.cancelJob</c>); only a savepoint stop records a new <c>upgradeSavepointPath</c> with FINISHED.
         /// </summary>
-        public static StatusWrite Classify(FlinkDeploymentStatusSnapshot status, ApplicationStatus before)
+        public static StatusWrite Classify(FlinkDeploymentStatusSnapshot status, FlinkDeploymentStatusSnapshot before)
         {
             if (status.JobState is not (JobState.Finished or JobState.Canceled))
             {

@@ -64,7 +64,7 @@ internal sealed partial class TrackerStep
         {
             ObjectDeleted = true,
             ResourceVersion = resourceVersion ?? _state.ResourceVersion,
-            Status = _state.Status with { LifecycleState = LifecycleState.Deleted },
+            Status = _state.Status with { Reported = _state.Status.Reported with { LifecycleState = LifecycleState.Deleted } },
         };
         Record(AppEventKind.ObjectDeleted, $"FlinkDeployment {reason}");
         CloseErrorEpisode();
@@ -100,8 +100,9 @@ internal sealed partial class TrackerStep
         {
             return TrackerResult.Unchanged(_previous);
         }
-        // Any change of their inputs may move the outcome of any instance (a new instance supersedes, a rollback's cluster
-        // names an older one); an operator Event or a snapshot alone moves none.
+        // A change of their inputs may move the outcome of any instance (a new instance supersedes, a rollback's cluster
+        // names an older one); a status write that moves none of them (an error text, a job id), an operator Event or a
+        // snapshot moves no outcome, and the rules, which read the whole history, are not run for it.
         if (OutcomeInputsChanged())
         {
             _state = InstanceOutcomeRules.Apply(_state);
@@ -115,10 +116,33 @@ internal sealed partial class TrackerStep
     }
 
     private bool OutcomeInputsChanged() =>
-        !ReferenceEquals(_state.Instances, _previous.Instances)
-        || !ReferenceEquals(_state.Clusters, _previous.Clusters)
-        || _state.PendingInstance?.Uid != _previous.PendingInstance?.Uid
-        || _state.ErrorEpisode?.PendingInstanceUid != _previous.ErrorEpisode?.PendingInstanceUid;
+        _state.PendingInstance?.Uid != _previous.PendingInstance?.Uid
+        || _state.ErrorEpisode?.PendingInstanceUid != _previous.ErrorEpisode?.PendingInstanceUid
+        || Moved(_previous.Instances, _state.Instances, OutcomeInstance.Of)
+        || Moved(_previous.Clusters, _state.Clusters, OutcomeCluster.Of);
+
+    /// <summary>Whether an item was added or removed, or one replaced with different outcome inputs.</summary>
+    private static bool Moved<T, TInputs>(ImmutableList<T> before, ImmutableList<T> after, Func<T, TInputs> inputsOf)
+        where T : class
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return false;
+        }
+        if (before.Count != after.Count)
+        {
+            return true;
+        }
+        for (var index = 0; index < after.Count; index++)
+        {
+            var (earlier, later) = (before[index], after[index]);
+            if (!ReferenceEquals(earlier, later) && !Equals(inputsOf(earlier), inputsOf(later)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private bool IsStale(FlinkDeploymentSnapshot resource)
     {

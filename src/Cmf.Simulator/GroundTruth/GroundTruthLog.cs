@@ -130,8 +130,8 @@ public sealed class GroundTruthLog
             obj.Labels.GetValueOrDefault("app") ?? obj.Name,
             obj.Uid,
             created ? JobManagerDeploymentChange.Created : JobManagerDeploymentChange.Deleted,
-            long.TryParse(json.StringAt("metadata", "annotations", MetadataKeys.GenerationAnnotation), out var generation) ? generation : null,
-            json.StringAt("spec", "template", "metadata", "annotations", MetadataKeys.InstanceAnnotation),
+            long.TryParse(json.StringAt("metadata", "annotations", SimulatorMetadataKeys.GenerationAnnotation), out var generation) ? generation : null,
+            json.StringAt("spec", "template", "metadata", "annotations", SimulatorMetadataKeys.InstanceAnnotation),
             owner,
             _clock.Now,
             obj.ResourceVersion);

@@ -19,15 +19,15 @@ internal static class ClusterObjects
 
     public static JsonObject Labels(string name, string component) => new()
     {
-        [MetadataKeys.AppLabel] = name,
-        [MetadataKeys.ComponentLabel] = component,
-        [MetadataKeys.TypeLabel] = NativeType,
+        [SimulatorMetadataKeys.AppLabel] = name,
+        [SimulatorMetadataKeys.ComponentLabel] = component,
+        [SimulatorMetadataKeys.TypeLabel] = NativeType,
     };
 
     public static JsonObject WithPodTemplateHash(JsonObject labels, string hash)
     {
         var copy = labels.DeepClone().AsObject();
-        copy[MetadataKeys.PodTemplateHashLabel] = hash;
+        copy[SimulatorMetadataKeys.PodTemplateHashLabel] = hash;
         return copy;
     }
 

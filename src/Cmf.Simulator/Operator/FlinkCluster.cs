@@ -37,7 +37,7 @@ internal sealed class FlinkCluster
     public List<string> TaskManagerPods { get; } = [];
 
     /// <summary>The job as Flink's REST API reports it; RECONCILING until the job was submitted (no job to report).</summary>
-    public string JobState { get; set; } = Operator.JobState.Reconciling;
+    public string JobState { get; set; } = OperatorJobStates.Reconciling;
 
     public DateTimeOffset? JobStartedAt { get; set; }
 

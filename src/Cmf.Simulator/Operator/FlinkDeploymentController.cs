@@ -123,8 +123,8 @@ internal sealed class FlinkDeploymentController(
 
     private void OnDeploymentFailed(ReconcilePass pass, DeploymentFailedException failed)
     {
-        pass.Status.JobManagerDeploymentStatus = JobManagerStatus.Error;
-        pass.Status.SetJobState(JobState.Reconciling);
+        pass.Status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Error;
+        pass.Status.SetJobState(OperatorJobStates.Reconciling);
         pass.Status.Error = failed.Json;
         events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, failed.Reason, OperatorEvents.ComponentJobManagerDeployment, failed.Message);
     }
@@ -133,19 +133,19 @@ internal sealed class FlinkDeploymentController(
     private TimeSpan RescheduleAfter(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.JobState == JobState.Cancelling)
+        if (status.JobState == OperatorJobStates.Cancelling)
         {
             return timings.ProgressCheckInterval;
         }
         if (status.ReconciliationState != pass.ReconciliationStateAtStart
-            && status.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack)
+            && status.ReconciliationState is OperatorReconciliationStates.Upgrading or OperatorReconciliationStates.RollingBack)
         {
             return TimeSpan.Zero;
         }
         var next = status.JobManagerDeploymentStatus switch
         {
-            JobManagerStatus.Deploying => timings.ProgressCheckInterval,
-            JobManagerStatus.DeployedNotReady => timings.RestApiReadyDelay,
+            OperatorJobManagerStatuses.Deploying => timings.ProgressCheckInterval,
+            OperatorJobManagerStatuses.DeployedNotReady => timings.RestApiReadyDelay,
             _ => timings.ReconcileInterval,
         };
         // The simulated world does not wait for the poll: a shutdown TTL that passes before it brings the pass forward.

@@ -22,11 +22,11 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
             return;
         }
         var status = pass.Status;
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Ready)
+        if (status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Ready)
         {
             ObserveJmDeployment(pass);
         }
-        if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready)
+        if (status.JobManagerDeploymentStatus == OperatorJobManagerStatuses.Ready)
         {
             ObserveJob(pass);
             if (StateSnapshots.IsEnabled(pass.Spec, pass.Release))
@@ -35,7 +35,7 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
                 snapshots.CleanupHistory(pass.App.Key, pass.Spec, pass.Now);
             }
         }
-        if (status.JobManagerDeploymentStatus == JobManagerStatus.Ready && pass.App.Cluster is { } cluster)
+        if (status.JobManagerDeploymentStatus == OperatorJobManagerStatuses.Ready && pass.App.Cluster is { } cluster)
         {
             status.SetClusterInfo(NativeCluster.ClusterInfo(cluster));
         }
@@ -72,15 +72,15 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
     private bool IsResourceReadyToBeObserved(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.IsBeforeFirstDeployment || status.ReconciliationState == ReconciliationState.RollingBack)
+        if (status.IsBeforeFirstDeployment || status.ReconciliationState == OperatorReconciliationStates.RollingBack)
         {
             return false;
         }
-        if (status.JobState == JobState.Cancelling)
+        if (status.JobState == OperatorJobStates.Cancelling)
         {
             return true;
         }
-        if (status.ReconciliationState == ReconciliationState.Upgrading)
+        if (status.ReconciliationState == OperatorReconciliationStates.Upgrading)
         {
             if (CheckIfAlreadyUpgraded(pass))
             {
@@ -96,14 +96,14 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
     private bool CheckIfAlreadyUpgraded(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+        if (status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Missing
             || store.Get(ResourceTypes.Deployments, pass.App.Key) is not { IsTerminating: false } deployment
-            || deployment.ToJsonObject().NodeAt("metadata", "annotations", MetadataKeys.GenerationAnnotation) is not System.Text.Json.Nodes.JsonValue annotation
+            || deployment.ToJsonObject().NodeAt("metadata", "annotations", SimulatorMetadataKeys.GenerationAnnotation) is not System.Text.Json.Nodes.JsonValue annotation
             || annotation.AsText() != (status.ObservedGeneration ?? -1).ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             return false;
         }
-        status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
+        status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Deploying;
         StatusUpdates.AlreadyUpgraded(status);
         return true;
     }
@@ -118,9 +118,9 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
             return;
         }
         var previous = status.JobManagerDeploymentStatus;
-        if (previous == JobManagerStatus.DeployedNotReady)
+        if (previous == OperatorJobManagerStatuses.DeployedNotReady)
         {
-            status.JobManagerDeploymentStatus = JobManagerStatus.Ready;
+            status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Ready;
             return;
         }
         if (app.Cluster is { } existing && !nativeCluster.Exists(app, existing))
@@ -131,28 +131,28 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         {
             if (NativeCluster.IsAvailable(cluster))
             {
-                status.JobManagerDeploymentStatus = JobManagerStatus.DeployedNotReady;
+                status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.DeployedNotReady;
                 return;
             }
             if (ContainerError(pass.App.Key.Namespace, cluster) is { } failed)
             {
                 // Thrown only when not already in ERROR, so a spec change can still go through (L138-146).
-                status.SetJobState(JobState.Reconciling);
-                if (previous != JobManagerStatus.Error)
+                status.SetJobState(OperatorJobStates.Reconciling);
+                if (previous != OperatorJobManagerStatuses.Error)
                 {
                     throw failed;
                 }
                 return;
             }
-            status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
+            status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Deploying;
             return;
         }
-        status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-        if (status.JobState is not { } state || !JobState.IsGloballyTerminal(state))
+        status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Missing;
+        if (status.JobState is not { } state || !OperatorJobStates.IsGloballyTerminal(state))
         {
-            status.SetJobState(JobState.Reconciling);
+            status.SetJobState(OperatorJobStates.Reconciling);
         }
-        if (previous is not (JobManagerStatus.Missing or JobManagerStatus.Error))
+        if (previous is not (OperatorJobManagerStatuses.Missing or OperatorJobManagerStatuses.Error))
         {
             // onMissingDeployment (L230-241).
             status.Error = OperatorErrors.MissingJobManager();
@@ -162,7 +162,7 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
 
     /// <summary>isSuspendedJob (L213-228): nothing to observe while a suspended job has no JobManager.</summary>
     private static bool IsSuspendedJob(ReconcilePass pass) =>
-        pass.Status.JobManagerDeploymentStatus == JobManagerStatus.Missing
+        pass.Status.JobManagerDeploymentStatus == OperatorJobManagerStatuses.Missing
         && JobSpec.StateOf(pass.Spec) == JobSpecValues.Suspended
         && pass.Status.Reconciled?.JobState == JobSpecValues.Suspended;
 
@@ -182,9 +182,9 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         if (NativeCluster.RestJobStatus(pass.App.Cluster, pass.Now) is not { } job)
         {
             // The REST call times out: RUNNING becomes RECONCILING and the JobManager is looked at again (onTimeout).
-            if (previous == JobState.Running)
+            if (previous == OperatorJobStates.Running)
             {
-                status.SetJobState(JobState.Reconciling);
+                status.SetJobState(OperatorJobStates.Reconciling);
             }
             ObserveJmDeployment(pass);
             return;
@@ -192,8 +192,8 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         if (job.JobId != status.JobId)
         {
             // onTargetJobNotFound (L272-297).
-            status.ReconciliationState = ReconciliationState.Deployed;
-            status.SetJobState(JobState.Reconciling);
+            status.ReconciliationState = OperatorReconciliationStates.Deployed;
+            status.SetJobState(OperatorJobStates.Reconciling);
             status.Error = JobNotFound;
             events.Emit(pass.FlinkDeployment, OperatorEvents.Warning, "Missing", OperatorEvents.ComponentJob, JobNotFound);
             return;
@@ -202,12 +202,12 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
         status.StartTime = KubernetesTime.EpochMillis(job.StartTime);
         if (status.ObserveJobState(job.State, pass.Now))
         {
-            if (job.State == JobState.Canceled || (JobState.IsGloballyTerminal(job.State) && previous == JobState.Cancelling))
+            if (job.State == OperatorJobStates.Canceled || (OperatorJobStates.IsGloballyTerminal(job.State) && previous == OperatorJobStates.Cancelling))
             {
                 // markSuspended (L366-374): the cancelled job is recorded as suspended; observedGeneration stays.
                 StatusUpdates.LastReconciledSpec(status, spec => JobSpec.With(spec, state: JobSpecValues.Suspended), firstDeployment: false);
             }
-            if (job.State == JobState.Failed)
+            if (job.State == OperatorJobStates.Failed)
             {
                 // recordJobErrorIfPresent (L376-402): the failure cause as the error, and an Error event before the change.
                 status.Error = OperatorErrors.JobFailed();
@@ -218,7 +218,7 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
             events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "JobStatusChanged", OperatorEvents.ComponentJob, message);
         }
         StatusUpdates.CheckAndUpdateStableSpec(status);
-        if (JobState.IsGloballyTerminal(job.State) && pass.App.LatestCheckpoint is { } checkpoint)
+        if (OperatorJobStates.IsGloballyTerminal(job.State) && pass.App.LatestCheckpoint is { } checkpoint)
         {
             // SnapshotObserver.observeLatestCheckpoint (L453-469): a terminal job's last checkpoint is where it resumes from.
             status.UpgradeSavepointPath = checkpoint;
@@ -226,10 +226,10 @@ internal sealed class FlinkDeploymentObserver(NativeCluster nativeCluster, Resou
     }
 
     /// <summary>clearErrorsIfDeploymentIsHealthy (L203-211): the error goes while the JobManager is not in ERROR, the job has not failed and the spec is stable.</summary>
-    private static void ClearErrorsIfDeploymentIsHealthy(FlinkDeploymentStatus status)
+    private static void ClearErrorsIfDeploymentIsHealthy(OperatorDeploymentStatus status)
     {
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Error
-            && status.JobState != JobState.Failed
+        if (status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Error
+            && status.JobState != OperatorJobStates.Failed
             && status.IsLastReconciledSpecStable)
         {
             status.Error = null;

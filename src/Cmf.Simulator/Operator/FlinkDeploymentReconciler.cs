@@ -36,7 +36,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         var last = status.Reconciled!;
         var diff = UpgradeDecision.Between(last.Spec, pass.Spec);
         var diffType = diff.Type;
-        var specChanged = diffType != DiffType.Ignore || status.ReconciliationState == ReconciliationState.Upgrading;
+        var specChanged = diffType != DiffType.Ignore || status.ReconciliationState == OperatorReconciliationStates.Upgrading;
         if (ShouldRollBack(pass, specChanged, last))
         {
             last = PrepareForRollback(pass, specChanged, last);
@@ -72,7 +72,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     public void Cleanup(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.IsBeforeFirstDeployment || (status.JobState is { } state && JobState.IsGloballyTerminal(state)))
+        if (status.IsBeforeFirstDeployment || (status.JobState is { } state && OperatorJobStates.IsGloballyTerminal(state)))
         {
             flinkService.DeleteClusterDeployment(pass, deleteHaData: true);
             return;
@@ -143,7 +143,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         if (result.Pending)
         {
             // Async cancellation: UPGRADING with the old spec recorded in the restore mode; observedGeneration stays.
-            status.ReconciliationState = ReconciliationState.Upgrading;
+            status.ReconciliationState = OperatorReconciliationStates.Upgrading;
             StatusUpdates.LastReconciledSpec(status, spec => JobSpec.With(spec, upgradeMode: upgrade.RestoreMode), firstDeployment: false);
             return;
         }
@@ -196,16 +196,16 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         {
             return JobUpgrade.LastStateUsingHaMeta();
         }
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+        if (status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Missing
             && last.UpgradeMode != JobSpecValues.LastState
             && pass.App.Cluster is { } cluster && NativeCluster.NeverStarted(cluster))
         {
             // deleteJmThatNeverStarted: the job is marked FAILED and its JobManager deleted, then the choice is made again.
-            status.SetJobState(JobState.Failed);
+            status.SetJobState(OperatorJobStates.Failed);
             flinkService.DeleteClusterDeployment(pass, deleteHaData: false);
             return GetJobUpgrade(pass, last);
         }
-        if (status.JobManagerDeploymentStatus is JobManagerStatus.Missing or JobManagerStatus.Error && !FlinkService.IsHaMetadataAvailable(pass))
+        if (status.JobManagerDeploymentStatus is OperatorJobManagerStatuses.Missing or OperatorJobManagerStatuses.Error && !FlinkService.IsHaMetadataAvailable(pass))
         {
             throw new UpgradeFailureException(
                 "JobManager deployment is missing and HA metadata is not available to make stateful upgrades. "
@@ -219,7 +219,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     {
         var status = pass.Status;
         var upgradeMode = JobSpec.UpgradeModeOf(pass.Spec);
-        var terminal = status.JobState is { } state && JobState.IsGloballyTerminal(state);
+        var terminal = status.JobState is { } state && OperatorJobStates.IsGloballyTerminal(state);
         if (upgradeMode == JobSpecValues.Stateless)
         {
             return JobUpgrade.Stateless(terminal);
@@ -234,11 +234,11 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
             }
             return JobUpgrade.Savepoint(terminal: true);
         }
-        if (status.JobState == JobState.Cancelling)
+        if (status.JobState == OperatorJobStates.Cancelling)
         {
             return JobUpgrade.PendingCancellation();
         }
-        var running = status.JobState == JobState.Running;
+        var running = status.JobState == OperatorJobStates.Running;
         var versionChanged = StatusUpdates.DeployedSpec(status)?.Spec.StringAt("flinkVersion") != pass.Spec.StringAt("flinkVersion");
         if (upgradeMode == JobSpecValues.Savepoint)
         {
@@ -278,8 +278,8 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
 
     /// <summary>useStatusSavepoint (L307-333, 1.15): a terminal job resumes from what the status recorded.</summary>
     private static bool UseStatusSavepoint(ReconcilePass pass, bool terminal) =>
-        terminal && (pass.Status.JobState == JobState.Canceled || !FlinkService.IsHaMetadataAvailable(pass)
-            || pass.Status.JobManagerDeploymentStatus == JobManagerStatus.Ready);
+        terminal && (pass.Status.JobState == OperatorJobStates.Canceled || !FlinkService.IsHaMetadataAvailable(pass)
+            || pass.Status.JobManagerDeploymentStatus == OperatorJobManagerStatuses.Ready);
 
     /// <summary>ApplicationReconciler.cancelJob (L230-240): the stop, and the upgrade savepoint it took.</summary>
     private CancelResult CancelJob(ReconcilePass pass, SuspendMode mode, Action<CancelResult> afterSavepoint)
@@ -336,7 +336,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         {
             status.UpgradeSavepointPath = LastStateDummySavepointPath;
         }
-        if (status.JobManagerDeploymentStatus != JobManagerStatus.Missing)
+        if (status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Missing)
         {
             flinkService.DeleteClusterDeployment(pass, deleteHaData: !requireHaMetadata);
             pass.WriteStatus();
@@ -344,9 +344,9 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         SetJobIdIfNecessary(pass, lastStateDeploy: requireHaMetadata);
         events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Submit", OperatorEvents.ComponentJobManagerDeployment, MsgSubmit);
         flinkService.SubmitApplicationCluster(pass, spec, savepoint, requireHaMetadata, withGenerationAnnotation,
-            rollingBack: status.ReconciliationState == ReconciliationState.RollingBack);
-        status.SetJobState(JobState.Reconciling);
-        status.JobManagerDeploymentStatus = JobManagerStatus.Deploying;
+            rollingBack: status.ReconciliationState == OperatorReconciliationStates.RollingBack);
+        status.SetJobState(OperatorJobStates.Reconciling);
+        status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Deploying;
     }
 
     /// <summary>setJobIdIfNecessary (L198-228): a new job id for every deploy but a last-state one, written before the cluster exists.</summary>
@@ -378,7 +378,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     private static bool CheckNewSpecAlreadyDeployed(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.ReconciliationState is ReconciliationState.Upgrading or ReconciliationState.RollingBack
+        if (status.ReconciliationState is OperatorReconciliationStates.Upgrading or OperatorReconciliationStates.RollingBack
             || StatusUpdates.DeployedSpec(status) is not { } deployed
             || !JsonEquivalence.AreEquivalent(pass.Spec, deployed.Spec))
         {
@@ -403,13 +403,13 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     private static bool ShouldRollBack(ReconcilePass pass, bool specChanged, ReconciledSpec last)
     {
         var status = pass.Status;
-        if (status.ReconciliationState == ReconciliationState.RollingBack)
+        if (status.ReconciliationState == OperatorReconciliationStates.RollingBack)
         {
             return true;
         }
         if (specChanged
             || !FlinkConfiguration.IsRollbackEnabled(pass.Spec)
-            || status.ReconciliationState == ReconciliationState.RolledBack
+            || status.ReconciliationState == OperatorReconciliationStates.RolledBack
             || status.IsLastReconciledSpecStable
             || status.Stable is not { } stable
             || stable.JobState == JobSpecValues.Suspended
@@ -437,9 +437,9 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     private ReconciledSpec PrepareForRollback(ReconcilePass pass, bool specChanged, ReconciledSpec last)
     {
         var status = pass.Status;
-        if (status.ReconciliationState != ReconciliationState.RollingBack)
+        if (status.ReconciliationState != OperatorReconciliationStates.RollingBack)
         {
-            status.ReconciliationState = ReconciliationState.RollingBack;
+            status.ReconciliationState = OperatorReconciliationStates.RollingBack;
             events.Emit(pass.FlinkDeployment, OperatorEvents.Normal, "Rollback", OperatorEvents.ComponentJobManagerDeployment, MsgRollback);
         }
         else
@@ -449,7 +449,7 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         }
         if (specChanged)
         {
-            status.ReconciliationState = ReconciliationState.Upgrading;
+            status.ReconciliationState = OperatorReconciliationStates.Upgrading;
             return last;
         }
         var restoreMode = last.UpgradeMode == JobSpecValues.Stateless ? JobSpecValues.Stateless : JobSpecValues.LastState;
@@ -480,8 +480,8 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
         if (!FlinkConfiguration.GetBool(pass.Spec, FlinkConfiguration.DeploymentRecoveryEnabled, true)
             || StatusUpdates.DeployedSpec(status) is not { } deployed
             || deployed.JobState != JobSpecValues.Running
-            || status.JobState is { } state && JobState.IsGloballyTerminal(state)
-            || status.JobManagerDeploymentStatus != JobManagerStatus.Missing)
+            || status.JobState is { } state && OperatorJobStates.IsGloballyTerminal(state)
+            || status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Missing)
         {
             return false;
         }
@@ -509,8 +509,8 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     private void CleanupTerminalJmAfterTtl(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.JobState is not { } state || !JobState.IsGloballyTerminal(state)
-            || status.JobManagerDeploymentStatus == JobManagerStatus.Missing
+        if (status.JobState is not { } state || !OperatorJobStates.IsGloballyTerminal(state)
+            || status.JobManagerDeploymentStatus == OperatorJobManagerStatuses.Missing
             || !long.TryParse(status.UpdateTime, out var updated))
         {
             return;
@@ -525,8 +525,8 @@ internal sealed class FlinkDeploymentReconciler(FlinkService flinkService, Opera
     public static DateTimeOffset? ShutdownTtlDue(ReconcilePass pass)
     {
         var status = pass.Status;
-        return status.JobState is { } state && JobState.IsGloballyTerminal(state)
-            && status.JobManagerDeploymentStatus != JobManagerStatus.Missing
+        return status.JobState is { } state && OperatorJobStates.IsGloballyTerminal(state)
+            && status.JobManagerDeploymentStatus != OperatorJobManagerStatuses.Missing
             && long.TryParse(status.UpdateTime, out var updated)
                 ? DateTimeOffset.FromUnixTimeMilliseconds(updated) + FlinkConfiguration.GetShutdownTtl(pass.Spec)
                 : null;

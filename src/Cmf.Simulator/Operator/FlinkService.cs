@@ -55,10 +55,10 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
             pass.App.HaMetadata = false;
         }
         var status = pass.Status;
-        status.JobManagerDeploymentStatus = JobManagerStatus.Missing;
-        if (status.JobState is not { } state || !JobState.IsGloballyTerminal(state))
+        status.JobManagerDeploymentStatus = OperatorJobManagerStatuses.Missing;
+        if (status.JobState is not { } state || !OperatorJobStates.IsGloballyTerminal(state))
         {
-            status.SetJobState(JobState.Finished);
+            status.SetJobState(OperatorJobStates.Finished);
         }
     }
 
@@ -100,8 +100,8 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
             || !FlinkConfiguration.GetBool(spec, FlinkConfiguration.InPlaceScalingEnabled, true)
             || !AtLeastFlink118(spec)
             || FlinkConfiguration.Get(spec, FlinkConfiguration.Scheduler) != "adaptive"
-            || jobState is null or JobState.Reconciling
-            || JobState.IsGloballyTerminal(jobState)
+            || jobState is null or OperatorJobStates.Reconciling
+            || OperatorJobStates.IsGloballyTerminal(jobState)
             || (FlinkConfiguration.Get(spec, FlinkConfiguration.ParallelismOverrides) is null
                 && FlinkConfiguration.Get(deployed, FlinkConfiguration.ParallelismOverrides) is null))
         {
@@ -115,14 +115,14 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
     {
         var app = pass.App;
         var status = pass.Status;
-        if (status.JobState != JobState.Running)
+        if (status.JobState != OperatorJobStates.Running)
         {
             // savepointJobOrError (L446-496): a generic error, retried by JOSDK.
             throw new InvalidOperationException("Unexpected job status: " + status.JobState);
         }
         throw new PassBlockedException(pass.Now + timings.SavepointDuration, () =>
         {
-            if (app.Cluster is not { } cluster || cluster.JobState != JobState.Running
+            if (app.Cluster is not { } cluster || cluster.JobState != OperatorJobStates.Running
                 || SimulatorKnobs.ShouldSavepointFail(pass.FlinkDeployment, app.FailedSavepoints))
             {
                 app.FailedSavepoints++;
@@ -139,16 +139,16 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
     private bool CancelJobOrError(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (status.JobState == JobState.Cancelling)
+        if (status.JobState == OperatorJobStates.Cancelling)
         {
             return false;
         }
-        if (pass.App.Cluster is not { } cluster || JobState.IsGloballyTerminal(cluster.JobState))
+        if (pass.App.Cluster is not { } cluster || OperatorJobStates.IsGloballyTerminal(cluster.JobState))
         {
             return true;
         }
         nativeCluster.BeginCancel(cluster, pass.Now);
-        status.SetJobState(JobState.Cancelling);
+        status.SetJobState(OperatorJobStates.Cancelling);
         return false;
     }
 
@@ -158,7 +158,7 @@ internal sealed class FlinkService(NativeCluster nativeCluster, SimulatorRandom 
         {
             DeleteClusterDeployment(pass, mode.DeletesHaMetadata());
         }
-        pass.Status.SetJobState(JobState.Finished);
+        pass.Status.SetJobState(OperatorJobStates.Finished);
         return CancelResult.Completed(savepointPath);
     }
 

@@ -11,37 +11,37 @@ internal static class LifecycleStates
         "HA metadata is not available",
     ];
 
-    public static string Compute(FlinkDeploymentStatus status)
+    public static string Compute(OperatorDeploymentStatus status)
     {
         if (status.LastReconciledSpec is null)
         {
-            return string.IsNullOrEmpty(status.Error) ? LifecycleState.Created : LifecycleState.Failed;
+            return string.IsNullOrEmpty(status.Error) ? OperatorLifecycleStates.Created : OperatorLifecycleStates.Failed;
         }
         switch (status.ReconciliationState)
         {
-            case ReconciliationState.Upgrading:
-                return LifecycleState.Upgrading;
-            case ReconciliationState.RollingBack:
-                return LifecycleState.RollingBack;
+            case OperatorReconciliationStates.Upgrading:
+                return OperatorLifecycleStates.Upgrading;
+            case OperatorReconciliationStates.RollingBack:
+                return OperatorLifecycleStates.RollingBack;
         }
         if (status.Reconciled is { } last && last.JobState == JobSpecValues.Suspended)
         {
-            return LifecycleState.Suspended;
+            return OperatorLifecycleStates.Suspended;
         }
-        if (status.JobState == JobState.Failed)
+        if (status.JobState == OperatorJobStates.Failed)
         {
-            return LifecycleState.Failed;
+            return OperatorLifecycleStates.Failed;
         }
-        if (status.JobManagerDeploymentStatus is JobManagerStatus.Missing or JobManagerStatus.Error
+        if (status.JobManagerDeploymentStatus is OperatorJobManagerStatuses.Missing or OperatorJobManagerStatuses.Error
             && status.Error is { } error
             && FailedMarkers.Any(m => error.Contains(m, StringComparison.Ordinal)))
         {
-            return LifecycleState.Failed;
+            return OperatorLifecycleStates.Failed;
         }
-        if (status.ReconciliationState == ReconciliationState.RolledBack)
+        if (status.ReconciliationState == OperatorReconciliationStates.RolledBack)
         {
-            return LifecycleState.RolledBack;
+            return OperatorLifecycleStates.RolledBack;
         }
-        return status.IsLastReconciledSpecStable ? LifecycleState.Stable : LifecycleState.Deployed;
+        return status.IsLastReconciledSpecStable ? OperatorLifecycleStates.Stable : OperatorLifecycleStates.Deployed;
     }
 }

@@ -32,11 +32,11 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         var hash = random.NameSuffix(10);
         var labels = Labels(name, "jobmanager");
         var podAnnotations = PodTemplateAnnotations(runSpec, "jobManager");
-        var deploymentAnnotations = new JsonObject { [MetadataKeys.DeploymentRevisionAnnotation] = "1" };
+        var deploymentAnnotations = new JsonObject { [SimulatorMetadataKeys.DeploymentRevisionAnnotation] = "1" };
         if (generation is { } made)
         {
-            podAnnotations[MetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
-            deploymentAnnotations[MetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+            podAnnotations[SimulatorMetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
+            deploymentAnnotations[SimulatorMetadataKeys.GenerationAnnotation] = made.ToString(CultureInfo.InvariantCulture);
         }
         var template = new JsonObject
         {
@@ -101,9 +101,9 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         {
             return;
         }
-        if (cluster.JobState == JobState.Cancelling && cluster.CancelledAt is { } cancelled && now >= cancelled)
+        if (cluster.JobState == OperatorJobStates.Cancelling && cluster.CancelledAt is { } cancelled && now >= cancelled)
         {
-            StopJob(app, cluster, JobState.Canceled);
+            StopJob(app, cluster, OperatorJobStates.Canceled);
         }
         var ns = app.Key.Namespace;
         if (!cluster.PodsReady && cluster.PodsReadyAt is { } readyAt && now >= readyAt)
@@ -112,7 +112,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
             cluster.RestReadyAt = now + timings.RestApiReadyDelay;
             UpdateStatus(ResourceTypes.Deployments, new ObjectKey(ns, app.Key.Name), d => DeploymentStatus(d, $"{app.Key.Name}-{cluster.PodTemplateHash}", ready: true, now));
             UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: true, random));
-            cluster.JobState = JobState.Running;
+            cluster.JobState = OperatorJobStates.Running;
             cluster.JobStartedAt = now;
             CreateTaskManagers(app, cluster, now);
             app.HaMetadata |= cluster.HighAvailability;
@@ -126,17 +126,17 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
             cluster.ReportedCrashLoop = true;
             UpdateStatus(ResourceTypes.Pods, new ObjectKey(ns, cluster.JobManagerPodName), pod => RunningPodStatus(pod, now, ready: false, random));
         }
-        if (cluster.JobState == JobState.Running && cluster.JobStartedAt is { } started)
+        if (cluster.JobState == OperatorJobStates.Running && cluster.JobStartedAt is { } started)
         {
             var fails = SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FailAfterSeconds);
             var finishes = SimulatorKnobs.Seconds(flinkDeployment, SimulatorKnobs.FinishAfterSeconds);
             if (fails is { } failAfter && now >= started + failAfter)
             {
-                StopJob(app, cluster, JobState.Failed);
+                StopJob(app, cluster, OperatorJobStates.Failed);
             }
             else if (finishes is { } finishAfter && now >= started + finishAfter)
             {
-                StopJob(app, cluster, JobState.Finished);
+                StopJob(app, cluster, OperatorJobStates.Finished);
             }
         }
     }
@@ -144,7 +144,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
     /// <summary>When the job will end on its own, if a knob says it will.</summary>
     public static DateTimeOffset? JobEndsAt(FlinkCluster cluster, JsonObject flinkDeployment)
     {
-        if (cluster.JobState != JobState.Running || cluster.JobStartedAt is not { } started)
+        if (cluster.JobState != OperatorJobStates.Running || cluster.JobStartedAt is not { } started)
         {
             return null;
         }
@@ -162,7 +162,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
         {
             return null;
         }
-        return new RestJob(cluster.JobId, cluster.JobState == JobState.Reconciling ? JobState.Created : cluster.JobState, JobNameOf(cluster.Spec), cluster.JobStartedAt ?? cluster.CreatedAt);
+        return new RestJob(cluster.JobId, cluster.JobState == OperatorJobStates.Reconciling ? OperatorJobStates.Created : cluster.JobState, JobNameOf(cluster.Spec), cluster.JobStartedAt ?? cluster.CreatedAt);
     }
 
     /// <summary>The Deployment's replicas are available (FKO also checks the REST port; it opens with the pod).</summary>
@@ -174,7 +174,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
     /// <summary>Cancels the job through the REST API: CANCELLING until the cancel completes.</summary>
     public void BeginCancel(FlinkCluster cluster, DateTimeOffset now)
     {
-        cluster.JobState = JobState.Cancelling;
+        cluster.JobState = OperatorJobStates.Cancelling;
         cluster.CancelledAt = now + timings.CancelDuration;
     }
 
@@ -182,7 +182,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
     public string StopWithSavepoint(ApplicationRuntime app, JsonObject spec)
     {
         var cluster = app.Cluster!;
-        StopJob(app, cluster, JobState.Finished);
+        StopJob(app, cluster, OperatorJobStates.Finished);
         var directory = FlinkConfiguration.Get(spec, FlinkConfiguration.SavepointDirectory) ?? "file:///flink-data/savepoints";
         return $"{directory.TrimEnd('/')}/savepoint-{random.Hex(6)}-{random.Hex(12)}";
     }
@@ -193,7 +193,7 @@ internal sealed class NativeCluster(ResourceStore store, SimulatorRandom random,
     /// </summary>
     public string TriggerSavepoint(ApplicationRuntime app, JsonObject flinkDeployment, string directory, DateTimeOffset now)
     {
-        if (app.Cluster is not { } cluster || cluster.JobState != JobState.Running)
+        if (app.Cluster is not { } cluster || cluster.JobState != OperatorJobStates.Running)
         {
             throw new InvalidOperationException("org.apache.flink.runtime.rest.util.RestClientException: [Job is not running.]");
         }

@@ -23,7 +23,7 @@ internal sealed class ReconcilePass
         var spec = flinkDeployment["spec"] as JsonObject ?? [];
         Spec = SpecDump.Of(spec, release);
         Generation = flinkDeployment.LongAt("metadata", "generation") ?? 1;
-        Status = new FlinkDeploymentStatus(flinkDeployment.GetOrAddObject("status"));
+        Status = new OperatorDeploymentStatus(flinkDeployment.GetOrAddObject("status"));
     }
 
     public ApplicationRuntime App { get; }
@@ -36,7 +36,7 @@ internal sealed class ReconcilePass
     /// <summary>metadata.generation as read; a pass keeps it even if the spec changes meanwhile.</summary>
     public long Generation { get; }
 
-    public FlinkDeploymentStatus Status { get; }
+    public OperatorDeploymentStatus Status { get; }
 
     public DateTimeOffset Now { get; set; }
 

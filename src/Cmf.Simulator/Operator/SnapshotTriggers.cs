@@ -15,7 +15,7 @@ internal sealed class SnapshotTriggers(StateSnapshotResources snapshots)
     public bool TriggerIfNeeded(ReconcilePass pass)
     {
         var status = pass.Status;
-        if (!StateSnapshots.IsEnabled(pass.Spec, pass.Release) || status.JobState != JobState.Running || status.Reconciled is not { } reconciled)
+        if (!StateSnapshots.IsEnabled(pass.Spec, pass.Release) || status.JobState != OperatorJobStates.Running || status.Reconciled is not { } reconciled)
         {
             return false;
         }
@@ -76,7 +76,7 @@ internal sealed class SnapshotTriggers(StateSnapshotResources snapshots)
     private DateTimeOffset? LastCompletedPeriodic(ReconcilePass pass) =>
         snapshots.Of(pass.App.Key)
             .Select(s => s.ToJsonObject())
-            .Where(s => s.StringAt("status", "state") == SnapshotState.Completed
+            .Where(s => s.StringAt("status", "state") == OperatorSnapshotStates.Completed
                 && s.NodeAt("spec", "savepoint") is not null
                 && s.StringAt("metadata", "labels", StateSnapshots.LabelTriggerType) == SnapshotTriggerType.Periodic)
             .Select(s => KubernetesTime.Parse(s.StringAt("metadata", "creationTimestamp")))

@@ -60,13 +60,13 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             WriteStatus(pass);
         }
         // getUpdateControl (L166-189): every state but COMPLETED and ABANDONED is looked at again.
-        return pass.State is SnapshotState.Completed or SnapshotState.Abandoned ? null : timings.ReconcileInterval;
+        return pass.State is OperatorSnapshotStates.Completed or OperatorSnapshotStates.Abandoned ? null : timings.ReconcileInterval;
     }
 
     /// <summary>StateSnapshotObserver.observe (L47-113): a savepoint in progress is fetched by its trigger id.</summary>
     private void Observe(SnapshotPass pass, JsonObject? target, ApplicationRuntime? runtime)
     {
-        if (pass.State != SnapshotState.InProgress || string.IsNullOrEmpty(pass.Status.StringAt("triggerId")))
+        if (pass.State != OperatorSnapshotStates.InProgress || string.IsNullOrEmpty(pass.Status.StringAt("triggerId")))
         {
             return;
         }
@@ -84,7 +84,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             throw new SnapshotFailedException(error);
         }
         // snapshotSuccessful (FlinkStateSnapshotUtils L327-338) without a new trigger timestamp.
-        pass.Set("state", SnapshotState.Completed);
+        pass.Set("state", OperatorSnapshotStates.Completed);
         pass.Set("path", result.Location);
         pass.Set("error", null);
         pass.Set("resultTimestamp", KubernetesTime.FormatIsoInstant(pass.Now));
@@ -107,7 +107,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
         {
             error = "Job reference must be supplied for this snapshot";
         }
-        else if (target is null && pass.State == SnapshotState.TriggerPending)
+        else if (target is null && pass.State == OperatorSnapshotStates.TriggerPending)
         {
             error = $"Target for snapshot {pass.Snapshot.StringAt("metadata", "namespace")}/{spec.StringAt("jobReference", "name")} was not found";
         }
@@ -122,7 +122,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
     /// <summary>StateSnapshotReconciler.reconcile (L53-96): a pending snapshot completes at once if it already exists, else it is triggered.</summary>
     private void ReconcilePending(SnapshotPass pass, JsonObject? target, ApplicationRuntime? runtime)
     {
-        if (pass.State != SnapshotState.TriggerPending)
+        if (pass.State != OperatorSnapshotStates.TriggerPending)
         {
             return;
         }
@@ -130,7 +130,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
         if (savepoint?.StringAt("alreadyExists") == "true")
         {
             var now = KubernetesTime.FormatIsoInstant(pass.Now);
-            pass.Set("state", SnapshotState.Completed);
+            pass.Set("state", OperatorSnapshotStates.Completed);
             pass.Set("path", savepoint.StringAt("path"));
             pass.Set("error", null);
             pass.Set("resultTimestamp", now);
@@ -160,7 +160,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             throw new SnapshotFailedException(e.Message, ("org.apache.flink.runtime.rest.util.RestClientException", "[Job is not running.]"));
         }
         // snapshotInProgress (FlinkStateSnapshotUtils L347-356).
-        pass.Set("state", SnapshotState.InProgress);
+        pass.Set("state", OperatorSnapshotStates.InProgress);
         pass.Set("triggerId", triggerId);
         pass.Set("triggerTimestamp", KubernetesTime.FormatIsoInstant(pass.Now));
     }
@@ -175,7 +175,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
         {
             message = $"Secondary resource {reference} for savepoint {name} was not found";
         }
-        else if (target.StringAt("status", "jobStatus", "state") != JobState.Running)
+        else if (target.StringAt("status", "jobStatus", "state") != OperatorJobStates.Running)
         {
             message = $"Secondary resource {reference} for savepoint {name} is not running";
         }
@@ -184,7 +184,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             return false;
         }
         events.Emit(pass.Snapshot, OperatorEvents.Warning, "SnapshotAbandoned", OperatorEvents.ComponentSnapshot, message);
-        pass.Set("state", SnapshotState.Abandoned);
+        pass.Set("state", OperatorSnapshotStates.Abandoned);
         pass.Set("path", null);
         pass.Set("error", message);
         pass.Set("resultTimestamp", KubernetesTime.FormatIsoInstant(pass.Now));
@@ -199,7 +199,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
     private TimeSpan? UpdateErrorStatus(SnapshotPass pass, SnapshotFailedException failed)
     {
         var failures = (pass.Status.LongAt("failures") ?? 0) + 1;
-        pass.Set("state", SnapshotState.Failed);
+        pass.Set("state", OperatorSnapshotStates.Failed);
         pass.Status["failures"] = failures;
         pass.Set("resultTimestamp", KubernetesTime.FormatIsoInstant(pass.Now));
         pass.Set("error", failed.Json);
@@ -211,7 +211,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             WriteStatus(pass);
             return null;
         }
-        pass.Set("state", SnapshotState.TriggerPending);
+        pass.Set("state", OperatorSnapshotStates.TriggerPending);
         WriteStatus(pass);
         return TimeSpan.FromSeconds(10L * (1L << (int)Math.Min(failures - 1, 20)));
     }
@@ -219,19 +219,19 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
     /// <summary>FlinkStateSnapshotController.cleanup (L89-111) and StateSnapshotReconciler.cleanup (L98-182).</summary>
     private TimeSpan? Cleanup(JsonObject snapshot)
     {
-        var state = snapshot.StringAt("status", "state") ?? SnapshotState.TriggerPending;
+        var state = snapshot.StringAt("status", "state") ?? OperatorSnapshotStates.TriggerPending;
         var savepoint = snapshot.ObjectAt("spec", "savepoint");
         if (savepoint is not null && savepoint.StringAt("disposeOnDelete") != "false" && StateSnapshots.JobReference(snapshot) is { } reference)
         {
-            if (state == SnapshotState.InProgress)
+            if (state == OperatorSnapshotStates.InProgress)
             {
                 return timings.ReconcileInterval;
             }
-            if (state == SnapshotState.Completed && snapshot.StringAt("status", "path") is not null)
+            if (state == OperatorSnapshotStates.Completed && snapshot.StringAt("status", "path") is not null)
             {
                 var target = store.Get(ResourceTypes.FlinkDeployments, reference)?.ToJsonObject();
                 var problem = target is null ? "Cannot dispose of snapshot because referenced Flink job cannot be found!"
-                    : target.StringAt("status", "jobStatus", "state") != JobState.Running ? "Cannot dispose of snapshot because referenced Flink job is not running!"
+                    : target.StringAt("status", "jobStatus", "state") != OperatorJobStates.Running ? "Cannot dispose of snapshot because referenced Flink job is not running!"
                     : null;
                 if (problem is not null)
                 {
@@ -313,7 +313,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
             Now = now;
             Status = snapshot["status"] is JsonObject status
                 ? status.DeepClone().AsObject()
-                : new JsonObject { ["state"] = SnapshotState.TriggerPending, ["failures"] = 0 };
+                : new JsonObject { ["state"] = OperatorSnapshotStates.TriggerPending, ["failures"] = 0 };
             _original = Status.ToJsonString();
         }
 
@@ -323,7 +323,7 @@ internal sealed class StateSnapshotController(ResourceStore store, SimulatorCloc
 
         public JsonObject Status { get; }
 
-        public string State => Status.StringAt("state") ?? SnapshotState.TriggerPending;
+        public string State => Status.StringAt("state") ?? OperatorSnapshotStates.TriggerPending;
 
         public bool StatusChanged => Status.ToJsonString() != _original;
 

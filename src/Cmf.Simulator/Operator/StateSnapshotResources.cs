@@ -63,7 +63,7 @@ internal sealed class StateSnapshotResources
         {
             return;
         }
-        var lastCompleted = savepoints.LastOrDefault(s => s.Json.StringAt("status", "state") == SnapshotState.Completed).Stored;
+        var lastCompleted = savepoints.LastOrDefault(s => s.Json.StringAt("status", "state") == OperatorSnapshotStates.Completed).Stored;
         var maxCount = Math.Max(1, FlinkConfiguration.Get(spec, StateSnapshots.HistoryMaxCount) is { } text && int.TryParse(text, out var count) ? count : 10);
         var oldest = now - (FlinkConfiguration.ParseDuration(FlinkConfiguration.Get(spec, StateSnapshots.HistoryMaxAge)) ?? TimeSpan.FromHours(24));
         var deleted = 0;

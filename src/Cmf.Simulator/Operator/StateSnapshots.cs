@@ -6,7 +6,7 @@ using Cmf.Simulator.Store;
 namespace Cmf.Simulator.Operator;
 
 /// <summary>FlinkStateSnapshotStatus.State (api/status/FlinkStateSnapshotStatus.java).</summary>
-internal static class SnapshotState
+internal static class OperatorSnapshotStates
 {
     public const string TriggerPending = "TRIGGER_PENDING";
     public const string InProgress = "IN_PROGRESS";

@@ -20,12 +20,12 @@ internal static class StatusUpdates
         var status = pass.Status;
         status.Error = null;
         status.ReconciliationTimestamp = pass.Now.ToUnixTimeMilliseconds();
-        var state = status.ReconciliationState == ReconciliationState.RollingBack
-            ? (upgrading ? ReconciliationState.RollingBack : ReconciliationState.RolledBack)
-            : (upgrading ? ReconciliationState.Upgrading : ReconciliationState.Deployed);
+        var state = status.ReconciliationState == OperatorReconciliationStates.RollingBack
+            ? (upgrading ? OperatorReconciliationStates.RollingBack : OperatorReconciliationStates.RolledBack)
+            : (upgrading ? OperatorReconciliationStates.Upgrading : OperatorReconciliationStates.Deployed);
         status.ReconciliationState = state;
         var previous = status.Reconciled;
-        if (state is ReconciliationState.RollingBack or ReconciliationState.RolledBack)
+        if (state is OperatorReconciliationStates.RollingBack or OperatorReconciliationStates.RolledBack)
         {
             // The failed spec stays recorded; only its upgrade mode follows the rollback's, so the next upgrade keeps state.
             if (previous is not null)
@@ -64,7 +64,7 @@ internal static class StatusUpdates
     }
 
     /// <summary>updateLastReconciledSpec (L563-571): changes the recorded spec in place; observedGeneration stays.</summary>
-    public static void LastReconciledSpec(FlinkDeploymentStatus status, Func<JsonObject, JsonObject> change, bool? firstDeployment = null)
+    public static void LastReconciledSpec(OperatorDeploymentStatus status, Func<JsonObject, JsonObject> change, bool? firstDeployment = null)
     {
         if (status.Reconciled is not { } last)
         {
@@ -74,38 +74,38 @@ internal static class StatusUpdates
     }
 
     /// <summary>checkAndUpdateStableSpec (L505-528): a DEPLOYED spec is stable once its job runs, or finished on its own.</summary>
-    public static void CheckAndUpdateStableSpec(FlinkDeploymentStatus status)
+    public static void CheckAndUpdateStableSpec(OperatorDeploymentStatus status)
     {
-        if (status.ReconciliationState != ReconciliationState.Deployed)
+        if (status.ReconciliationState != OperatorReconciliationStates.Deployed)
         {
             return;
         }
-        if (status.JobState == JobState.Running
-            || (status.JobState == JobState.Finished && status.Reconciled?.JobState == JobSpecValues.Running))
+        if (status.JobState == OperatorJobStates.Running
+            || (status.JobState == OperatorJobStates.Finished && status.Reconciled?.JobState == JobSpecValues.Running))
         {
             status.MarkReconciledSpecStable();
         }
     }
 
     /// <summary>getDeployedSpec (L346-355): what runs: lastStableSpec after a rollback, else lastReconciledSpec.</summary>
-    public static ReconciledSpec? DeployedSpec(FlinkDeploymentStatus status) =>
-        status.ReconciliationState == ReconciliationState.RolledBack ? status.Stable : status.Reconciled;
+    public static ReconciledSpec? DeployedSpec(OperatorDeploymentStatus status) =>
+        status.ReconciliationState == OperatorReconciliationStates.RolledBack ? status.Stable : status.Reconciled;
 
     /// <summary>updateStatusForAlreadyUpgraded (L537-550): a deployment the operator made but did not record.</summary>
-    public static void AlreadyUpgraded(FlinkDeploymentStatus status)
+    public static void AlreadyUpgraded(OperatorDeploymentStatus status)
     {
         LastReconciledSpec(status, spec => JobSpec.With(spec, state: JobSpecValues.Running));
-        status.SetJobState(JobState.Reconciling);
-        status.ReconciliationState = ReconciliationState.Deployed;
+        status.SetJobState(OperatorJobStates.Reconciling);
+        status.ReconciliationState = OperatorReconciliationStates.Deployed;
     }
 
     /// <summary>clearLastReconciledSpecIfFirstDeploy (L484-497): a first deployment that never appeared is forgotten.</summary>
-    public static void ClearLastReconciledSpecIfFirstDeploy(FlinkDeploymentStatus status)
+    public static void ClearLastReconciledSpecIfFirstDeploy(OperatorDeploymentStatus status)
     {
         if (status.Reconciled is { FirstDeployment: true })
         {
             status.LastReconciledSpec = null;
-            status.ReconciliationState = ReconciliationState.Upgrading;
+            status.ReconciliationState = OperatorReconciliationStates.Upgrading;
         }
     }
 
@@ -114,13 +114,13 @@ internal static class StatusUpdates
     {
         var status = pass.Status;
         var previous = status.Reconciled;
-        var firstDeployment = previous is null || (status.ReconciliationState == ReconciliationState.Deployed && previous.FirstDeployment);
+        var firstDeployment = previous is null || (status.ReconciliationState == OperatorReconciliationStates.Deployed && previous.FirstDeployment);
         status.LastReconciledSpec = pass.Record(spec, firstDeployment).Serialize();
         status.ObservedGeneration = pass.Generation;
     }
 
-    private static bool FirstDeployment(FlinkDeploymentStatus status, ReconciledSpec last) =>
-        status.ReconciliationState == ReconciliationState.Deployed && last.FirstDeployment;
+    private static bool FirstDeployment(OperatorDeploymentStatus status, ReconciledSpec last) =>
+        status.ReconciliationState == OperatorReconciliationStates.Deployed && last.FirstDeployment;
 
     // getTaskManagerInfo (L242-250): ceil(parallelism / slots) TaskManagers while the recorded job runs.
     private static void SetTaskManagerInfo(ReconcilePass pass, string jobState)

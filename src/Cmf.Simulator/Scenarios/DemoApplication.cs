@@ -10,7 +10,7 @@ internal sealed record DemoApplication(string Namespace, string Name, JsonObject
         var metadata = new JsonObject
         {
             ["name"] = Name,
-            ["labels"] = new JsonObject { [MetadataKeys.PartOfLabel] = "cmf-demo", ["team"] = Team },
+            ["labels"] = new JsonObject { [SimulatorMetadataKeys.PartOfLabel] = "cmf-demo", ["team"] = Team },
         };
         if (Annotations.Count > 0)
         {

@@ -7,7 +7,7 @@ namespace Cmf.Simulator.Scenarios;
 internal static class DemoChanges
 {
     public static void SetInstanceAnnotation(JsonObject spec, string instance) =>
-        spec.GetOrAddObject("podTemplate").GetOrAddObject("metadata").GetOrAddObject("annotations")[MetadataKeys.InstanceAnnotation] = instance;
+        spec.GetOrAddObject("podTemplate").GetOrAddObject("metadata").GetOrAddObject("annotations")[SimulatorMetadataKeys.InstanceAnnotation] = instance;
 
     public static JsonObject Parallelism(int parallelism) =>
         new() { ["spec"] = new JsonObject { ["job"] = new JsonObject { ["parallelism"] = parallelism } } };

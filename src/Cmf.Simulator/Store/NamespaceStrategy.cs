@@ -59,6 +59,6 @@ internal static class NamespaceStrategy
             return;
         }
         var labels = metadata.GetOrAddObject("labels");
-        labels[MetadataKeys.NamespaceNameLabel] = name;
+        labels[SimulatorMetadataKeys.NamespaceNameLabel] = name;
     }
 }

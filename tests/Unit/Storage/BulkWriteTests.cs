@@ -64,7 +64,7 @@ public abstract class BulkWriteTests(StoreProviderKind engine) : IAsyncLifetime
             payments.NewInstance(), orders.ReportJobState(JobState.Running), payments.RecordEvents(2));
 
         var state = await Bulk.Store.LoadStateAsync(orders.Key, CancellationToken.None);
-        Assert.Equal(JobState.Running, state!.Status.JobState);
+        Assert.Equal(JobState.Running, state!.Status.Reported.JobState);
         Assert.Equal(orders.State.Instances.Select(i => i.Uid), state.Instances.Select(i => i.Uid));
     }
 

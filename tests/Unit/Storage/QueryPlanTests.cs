@@ -176,6 +176,19 @@ public sealed class QueryPlanTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Changes_list_reads_a_page_and_each_rows_previous_instance_in_one_indexed_statement()
+    {
+        var query = new ChangeListQuery { From = TrackedApplication.Start.AddDays(-1), To = TrackedApplication.Start.AddDays(1) };
+
+        var plans = await RecordAsync(() => Db.Queries.ListChangesAsync(query, None));
+
+        var page = Assert.Single(plans);
+        AssertIndexDriven(plans, "IX_Instances_CreatedAt_Id", "IX_Instances_ApplicationId_Sequence");
+        // The previous instance's uid and sequence come from one lookup per row, not one subquery per column.
+        Assert.Equal(1, CorrelatedSubqueries(page));
+    }
+
+    [Fact]
     public async Task Changes_list_of_one_environment_with_kind_and_key_filters_still_reads_in_index_order()
     {
         var query = new ChangeListQuery
@@ -375,6 +388,9 @@ public sealed class QueryPlanTests : StoreTestBase
         Assert.All(plans, p => Assert.Empty(p.ScannedTables().Intersect(QueryPlan.HistoryTables)));
         Assert.All(indexes, index => Assert.True(plans.Any(p => p.UsesIndex(index)), $"{index} is not used:{Environment.NewLine}{all}"));
     }
+
+    private static int CorrelatedSubqueries(QueryPlan plan) =>
+        plan.Details.Count(d => d.Contains("CORRELATED SCALAR SUBQUERY", StringComparison.Ordinal));
 
     private static async Task<QueryPlan> ExplainAsync(DbConnection connection, string sql)
     {

@@ -82,7 +82,7 @@ public sealed class SecretFingerprintRefreshTests
         Assert.Contains(Masked, state.Instances[0].Error, StringComparison.Ordinal);
         Assert.Contains(events, e => e.Kind == AppEventKind.ErrorSet && e.Message.Contains(Masked, StringComparison.Ordinal) && e.Count == 2);
         Assert.Contains(events, e => e.Kind == AppEventKind.ResourceRejected && e.Message.EndsWith("found \"password=******\"", StringComparison.Ordinal));
-        Assert.Equal("s3://AKIAEXAMPLE:******@flink/savepoints/sp-1", state.Status.UpgradeSavepointPath);
+        Assert.Equal("s3://AKIAEXAMPLE:******@flink/savepoints/sp-1", state.Status.Reported.UpgradeSavepointPath);
         Assert.Equal(6, events.Count);
         Assert.Equal(2, state.Instances.Count);
     }

@@ -87,7 +87,7 @@ internal sealed class TrackedApplication
             Generation = state.Generation,
             DeploymentType = "flink-native-kubernetes",
         };
-        return (state with { Clusters = state.Clusters.Add(cluster), Status = state.Status with { ObservedGeneration = state.Generation } },
+        return (state with { Clusters = state.Clusters.Add(cluster), Status = state.Status with { Reported = state.Status.Reported with { ObservedGeneration = state.Generation } } },
             [new AppEvent(Now, AppEventKind.ClusterStarted, $"Cluster {cluster.Uid} started") { ClusterUid = cluster.Uid, InstanceUid = owner }],
             [],
             []);
@@ -113,7 +113,7 @@ internal sealed class TrackedApplication
         return (state with
         {
             Instances = state.Instances.Replace(target, target with { JobState = jobState, StatusUpdatedAt = Now }),
-            Status = state.Status with { JobState = jobState },
+            Status = state.Status with { Reported = state.Status.Reported with { JobState = jobState } },
         },
         [new AppEvent(Now, AppEventKind.JobStateChanged, $"Job {wire}") { InstanceUid = target.Uid, NewStatus = wire }],
         [],

@@ -165,7 +165,7 @@ public sealed class DesignScenarioTests
 
         Assert.Equal(SavepointError, scenario.State.Instances[0].Error);
         Assert.Null(scenario.State.Instances[1].Error);
-        Assert.Equal(SavepointError, scenario.State.Status.Error);
+        Assert.Equal(SavepointError, scenario.State.Status.Reported.Error);
         Assert.Equal(scenario.InstanceUidOf(2), scenario.State.ErrorEpisode?.PendingInstanceUid);
     }
 

@@ -59,7 +59,7 @@ public sealed class IdentityAndIdempotenceTests
 
         Assert.False(result.HasChanges);
         Assert.Equal("#1 ended #2", scenario.Instances);
-        Assert.Equal(JobState.Running, scenario.State.Status.JobState);
+        Assert.Equal(JobState.Running, scenario.State.Status.Reported.JobState);
     }
 
     [Fact]

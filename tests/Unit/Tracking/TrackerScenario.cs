@@ -138,6 +138,9 @@ public sealed class TrackerScenario
         return Last;
     }
 
+    /// <summary>Goes on from a state the test changed by hand (as if read back from an older store).</summary>
+    public void Restore(ApplicationState state) => State = state;
+
     public string ClusterUid(string cluster)
     {
         if (!_clusterUids.TryGetValue(cluster, out var uid))

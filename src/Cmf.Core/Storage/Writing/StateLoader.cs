@@ -81,15 +81,18 @@ internal static class StateLoader
         Snapshots = [.. snapshots.Select(ToState)],
         Status = new ApplicationStatus
         {
-            JobState = a.JobState,
-            JobId = a.JobId,
-            JobName = a.JobName,
-            LifecycleState = a.LifecycleState,
-            JobManagerDeploymentStatus = a.JobManagerDeploymentStatus,
-            ReconciliationState = a.ReconciliationState,
-            Error = a.Error,
-            ObservedGeneration = a.ObservedGeneration,
-            UpgradeSavepointPath = a.UpgradeSavepointPath,
+            Reported = new FlinkDeploymentStatusSnapshot
+            {
+                JobState = a.JobState,
+                JobId = a.JobId,
+                JobName = a.JobName,
+                LifecycleState = a.LifecycleState,
+                JobManagerDeploymentStatus = a.JobManagerDeploymentStatus,
+                ReconciliationState = a.ReconciliationState,
+                Error = a.Error,
+                ObservedGeneration = a.ObservedGeneration,
+                UpgradeSavepointPath = a.UpgradeSavepointPath,
+            },
             FlinkVersion = a.FlinkVersion,
             UpgradeMode = a.UpgradeMode,
             LastChangeAt = a.LastChangeAt,

@@ -14,6 +14,7 @@ internal static class StoredRows
     public static StoredApplication Application(ApplicationState state, long commit)
     {
         var status = state.Status;
+        var reported = status.Reported;
         return new StoredApplication
         {
             Environment = state.Key.Environment,
@@ -24,15 +25,15 @@ internal static class StoredRows
             Generation = state.Generation,
             ObjectDeleted = state.ObjectDeleted,
             LastSequence = state.LastSequence,
-            JobState = status.JobState,
-            JobId = status.JobId,
-            JobName = status.JobName,
-            LifecycleState = status.LifecycleState,
-            JobManagerDeploymentStatus = status.JobManagerDeploymentStatus,
-            ReconciliationState = status.ReconciliationState,
-            Error = status.Error,
-            ObservedGeneration = status.ObservedGeneration,
-            UpgradeSavepointPath = status.UpgradeSavepointPath,
+            JobState = reported.JobState,
+            JobId = reported.JobId,
+            JobName = reported.JobName,
+            LifecycleState = reported.LifecycleState,
+            JobManagerDeploymentStatus = reported.JobManagerDeploymentStatus,
+            ReconciliationState = reported.ReconciliationState,
+            Error = reported.Error,
+            ObservedGeneration = reported.ObservedGeneration,
+            UpgradeSavepointPath = reported.UpgradeSavepointPath,
             FlinkVersion = status.FlinkVersion,
             UpgradeMode = status.UpgradeMode,
             LastChangeAt = status.LastChangeAt,

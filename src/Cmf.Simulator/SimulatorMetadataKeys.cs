@@ -1,7 +1,7 @@
 namespace Cmf.Simulator;
 
 /// <summary>Every label and annotation key the simulated cluster and operator write or read.</summary>
-internal static class MetadataKeys
+internal static class SimulatorMetadataKeys
 {
     /// <summary>The operator's labels on a FlinkDeployment's Deployments and pods (the FlinkDeployment's name, the component, the type).</summary>
     public const string AppLabel = "app";

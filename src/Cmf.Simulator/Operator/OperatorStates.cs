@@ -1,7 +1,7 @@
 namespace Cmf.Simulator.Operator;
 
 /// <summary>Flink job states as the operator writes them to status.jobStatus.state.</summary>
-internal static class JobState
+internal static class OperatorJobStates
 {
     public const string Reconciling = "RECONCILING";
     public const string Running = "RUNNING";
@@ -16,7 +16,7 @@ internal static class JobState
 }
 
 /// <summary>status.lifecycleState values.</summary>
-internal static class LifecycleState
+internal static class OperatorLifecycleStates
 {
     public const string Created = "CREATED";
     public const string Suspended = "SUSPENDED";
@@ -31,7 +31,7 @@ internal static class LifecycleState
 }
 
 /// <summary>status.jobManagerDeploymentStatus values.</summary>
-internal static class JobManagerStatus
+internal static class OperatorJobManagerStatuses
 {
     public const string Ready = "READY";
     public const string DeployedNotReady = "DEPLOYED_NOT_READY";
@@ -41,7 +41,7 @@ internal static class JobManagerStatus
 }
 
 /// <summary>status.reconciliationStatus.state values.</summary>
-internal static class ReconciliationState
+internal static class OperatorReconciliationStates
 {
     public const string Deployed = "DEPLOYED";
     public const string Upgrading = "UPGRADING";

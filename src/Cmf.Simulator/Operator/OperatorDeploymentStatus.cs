@@ -7,7 +7,7 @@ namespace Cmf.Simulator.Operator;
 /// Typed access to a FlinkDeployment's status object in the operator's field names (api/status/FlinkDeploymentStatus,
 /// CommonStatus, JobStatus, ReconciliationStatus). Fields FKO leaves null are left out, as the API server prunes nulls.
 /// </summary>
-internal sealed class FlinkDeploymentStatus(JsonObject status)
+internal sealed class OperatorDeploymentStatus(JsonObject status)
 {
     public JsonObject Json { get; } = status;
 
@@ -67,7 +67,7 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     /// <summary>ReconciliationStatus.state; a new resource starts UPGRADING.</summary>
     public string ReconciliationState
     {
-        get => Json.StringAt("reconciliationStatus", "state") ?? Operator.ReconciliationState.Upgrading;
+        get => Json.StringAt("reconciliationStatus", "state") ?? OperatorReconciliationStates.Upgrading;
         set => Reconciliation["state"] = value;
     }
 
@@ -100,8 +100,8 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
 
     /// <summary>CommonStatus.isJobCancellable, and since 1.14 a ready JobManager (FlinkDeploymentStatus.isJobCancellable).</summary>
     public bool IsJobCancellable =>
-        JobState is { } state && state != Operator.JobState.Reconciling && !Operator.JobState.IsGloballyTerminal(state)
-        && JobManagerDeploymentStatus == JobManagerStatus.Ready;
+        JobState is { } state && state != OperatorJobStates.Reconciling && !OperatorJobStates.IsGloballyTerminal(state)
+        && JobManagerDeploymentStatus == OperatorJobManagerStatuses.Ready;
 
     /// <summary>The operator sets a job state itself (cancelJob's FINISHED): no update time, no event.</summary>
     public void SetJobState(string state) => JobStatus["state"] = state;
@@ -164,7 +164,7 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
             Json["conditions"] = new JsonArray();
             return;
         }
-        var running = state == Operator.JobState.Running ? "True" : "False";
+        var running = state == OperatorJobStates.Running ? "True" : "False";
         var previous = (Json["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.StringAt("type") == "Running");
         var since = previous?.StringAt("status") == running ? previous.StringAt("lastTransitionTime") : null;
         Json["conditions"] = new JsonArray(new JsonObject
@@ -180,12 +180,12 @@ internal sealed class FlinkDeploymentStatus(JsonObject status)
     /// <summary>The initial status of a new resource (FlinkDeployment.initStatus): JobManager MISSING, reconciliation UPGRADING.</summary>
     public void Initialize()
     {
-        JobManagerDeploymentStatus = Operator.JobManagerStatus.Missing;
+        JobManagerDeploymentStatus = OperatorJobManagerStatuses.Missing;
         var jobStatus = JobStatus;
         jobStatus["checkpointInfo"] = new JsonObject { ["lastPeriodicCheckpointTimestamp"] = 0 };
         jobStatus["savepointInfo"] = new JsonObject { ["lastPeriodicSavepointTimestamp"] = 0, ["savepointHistory"] = new JsonArray() };
         Reconciliation["reconciliationTimestamp"] = 0;
-        Reconciliation["state"] = Operator.ReconciliationState.Upgrading;
+        Reconciliation["state"] = OperatorReconciliationStates.Upgrading;
         Json["clusterInfo"] = new JsonObject();
     }
 
