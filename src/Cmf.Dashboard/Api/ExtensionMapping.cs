@@ -54,7 +54,7 @@ public static class ExtensionMapping
         };
     }
 
-    public static ClusterResource Cluster(ClusterSummary cluster)
+    public static ClusterResource Cluster(ClusterState cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         return new ClusterResource

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Views;
 
@@ -7,13 +8,13 @@ public sealed record InstanceDetail
 {
     public required ApplicationKey Application { get; init; }
 
-    public required InstanceSummary Instance { get; init; }
+    public required InstanceState Instance { get; init; }
 
     /// <summary>Canonical fingerprinted effective spec; null only if the tracker never handed it over.</summary>
     public string? EffectiveSpecJson { get; init; }
 
     /// <summary>Clusters this instance ran on (from the start or handed over in place), oldest first.</summary>
-    public required IReadOnlyList<ClusterSummary> Clusters { get; init; }
+    public required IReadOnlyList<ClusterState> Clusters { get; init; }
 
     /// <summary>The retained instance just before this one (the default "diff with previous").</summary>
     public string? PreviousInstanceUid { get; init; }

@@ -1,6 +1,7 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
@@ -21,7 +22,7 @@ public partial class InstanceDiff : IAsyncDisposable
     private bool _loaded;
     private bool _applicationMissing;
     private Views.InstanceLookup? _lookup;
-    private IReadOnlyList<InstanceSummary> _choices = [];
+    private IReadOnlyList<InstanceState> _choices = [];
     private Views.InstanceDetail? _from;
     private Views.InstanceDetail? _to;
     private string? _fromYaml;
@@ -105,7 +106,7 @@ public partial class InstanceDiff : IAsyncDisposable
             return;
         }
         var choices = await Queries.ListInstancesAsync(key, new Views.InstanceListQuery { PageSize = StoreQueries.MaxPageSize }, cancellationToken);
-        _choices = [.. (choices?.Items ?? []).Select(i => i.ToView())];
+        _choices = choices?.Items ?? [];
 
         var toUid = view.ToUid ?? application.Summary.LatestInstance?.Uid;
         _to = toUid is null ? null : await Queries.GetInstanceAsync(key, toUid, cancellationToken);
