@@ -43,17 +43,11 @@ public static class InstanceOutcomeRules
         return ReferenceEquals(instances, state.Instances) ? state : state with { Instances = instances };
     }
 
-    /// <summary>The stretch of a cluster's life during which it ran one instance (DESIGN 3.2 rule 3).</summary>
-    private sealed record Stint(string InstanceUid, DateTimeOffset From, DateTimeOffset? Until, string? HandedOverTo)
-    {
-        public bool RanAt(DateTimeOffset time) => From <= time && (Until is not { } until || time < until);
-    }
-
     private sealed class Reader
     {
         private readonly OutcomeHistory _history;
         private readonly Dictionary<string, InstanceState> _instances;
-        private readonly ILookup<string, Stint> _stints;
+        private readonly ILookup<string, ClusterStint> _stints;
 
         public Reader(OutcomeHistory history)
         {
@@ -63,7 +57,7 @@ public static class InstanceOutcomeRules
             {
                 _instances.TryAdd(instance.Uid, instance);
             }
-            _stints = history.Clusters.SelectMany(StintsOf).OrderBy(s => s.From).ToLookup(s => s.InstanceUid, StringComparer.Ordinal);
+            _stints = history.Clusters.SelectMany(ClusterStint.Of).OrderBy(s => s.From).ToLookup(s => s.InstanceUid, StringComparer.Ordinal);
         }
 
         public InstanceOutcomeFacts Of(InstanceState instance)
@@ -146,20 +140,5 @@ public static class InstanceOutcomeRules
 
         private static string FirstInstanceOf(ClusterState cluster) =>
             cluster.Segments.Count == 0 ? cluster.OwnerInstanceUid : cluster.Segments[0].InstanceUid;
-
-        private static IEnumerable<Stint> StintsOf(ClusterState cluster)
-        {
-            var segments = cluster.Segments;
-            if (segments.Count == 0)
-            {
-                yield return new Stint(cluster.OwnerInstanceUid, cluster.StartedAt, cluster.EndedAt, null);
-                yield break;
-            }
-            for (var i = 0; i < segments.Count; i++)
-            {
-                var last = i + 1 == segments.Count;
-                yield return new Stint(segments[i].InstanceUid, segments[i].From, last ? cluster.EndedAt : segments[i + 1].From, last ? null : segments[i + 1].InstanceUid);
-            }
-        }
     }
 }

@@ -1,10 +1,10 @@
-using Cmf.Core.Tracking;
-
-namespace Cmf.Dashboard.Model;
+namespace Cmf.Core.Tracking;
 
 /// <summary>
 /// The stretch of a cluster's life during which it ran one instance, with the instances it was handed over from and to
 /// in place (DESIGN 3.2 rule 3). A cluster never handed over has one stint: its owner, from its start to its end.
+/// Derived from the cluster's <see cref="ClusterState.Segments"/> (which store only where each stretch starts); the
+/// outcome rules and the pages read clusters through it.
 /// </summary>
 /// <param name="Until">The hand-over to the next instance, or the cluster's end; null while the instance still runs on it.</param>
 public sealed record ClusterStint(
