@@ -91,7 +91,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 : new InstanceLookup.Pruned(uid, new ApplicationKey(pruned.Environment, pruned.ApplicationName), pruned.Sequence, pruned.PrunedAt);
         }, cancellationToken);
 
-    public Task<InstanceDetail?> GetInstanceAsync(ApplicationKey key, string uid, CancellationToken cancellationToken) =>
+    public Task<InstanceDetailView?> GetInstanceAsync(ApplicationKey key, string uid, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var application = await FindApplicationAsync(db, key, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 .OrderBy(i => i.Sequence)
                 .Select(i => i.Uid)
                 .FirstOrDefaultAsync(cancellationToken);
-            return new InstanceDetail
+            return new InstanceDetailView
             {
                 Application = key,
                 Instance = ViewMapping.ToState(instance),

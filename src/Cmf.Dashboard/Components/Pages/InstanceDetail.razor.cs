@@ -22,7 +22,7 @@ public partial class InstanceDetail : IAsyncDisposable
     private (ApplicationKey Key, string Uid)? _shown;
     private bool _applicationMissing;
     private Views.InstanceLookup? _lookup;
-    private Views.InstanceDetail? _detail;
+    private Views.InstanceDetailView? _detail;
     private ApplicationSummary? _application;
     private InstanceState? _instance;
     private ApplicationHistory _history = null!;

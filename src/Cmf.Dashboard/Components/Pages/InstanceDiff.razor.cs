@@ -1,11 +1,11 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
-using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -21,10 +21,10 @@ public partial class InstanceDiff : IAsyncDisposable
     private (ApplicationKey Key, InstanceDiffView View)? _shown;
     private bool _loaded;
     private bool _applicationMissing;
-    private Views.InstanceLookup? _lookup;
+    private InstanceLookup? _lookup;
     private IReadOnlyList<InstanceState> _choices = [];
-    private Views.InstanceDetail? _from;
-    private Views.InstanceDetail? _to;
+    private InstanceDetailView? _from;
+    private InstanceDetailView? _to;
     private string? _fromYaml;
     private string? _toYaml;
     private LiveQuery _live = null!;
@@ -105,7 +105,7 @@ public partial class InstanceDiff : IAsyncDisposable
         {
             return;
         }
-        var choices = await Queries.ListInstancesAsync(key, new Views.InstanceListQuery { PageSize = StoreQueries.MaxPageSize }, cancellationToken);
+        var choices = await Queries.ListInstancesAsync(key, new InstanceListQuery { PageSize = StoreQueries.MaxPageSize }, cancellationToken);
         _choices = choices?.Items ?? [];
 
         var toUid = view.ToUid ?? application.Summary.LatestInstance?.Uid;

@@ -4,7 +4,7 @@ using Cmf.Core.Tracking;
 namespace Cmf.Core.Storage.Views;
 
 /// <summary>One instance with its fingerprinted spec texts, the clusters it ran on and its neighbours.</summary>
-public sealed record InstanceDetail
+public sealed record InstanceDetailView
 {
     public required ApplicationKey Application { get; init; }
 
