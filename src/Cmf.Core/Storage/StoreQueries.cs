@@ -91,7 +91,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 : new InstanceLookup.Pruned(uid, new ApplicationKey(pruned.Environment, pruned.ApplicationName), pruned.Sequence, pruned.PrunedAt);
         }, cancellationToken);
 
-    public Task<InstanceDetail?> GetInstanceAsync(ApplicationKey key, string uid, CancellationToken cancellationToken) =>
+    public Task<InstanceDetailView?> GetInstanceAsync(ApplicationKey key, string uid, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var application = await FindApplicationAsync(db, key, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 .Where(c => c.ApplicationId == application.Id && (c.OwnerInstanceUid == uid || c.SegmentsJson != null))
                 .OrderBy(c => c.StartedAt).ThenBy(c => c.Id)
                 .ToListAsync(cancellationToken))
-                .Select(ViewMapping.ToSummary)
+                .Select(ViewMapping.ToState)
                 .Where(c => c.Segments.Any(s => s.InstanceUid == uid))
                 .ToList();
             var previous = await db.Instances.AsNoTracking()
@@ -125,10 +125,10 @@ public sealed class StoreQueries(StoreProvider provider)
                 .OrderBy(i => i.Sequence)
                 .Select(i => i.Uid)
                 .FirstOrDefaultAsync(cancellationToken);
-            return new InstanceDetail
+            return new InstanceDetailView
             {
                 Application = key,
-                Instance = ViewMapping.ToSummary(instance),
+                Instance = ViewMapping.ToState(instance),
                 EffectiveSpecJson = spec?.EffectiveSpecJson,
                 Clusters = clusters,
                 PreviousInstanceUid = previous,
@@ -166,7 +166,7 @@ public sealed class StoreQueries(StoreProvider provider)
             };
             var size = PageSize(query.PageSize);
             var rows = await ordered.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(cancellationToken);
-            return new InstancePage(ViewMapping.ToSummary(application), [.. rows.Select(ViewMapping.ToSummary)], total);
+            return new InstancePage(ViewMapping.ToSummary(application), [.. rows.Select(ViewMapping.ToState)], total);
         }, cancellationToken);
 
     /// <summary>Newest first; <paramref name="page"/> counts from 0.</summary>
@@ -305,23 +305,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 instances = instances.Where(i => i.CreatedAt <= range.To && (i.EndedAt == null || i.EndedAt >= range.From));
                 clusters = clusters.Where(c => c.StartedAt <= range.To && (c.EndedAt == null || c.EndedAt >= range.From));
             }
-            var instanceBars = await instances
-                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
-                .Select(i => new TimelineInstance
-                {
-                    Uid = i.Uid,
-                    Sequence = i.Sequence,
-                    SpecHash = i.SpecHash,
-                    CreatedAt = i.CreatedAt,
-                    SupersededAt = i.SupersededAt,
-                    EndedAt = i.EndedAt,
-                    JobState = i.JobState,
-                    LifecycleState = i.LifecycleState,
-                    Stop = i.Stop,
-                    StopSavepointPath = i.StopSavepointPath,
-                    ReconciledAt = i.ReconciledAt,
-                })
-                .ToListAsync(cancellationToken);
+            var instanceBars = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
             var clusterBars = await clusters.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
             var snapshots = db.Snapshots.AsNoTracking().Where(s => s.ApplicationId == application.Id);
             if (range is not null)
@@ -329,7 +313,7 @@ public sealed class StoreQueries(StoreProvider provider)
                 snapshots = snapshots.Where(s => s.CreatedAt <= range.To && s.CreatedAt >= range.From);
             }
             var snapshotMarks = await snapshots.OrderBy(s => s.CreatedAt).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-            return new ApplicationTimeline(key, instanceBars, [.. clusterBars.Select(ViewMapping.ToSummary)])
+            return new ApplicationTimeline(key, [.. instanceBars.Select(ViewMapping.ToState)], [.. clusterBars.Select(ViewMapping.ToState)])
             {
                 Snapshots = [.. snapshotMarks.Select(ViewMapping.ToView)],
             };
@@ -410,7 +394,7 @@ public sealed class StoreQueries(StoreProvider provider)
             var entries = rows.OrderByDescending(r => r.Instance.CreatedAt).ThenByDescending(r => r.Instance.Id).Take(limit).Select(r => new ChangeEntry
             {
                 Application = new ApplicationKey(r.Environment, r.Name),
-                Instance = ViewMapping.ToSummary(r.Instance),
+                Instance = ViewMapping.ToState(r.Instance),
                 Summary = r.Instance.ChangeSummary,
                 Kinds = (SpecChangeKinds)r.Instance.ChangeKinds,
                 ConfigurationKeys = ChangeColumns.Keys(r.Instance.ChangedConfigurationKeys),

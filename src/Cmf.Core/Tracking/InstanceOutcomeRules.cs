@@ -10,7 +10,7 @@ namespace Cmf.Core.Tracking;
 public static class InstanceOutcomeRules
 {
     /// <summary>The outcome of one instance of <paramref name="history"/>.</summary>
-    public static InstanceOutcomeFacts Of(OutcomeInstance instance, OutcomeHistory history)
+    public static InstanceOutcomeFacts Of(InstanceState instance, OutcomeHistory history)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(history);
@@ -43,30 +43,24 @@ public static class InstanceOutcomeRules
         return ReferenceEquals(instances, state.Instances) ? state : state with { Instances = instances };
     }
 
-    /// <summary>The stretch of a cluster's life during which it ran one instance (DESIGN 3.2 rule 3).</summary>
-    private sealed record Stint(string InstanceUid, DateTimeOffset From, DateTimeOffset? Until, string? HandedOverTo)
-    {
-        public bool RanAt(DateTimeOffset time) => From <= time && (Until is not { } until || time < until);
-    }
-
     private sealed class Reader
     {
         private readonly OutcomeHistory _history;
-        private readonly Dictionary<string, OutcomeInstance> _instances;
-        private readonly ILookup<string, Stint> _stints;
+        private readonly Dictionary<string, InstanceState> _instances;
+        private readonly ILookup<string, ClusterStint> _stints;
 
         public Reader(OutcomeHistory history)
         {
             _history = history;
-            _instances = new Dictionary<string, OutcomeInstance>(StringComparer.Ordinal);
+            _instances = new Dictionary<string, InstanceState>(StringComparer.Ordinal);
             foreach (var instance in history.Instances)
             {
                 _instances.TryAdd(instance.Uid, instance);
             }
-            _stints = history.Clusters.SelectMany(StintsOf).OrderBy(s => s.From).ToLookup(s => s.InstanceUid, StringComparer.Ordinal);
+            _stints = history.Clusters.SelectMany(ClusterStint.Of).OrderBy(s => s.From).ToLookup(s => s.InstanceUid, StringComparer.Ordinal);
         }
 
-        public InstanceOutcomeFacts Of(OutcomeInstance instance)
+        public InstanceOutcomeFacts Of(InstanceState instance)
         {
             if (instance.Uid == _history.PendingInstanceUid)
             {
@@ -114,7 +108,7 @@ public static class InstanceOutcomeRules
             new(kind) { InstanceUid = instanceUid, InstanceSequence = _instances.GetValueOrDefault(instanceUid)?.Sequence };
 
         /// <summary>A cluster of a rollback that started while this instance was the latest and runs an older one.</summary>
-        private OutcomeCluster? RollbackAfter(OutcomeInstance instance) =>
+        private ClusterState? RollbackAfter(InstanceState instance) =>
             _history.Clusters.LastOrDefault(c =>
                 c.OwnerSource == ClusterOwnerSource.Rollback
                 && c.StartedAt >= instance.CreatedAt
@@ -122,7 +116,7 @@ public static class InstanceOutcomeRules
                 && _instances.GetValueOrDefault(FirstInstanceOf(c)) is { } target
                 && target.Sequence < instance.Sequence);
 
-        private InstanceOutcomeFacts NoCluster(OutcomeInstance instance)
+        private InstanceOutcomeFacts NoCluster(InstanceState instance)
         {
             if (instance.ReconciledAt is { } reconciled && RevertedTo(instance, reconciled) is { } earlier)
             {
@@ -136,7 +130,7 @@ public static class InstanceOutcomeRules
         }
 
         /// <summary>An older instance with the same spec that was running when the operator reconciled this one.</summary>
-        private OutcomeInstance? RevertedTo(OutcomeInstance instance, DateTimeOffset reconciledAt) =>
+        private InstanceState? RevertedTo(InstanceState instance, DateTimeOffset reconciledAt) =>
             instance.SpecHash is not { } hash
                 ? null
                 : _history.Instances
@@ -144,22 +138,7 @@ public static class InstanceOutcomeRules
                     .OrderByDescending(i => i.Sequence)
                     .FirstOrDefault(i => _stints[i.Uid].Any(s => s.RanAt(reconciledAt)));
 
-        private static string FirstInstanceOf(OutcomeCluster cluster) =>
+        private static string FirstInstanceOf(ClusterState cluster) =>
             cluster.Segments.Count == 0 ? cluster.OwnerInstanceUid : cluster.Segments[0].InstanceUid;
-
-        private static IEnumerable<Stint> StintsOf(OutcomeCluster cluster)
-        {
-            var segments = cluster.Segments;
-            if (segments.Count == 0)
-            {
-                yield return new Stint(cluster.OwnerInstanceUid, cluster.StartedAt, cluster.EndedAt, null);
-                yield break;
-            }
-            for (var i = 0; i < segments.Count; i++)
-            {
-                var last = i + 1 == segments.Count;
-                yield return new Stint(segments[i].InstanceUid, segments[i].From, last ? cluster.EndedAt : segments[i + 1].From, last ? null : segments[i + 1].InstanceUid);
-            }
-        }
     }
 }

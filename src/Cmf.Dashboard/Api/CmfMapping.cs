@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using System.Globalization;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
@@ -43,7 +44,7 @@ public static class CmfMapping
         Status = Status(detail.Summary, detail),
     };
 
-    public static CmfInstance Instance(InstanceSummary instance, string? effectiveSpecJson) => new()
+    public static CmfInstance Instance(InstanceState instance, string? effectiveSpecJson) => new()
     {
         Metadata = new CmfInstanceMetadata
         {
@@ -67,7 +68,7 @@ public static class CmfMapping
     /// <summary>The delivery tool's tracking (Argo CD or Flux application and revision), when present.</summary>
     public const string ChangeOriginAnnotation = "cmf-fa.dashboard/change-origin";
 
-    private static Dictionary<string, string>? AttributionAnnotations(InstanceSummary instance)
+    private static Dictionary<string, string>? AttributionAnnotations(InstanceState instance)
     {
         var annotations = new Dictionary<string, string>();
         if (!string.IsNullOrEmpty(instance.ChangedBy))

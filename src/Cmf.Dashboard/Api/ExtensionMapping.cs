@@ -9,7 +9,7 @@ namespace Cmf.Dashboard.Api;
 public static class ExtensionMapping
 {
     /// <param name="environmentDefaultsJson">The environment's <c>flinkApplicationDefaults</c> (secrets as fingerprint tokens), null when it has none.</param>
-    public static InstanceResource Instance(InstanceDetail detail, string? environmentDefaultsJson)
+    public static InstanceResource Instance(InstanceDetailView detail, string? environmentDefaultsJson)
     {
         ArgumentNullException.ThrowIfNull(detail);
         var (environment, application) = detail.Application;
@@ -54,7 +54,7 @@ public static class ExtensionMapping
         };
     }
 
-    public static ClusterResource Cluster(ClusterSummary cluster)
+    public static ClusterResource Cluster(ClusterState cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         return new ClusterResource

@@ -65,7 +65,7 @@ public static class ExtensionsApi
         WithInstanceAsync(uid, queries, detail => Task.FromResult<IResult>(new SpecYamlFile(detail)), cancellationToken);
 
     /// <summary>An instance by UID alone: 400 for a malformed UID, 404 unknown, 410 pruned by retention, else <paramref name="answer"/>.</summary>
-    private static async Task<IResult> WithInstanceAsync(string uid, StoreQueries queries, Func<InstanceDetail, Task<IResult>> answer, CancellationToken cancellationToken)
+    private static async Task<IResult> WithInstanceAsync(string uid, StoreQueries queries, Func<InstanceDetailView, Task<IResult>> answer, CancellationToken cancellationToken)
     {
         if (RouteValues.CheckInstanceUid(uid) is { } error)
         {
@@ -177,5 +177,5 @@ public static class ExtensionsApi
     private static IResult Gone(InstanceLookup.Pruned pruned) => ApiResults.Gone(
         $"Instance {pruned.Uid} (#{pruned.Sequence} of '{pruned.Application.Environment}/{pruned.Application.Name}') was pruned by retention at {CmfMapping.Time(pruned.PrunedAt)}.");
 
-    private static string Label(InstanceDetail instance) => $"{instance.Instance.Uid} (#{instance.Instance.Sequence})";
+    private static string Label(InstanceDetailView instance) => $"{instance.Instance.Uid} (#{instance.Instance.Sequence})";
 }

@@ -6,7 +6,7 @@ namespace Cmf.Dashboard.Api;
 /// <summary>The instance resource of the extension API and the status hub: the instance and its environment's defaults.</summary>
 public static class InstanceResources
 {
-    public static async Task<InstanceResource> ReadAsync(StoreQueries queries, InstanceDetail detail, CancellationToken cancellationToken)
+    public static async Task<InstanceResource> ReadAsync(StoreQueries queries, InstanceDetailView detail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(detail);

@@ -9,7 +9,7 @@ namespace Cmf.Dashboard.Api;
 /// An instance's effective spec as a YAML file to save (<c>Content-Disposition: attachment</c>), secrets masked, named
 /// after its environment, application and sequence: what a person downloads when two specs are too large to diff here.
 /// </summary>
-public sealed class SpecYamlFile(InstanceDetail instance) : IResult, IStatusCodeHttpResult
+public sealed class SpecYamlFile(InstanceDetailView instance) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 

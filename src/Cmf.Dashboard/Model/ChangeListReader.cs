@@ -27,7 +27,7 @@ public static class ChangeListReader
 
     private static ChangeRow Row(ChangeEntry entry, DateTimeOffset now)
     {
-        var instance = entry.Instance.ToView();
+        var instance = entry.Instance;
         return new ChangeRow
         {
             Environment = entry.Application.Environment,

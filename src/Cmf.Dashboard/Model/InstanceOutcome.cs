@@ -18,11 +18,11 @@ public sealed record InstanceOutcome(InstanceOutcomeKind Kind, string Text, stri
         new(InstanceOutcomeKind.Current, "current", "This instance runs on the live cluster: the current deployed instance");
 
     /// <summary>The outcome <see cref="InstanceOutcomeRules"/> give the instance on its application's history, in words.</summary>
-    public static InstanceOutcome For(InstanceSummary instance, ApplicationHistory history, DateTimeOffset now)
+    public static InstanceOutcome For(InstanceState instance, ApplicationHistory history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(history);
-        var facts = InstanceOutcomeRules.Of(history.OutcomeInputOf(instance), history.OutcomeInputs());
+        var facts = InstanceOutcomeRules.Of(instance, history.OutcomeInputs());
         return Describe(facts, instance, history.CurrentInstanceUid, history.ErrorEpisode, now);
     }
 
@@ -31,7 +31,7 @@ public sealed record InstanceOutcome(InstanceOutcomeKind Kind, string Text, stri
     /// rules): the instance's own facts, the application's current instance and error episode, and the clock's now.
     /// </summary>
     public static InstanceOutcome Describe(
-        InstanceOutcomeFacts facts, InstanceSummary instance, string? currentInstanceUid, ErrorEpisode? episode, DateTimeOffset now)
+        InstanceOutcomeFacts facts, InstanceState instance, string? currentInstanceUid, ErrorEpisode? episode, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(instance);

@@ -1,16 +1,18 @@
+using Cmf.Core.Tracking;
+
 namespace Cmf.Dashboard.Model;
 
 /// <summary>
 /// One row of an application's instance table: the instance, its outcome, the clusters it ran on (with hand-overs)
 /// and the instance before it.
 /// </summary>
-public sealed record InstanceRow(InstanceSummary Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceRef? Previous)
+public sealed record InstanceRow(InstanceState Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceRef? Previous)
 {
     /// <summary>
     /// Rows for one page of instances. The history holds every retained instance (the timeline's), so the first row of a
     /// page still knows its predecessor, and the application's clusters.
     /// </summary>
-    public static IReadOnlyList<InstanceRow> For(IReadOnlyList<InstanceSummary> page, ApplicationHistory history, DateTimeOffset now)
+    public static IReadOnlyList<InstanceRow> For(IReadOnlyList<InstanceState> page, ApplicationHistory history, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(history);
         var bySequence = history.Instances.OrderBy(i => i.Sequence).ToList();

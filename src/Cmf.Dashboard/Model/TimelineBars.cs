@@ -1,8 +1,10 @@
+using Cmf.Core.Tracking;
+
 namespace Cmf.Dashboard.Model;
 
 /// <summary>Where one instance's bar sits in the timeline's plot area (x in pixels from the plot's left edge).</summary>
 public sealed record TimelineInstanceBar(
-    InstanceSummary Instance,
+    InstanceState Instance,
     double X,
     double Width,
     int Row,
@@ -17,8 +19,8 @@ public sealed record TimelineInstanceBar(
 /// kept. A cluster handed over in place is one bar drawn in several <see cref="Segments"/>, one per instance it ran.
 /// </summary>
 public sealed record TimelineClusterBar(
-    ClusterSummary Cluster,
-    InstanceSummary? Owner,
+    ClusterState Cluster,
+    InstanceState? Owner,
     double X,
     double Width,
     int Row,
@@ -31,7 +33,7 @@ public sealed record TimelineClusterBar(
 /// The part of a cluster bar during which it ran one instance (<see cref="Instance"/> is null when that instance is no
 /// longer kept); segments after the first start at an in-place hand-over.
 /// </summary>
-public sealed record TimelineClusterSegment(ClusterStint Stint, InstanceSummary? Instance, double X, double Width)
+public sealed record TimelineClusterSegment(ClusterStint Stint, InstanceState? Instance, double X, double Width)
 {
     public bool StartsWithHandOver => Stint.HandedOverFrom is not null;
 }

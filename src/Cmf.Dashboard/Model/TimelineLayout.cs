@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using System.Globalization;
 
 namespace Cmf.Dashboard.Model;
@@ -70,8 +71,8 @@ public sealed class TimelineLayout
     public double? NowX { get; }
 
     public static TimelineLayout Compute(
-        IReadOnlyList<InstanceSummary> instances,
-        IReadOnlyList<ClusterSummary> clusters,
+        IReadOnlyList<InstanceState> instances,
+        IReadOnlyList<ClusterState> clusters,
         string? currentInstanceUid,
         TimelineRange range,
         DateTimeOffset now,
@@ -155,7 +156,7 @@ public sealed class TimelineLayout
     /// one's, within the bar; a stint outside the range has no width and is left out.
     /// </summary>
     private static IReadOnlyList<TimelineClusterSegment> Segments(
-        ClusterSummary cluster, Span bar, Scale scale, Dictionary<string, InstanceSummary> owners)
+        ClusterState cluster, Span bar, Scale scale, Dictionary<string, InstanceState> owners)
     {
         var stints = ClusterStint.Of(cluster);
         var right = bar.X + bar.Width;

@@ -1,4 +1,4 @@
-using Cmf.Dashboard.Model;
+using Cmf.Core.Tracking;
 using static Cmf.UnitTests.Dashboard.DesignScenario;
 
 namespace Cmf.UnitTests.Dashboard;

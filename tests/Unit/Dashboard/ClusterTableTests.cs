@@ -7,16 +7,25 @@ namespace Cmf.UnitTests.Dashboard;
 
 public sealed class ClusterTableTests : DashboardTestContext
 {
-    private static readonly InstanceSummary First = Instance(1);
-    private static readonly InstanceSummary Second = Instance(2);
-    private static readonly InstanceSummary Third = Instance(3);
+    private static readonly InstanceState First = Instance(1);
+    private static readonly InstanceState Second = Instance(2);
+    private static readonly InstanceState Third = Instance(3);
 
-    private static InstanceSummary Instance(int sequence) =>
-        new() { Uid = $"00000000-0000-0000-0000-00000000000{sequence}", Sequence = sequence, CreatedAt = Now.AddHours(-4 + sequence) };
+    private static InstanceState Instance(int sequence) =>
+        new()
+        {
+            Uid = $"00000000-0000-0000-0000-00000000000{sequence}",
+            Sequence = sequence,
+            ObjectUid = "f1d2e3c4-0000-0000-0000-000000000000",
+            Generation = sequence,
+            SpecHash = $"hash-{sequence}",
+            CreatedAt = Now.AddHours(-4 + sequence),
+        };
 
-    private static ClusterSummary Cluster(DateTimeOffset? endedAt, bool approximate = false, params InstanceSummary[] ran) => new()
+    private static ClusterState Cluster(DateTimeOffset? endedAt, bool approximate = false, params InstanceState[] ran) => new()
     {
         Uid = "b842af9a-d2f4-41ee-bb95-4bca486fcecd",
+        Name = "orders",
         OwnerInstanceUid = ran[^1].Uid,
         Segments = [.. ran.Select((instance, i) => new ClusterSegment(instance.Uid, Now.AddHours(-3 + i)))],
         StartedAt = Now.AddHours(-3),
@@ -24,10 +33,10 @@ public sealed class ClusterTableTests : DashboardTestContext
         EndIsApproximate = approximate,
         Generation = 2,
         DeploymentType = "flink-native-kubernetes",
-        OwnerReason = "by the Deployment's generation annotation",
+        OwnerSource = ClusterOwnerSource.GenerationAnnotation,
     };
 
-    private IRenderedComponent<ClusterTable> RenderStints(InstanceSummary instance, params ClusterSummary[] clusters) =>
+    private IRenderedComponent<ClusterTable> RenderStints(InstanceState instance, params ClusterState[] clusters) =>
         Render<ClusterTable>(p => p
             .Add(c => c.Stints, ClusterStint.OfInstance(instance.Uid, clusters))
             .Add(c => c.History, new ApplicationHistory([First, Second, Third], clusters, null, null, null)));

@@ -14,18 +14,23 @@ internal static class DesignScenario
 
     public const string SavepointError = """{"type":"org.apache.flink.kubernetes.operator.exception.UpgradeFailureException","message":"Savepoint Error"}""";
 
+    /// <summary>The FlinkDeployment object every instance of the scenario belongs to.</summary>
+    public const string ObjectUid = "f1d2e3c4-0000-0000-0000-000000000000";
+
     public static DateTimeOffset At(int minutes) => T0.AddMinutes(minutes);
 
     /// <summary>
     /// Instance #<paramref name="sequence"/> with spec <paramref name="spec"/> (v1 unless told), reconciled by the operator
     /// at once unless <paramref name="reconciledAt"/> says when or <paramref name="neverReconciled"/> says it never was.
     /// </summary>
-    public static InstanceSummary Instance(
+    public static InstanceState Instance(
         int sequence, int createdAt, int? endedAt = null, JobState? state = null, bool stoppedForUpgrade = false,
         int? supersededAt = null, string? spec = null, int? reconciledAt = null, bool neverReconciled = false) => new()
     {
         Uid = $"00000000-0000-0000-0000-00000000000{sequence}",
         Sequence = sequence,
+        ObjectUid = ObjectUid,
+        Generation = sequence,
         SpecHash = "hash-of-" + (spec ?? $"v{sequence}"),
         CreatedAt = At(createdAt),
         SupersededAt = supersededAt is { } superseded ? At(superseded) : endedAt is { } end ? At(end) : null,
@@ -36,9 +41,10 @@ internal static class DesignScenario
         StopSavepointPath = stoppedForUpgrade ? $"s3://savepoints/savepoint-{sequence}" : null,
     };
 
-    public static ClusterSummary Cluster(string uid, InstanceSummary owner, int startedAt, int? endedAt = null, bool approximate = false) => new()
+    public static ClusterState Cluster(string uid, InstanceState owner, int startedAt, int? endedAt = null, bool approximate = false) => new()
     {
         Uid = uid,
+        Name = "orders",
         OwnerInstanceUid = owner.Uid,
         StartedAt = At(startedAt),
         Segments = [new ClusterSegment(owner.Uid, At(startedAt))],
@@ -48,7 +54,7 @@ internal static class DesignScenario
     };
 
     /// <summary>The cluster handed over in place to <paramref name="newer"/> at <paramref name="minutes"/> (DESIGN 3.2 rule 3).</summary>
-    public static ClusterSummary HandedOver(this ClusterSummary cluster, InstanceSummary newer, int minutes) => cluster with
+    public static ClusterState HandedOver(this ClusterState cluster, InstanceState newer, int minutes) => cluster with
     {
         OwnerInstanceUid = newer.Uid,
         Segments = [.. cluster.Segments, new ClusterSegment(newer.Uid, At(minutes))],
@@ -100,18 +106,18 @@ internal static class DesignScenario
     }
 
     internal sealed record Scenario(
-        IReadOnlyList<InstanceSummary> Instances,
-        IReadOnlyList<ClusterSummary> Clusters,
-        InstanceSummary? Current,
+        IReadOnlyList<InstanceState> Instances,
+        IReadOnlyList<ClusterState> Clusters,
+        InstanceState? Current,
         DateTimeOffset Now)
     {
-        public InstanceSummary? Pending { get; init; }
+        public InstanceState? Pending { get; init; }
 
         public ErrorEpisode? ErrorEpisode { get; init; }
 
         public ApplicationHistory History => new(Instances, Clusters, Current?.Uid, Pending?.Uid, ErrorEpisode);
 
-        public InstanceSummary InstanceNumber(int sequence) => Instances.Single(i => i.Sequence == sequence);
+        public InstanceState InstanceNumber(int sequence) => Instances.Single(i => i.Sequence == sequence);
 
         public string OutcomeOf(int sequence) => InstanceOutcome.For(InstanceNumber(sequence), History, Now).Text;
 

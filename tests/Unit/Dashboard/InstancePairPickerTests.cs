@@ -1,4 +1,5 @@
 using Bunit;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Model;
 
@@ -6,7 +7,7 @@ namespace Cmf.UnitTests.Dashboard;
 
 public sealed class InstancePairPickerTests : DashboardTestContext
 {
-    private static readonly IReadOnlyList<InstanceSummary> Instances =
+    private static readonly IReadOnlyList<InstanceState> Instances =
         [DesignScenario.Instance(2, 60), DesignScenario.Instance(1, 0)];
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using static Cmf.UnitTests.Dashboard.DesignScenario;
 
@@ -5,7 +6,7 @@ namespace Cmf.UnitTests.Dashboard;
 
 public sealed class InstanceRowTests
 {
-    private static IReadOnlyList<InstanceRow> Rows(Scenario scenario, IReadOnlyList<InstanceSummary>? page = null) =>
+    private static IReadOnlyList<InstanceRow> Rows(Scenario scenario, IReadOnlyList<InstanceState>? page = null) =>
         InstanceRow.For(page ?? scenario.Instances, scenario.History, scenario.Now);
 
     [Fact]

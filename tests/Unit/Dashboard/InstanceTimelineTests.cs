@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Model;
@@ -22,7 +23,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
             more?.Invoke(p);
         });
 
-    private static IElement Bar(IRenderedComponent<InstanceTimeline> cut, InstanceSummary instance) =>
+    private static IElement Bar(IRenderedComponent<InstanceTimeline> cut, InstanceState instance) =>
         cut.Find($".instance-timeline__instance[data-instance='{instance.Uid}']");
 
     private static double RectY(IElement bar) => double.Parse(bar.QuerySelector("rect")!.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
@@ -146,7 +147,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     public void Clicking_each_segment_of_a_handed_over_cluster_reports_its_own_instance()
     {
         var scenario = InPlaceHandOver();
-        var selected = new List<InstanceSummary>();
+        var selected = new List<InstanceState>();
         var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected.Add(instance)));
 
         for (var i = 0; i < 2; i++)
@@ -199,7 +200,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     public void Clicking_an_instance_reports_it()
     {
         var scenario = SavepointUpgrade();
-        InstanceSummary? selected = null;
+        InstanceState? selected = null;
         var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
 
         Bar(cut, scenario.InstanceNumber(2)).Click();
@@ -211,7 +212,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     public void Enter_on_a_focused_instance_reports_it()
     {
         var scenario = SavepointUpgrade();
-        InstanceSummary? selected = null;
+        InstanceState? selected = null;
         var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
 
         var bar = Bar(cut, scenario.InstanceNumber(1));
@@ -226,7 +227,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
     public void Clicking_a_cluster_reports_its_owner()
     {
         var scenario = SavepointUpgrade();
-        InstanceSummary? selected = null;
+        InstanceState? selected = null;
         var cut = RenderTimeline(scenario, p => p.Add(c => c.OnSelect, instance => selected = instance));
 
         cut.Find(".instance-timeline__cluster[data-cluster='c1-uid']").Click();
@@ -328,7 +329,7 @@ public sealed class InstanceTimelineTests : DashboardTestContext
         Assert.InRange(cut.FindAll(".instance-timeline__tick").Count, 1, TimelineLayout.MaximumTicks);
     }
 
-    private static Cmf.Core.Storage.Views.SnapshotView Snapshot(string name, InstanceSummary instance, int minutes, string? state,
+    private static Cmf.Core.Storage.Views.SnapshotView Snapshot(string name, InstanceState instance, int minutes, string? state,
         string? path = null, string? error = null, string triggerType = "PERIODIC") =>
         TimelineSnapshotMarksTests.Snapshot(name, instance.Uid, minutes, state, triggerType, path, error);
 

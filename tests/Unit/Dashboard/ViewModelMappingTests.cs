@@ -66,36 +66,6 @@ public sealed class ViewModelMappingTests
     }
 
     [Fact]
-    public void A_timeline_instance_keeps_what_its_outcome_is_read_from()
-    {
-        var instance = new Views.TimelineInstance { Uid = "uid-2", Sequence = 2, SpecHash = "h", LifecycleState = LifecycleState.Suspended, ReconciledAt = DateTimeOffset.UnixEpoch };
-
-        var view = instance.ToView();
-
-        Assert.Equal(("h", LifecycleState.Suspended, DateTimeOffset.UnixEpoch), (view.SpecHash, view.LifecycleState, view.ReconciledAt));
-    }
-
-    [Fact]
-    public void A_cluster_keeps_its_owner_source_and_segments()
-    {
-        var segments = new[] { new ClusterSegment("i1", DateTimeOffset.UnixEpoch), new ClusterSegment("i2", DateTimeOffset.UnixEpoch.AddMinutes(1)) };
-        var cluster = new Views.ClusterSummary { Uid = "c", Name = "orders", OwnerInstanceUid = "i2", OwnerSource = ClusterOwnerSource.Rollback, Segments = segments };
-
-        var view = cluster.ToView();
-
-        Assert.Equal(ClusterOwnerSource.Rollback, view.OwnerSource);
-        Assert.Equal(segments, view.Segments);
-    }
-
-    [Fact]
-    public void A_cluster_says_in_words_why_its_owner_owns_it()
-    {
-        var cluster = new Views.ClusterSummary { Uid = "c", Name = "orders", OwnerInstanceUid = "i", OwnerSource = ClusterOwnerSource.Rollback, Segments = [] };
-
-        Assert.Equal("runs lastStableSpec during a rollback", cluster.ToView().OwnerReason);
-    }
-
-    [Fact]
     public void Environment_defaults_are_shown_masked()
     {
         var environment = new Views.EnvironmentSummary("prod", "flink-prod", """{"spec":{"flinkConfiguration":{"s3.secret-key":"<sealed:0123456789abcdef>"}}}""", 3);

@@ -71,7 +71,7 @@ public sealed partial class ReadmeKubectlTests
             "the application is marked deleted, its history kept");
     }
 
-    private static async Task<InstanceDetail> CurrentAsync(DashboardHost host, int sequence, string what) =>
+    private static async Task<InstanceDetailView> CurrentAsync(DashboardHost host, int sequence, string what) =>
         (await Eventually.ValueAsync(
             async () =>
             {
@@ -84,7 +84,7 @@ public sealed partial class ReadmeKubectlTests
             instance => instance is not null,
             what))!;
 
-    private static async Task<InstanceDetail?> InstanceAsync(DashboardHost host, int sequence)
+    private static async Task<InstanceDetailView?> InstanceAsync(DashboardHost host, int sequence)
     {
         var page = await host.Queries.ListInstancesAsync(HelloFlink, new InstanceListQuery { PageSize = 50 }, CancellationToken.None);
         var uid = page?.Items.FirstOrDefault(i => i.Sequence == sequence)?.Uid;

@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using System.Text.Json.Nodes;
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Views;
@@ -89,8 +90,8 @@ public sealed class DesignScenarioOverHttpTests
     private static Task UntilAsync(WatchedCluster cluster, Func<ApplicationDetail, bool> condition, string what) =>
         cluster.UntilAsync(Ns, App, condition, what);
 
-    private static string Uid(IReadOnlyList<InstanceSummary> instances, int sequence) => instances.Single(i => i.Sequence == sequence).Uid;
+    private static string Uid(IReadOnlyList<InstanceState> instances, int sequence) => instances.Single(i => i.Sequence == sequence).Uid;
 
-    private static string Describe(ClusterSummary cluster, IReadOnlyList<InstanceSummary> instances) =>
+    private static string Describe(ClusterState cluster, IReadOnlyList<InstanceState> instances) =>
         $"#{instances.Single(i => i.Uid == cluster.OwnerInstanceUid).Sequence}{(cluster.EndedAt is null ? "" : " ended")}";
 }

@@ -206,9 +206,9 @@ internal sealed class WatchedCluster : IAsyncDisposable
 
     public Task<ApplicationDetail?> ApplicationAsync(string ns, string name) => History.ApplicationAsync(ns, name);
 
-    public Task<IReadOnlyList<InstanceSummary>> InstancesAsync(string ns, string name) => History.InstancesAsync(ns, name);
+    public Task<IReadOnlyList<InstanceState>> InstancesAsync(string ns, string name) => History.InstancesAsync(ns, name);
 
-    public Task<IReadOnlyList<ClusterSummary>> ClustersAsync(string ns, string name) => History.ClustersAsync(ns, name);
+    public Task<IReadOnlyList<ClusterState>> ClustersAsync(string ns, string name) => History.ClustersAsync(ns, name);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Cmf.Core.Configuration;
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Views;
+using Cmf.Core.Tracking;
 using Cmf.UnitTests.TestSupport;
 using Cmf.UnitTests.Tracking;
 
@@ -189,6 +190,28 @@ public abstract class ApplicationQueryTests(StoreProviderKind engine) : StoreTes
         Assert.Equal(app.Instance(1).EndedAt, timeline.Instances[0].EndedAt);
         Assert.Equal([app.Instance(1).Uid, app.Instance(2).Uid], timeline.Clusters.Select(c => c.OwnerInstanceUid));
         Assert.Null(timeline.Clusters[1].EndedAt);
+    }
+
+    [Fact]
+    public async Task Timeline_reads_back_the_trackers_own_instances_and_clusters_with_their_outcomes_and_hand_overs()
+    {
+        var app = new SeededApplication(Db.Store, new ApplicationKey("prod", "orders"));
+        await app.InPlaceChangeAsync();
+        await app.SpecAsync("v3");
+        await app.StatusAsync(StatusChanges.StoppedWithSavepoint(observedGeneration: 3));
+        await app.ClusterEndedAsync("C1");
+        await app.StatusAsync(StatusChanges.ClusterDeleted());
+        await app.StatusAsync(StatusChanges.NewJobId("J2"));
+        await app.ClusterStartedAsync("C2");
+        await app.StatusAsync(StatusChanges.Submitted(observedGeneration: 3));
+        await app.RunningAsync();
+
+        var timeline = await Db.Queries.GetTimelineAsync(app.Key, null, None);
+
+        Assert.Contains(app.State.Instances, i => i.Outcome?.Kind == InstanceOutcomeKind.SupersededInPlace);
+        Assert.Contains(app.State.Clusters, c => c.Segments.Count == 2);
+        Assert.Equal(app.State.Instances, timeline!.Instances);
+        Assert.Equal(app.State.Clusters, timeline.Clusters);
     }
 
     [Fact]

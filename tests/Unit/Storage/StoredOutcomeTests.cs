@@ -82,8 +82,8 @@ public abstract class StoredOutcomeTests(StoreProviderKind engine) : StoreTestBa
         var page = await ChangeListReader.ReadAsync(Db.Queries, new ChangeListFilter { From = From, To = To }, ChangeListReader.MaxPageSize, now, None);
         var detail = await Db.Queries.GetApplicationAsync(app.Key, None) ?? throw new Xunit.Sdk.XunitException("application not stored");
         var timeline = await Db.Queries.GetTimelineAsync(app.Key, range: null, None) ?? throw new Xunit.Sdk.XunitException("no timeline");
-        var instances = timeline.Instances.Select(i => i.ToView()).ToList();
-        var history = ApplicationHistory.Of(detail.Summary.ToView(), instances, [.. timeline.Clusters.Select(c => c.ToView())]);
+        var instances = timeline.Instances;
+        var history = ApplicationHistory.Of(detail.Summary.ToView(), instances, timeline.Clusters);
 
         Assert.Equal(instances.Count, page.Rows.Count);
         foreach (var instance in instances)

@@ -2,10 +2,14 @@ using Cmf.Core.Model;
 using Cmf.Core.Storage.Entities;
 using Cmf.Core.Storage.Views;
 using Cmf.Core.Storage.Writing;
+using Cmf.Core.Tracking;
 
 namespace Cmf.Core.Storage.Reading;
 
-/// <summary>Rows to view records: callers never see entities.</summary>
+/// <summary>
+/// Rows to view records: callers never see entities. An instance and a cluster read back as the tracker's own
+/// <see cref="InstanceState"/> and <see cref="ClusterState"/>, the same mapping the tracker's state is loaded with.
+/// </summary>
 internal static class ViewMapping
 {
     public static ApplicationSummary ToSummary(StoredApplication a) => new()
@@ -44,7 +48,7 @@ internal static class ViewMapping
         UpgradeSavepointPath = a.UpgradeSavepointPath,
     };
 
-    public static InstanceSummary ToSummary(StoredInstance i) => new()
+    public static InstanceState ToState(StoredInstance i) => new()
     {
         Uid = i.Uid,
         Sequence = i.Sequence,
@@ -86,7 +90,7 @@ internal static class ViewMapping
         ResultAt = s.ResultAt,
     };
 
-    public static ClusterSummary ToSummary(StoredCluster c) => new()
+    public static ClusterState ToState(StoredCluster c) => new()
     {
         Uid = c.Uid,
         Name = c.Name,
@@ -96,8 +100,11 @@ internal static class ViewMapping
         StartedAt = c.StartedAt,
         EndedAt = c.EndedAt,
         EndIsApproximate = c.EndIsApproximate,
+        ResourceVersion = c.ResourceVersion,
         Generation = c.Generation,
         DeploymentType = c.DeploymentType,
+        StableInstanceUid = c.StableInstanceUid,
+        Departing = c.Departing,
     };
 
     public static EventView ToView(StoredEvent e) => new()

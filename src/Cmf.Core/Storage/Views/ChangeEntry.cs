@@ -9,7 +9,7 @@ public sealed record ChangeEntry
 {
     public required ApplicationKey Application { get; init; }
 
-    public required InstanceSummary Instance { get; init; }
+    public required InstanceState Instance { get; init; }
 
     /// <summary>One line ("image flink:1.20.1 -> 1.20.2, parallelism 3 -> 4"); null for a row no pass has filled yet.</summary>
     public string? Summary { get; init; }

@@ -1,5 +1,6 @@
 using Cmf.Core.Model;
 using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Reading;
 using Cmf.Core.Tracking;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,8 +77,8 @@ internal static class StateLoader
         LastRejection = a.LastRejection,
         HeldClusters = TrackerMemoryJson.ReadHeldClusters(a.PendingClustersJson),
         ErrorEpisode = TrackerMemoryJson.ReadErrorEpisode(a.ErrorEpisodeJson),
-        Instances = [.. instances.Select(ToState)],
-        Clusters = [.. clusters.Select(ToState)],
+        Instances = [.. instances.Select(ViewMapping.ToState)],
+        Clusters = [.. clusters.Select(ViewMapping.ToState)],
         Snapshots = [.. snapshots.Select(ToState)],
         Status = new ApplicationStatus
         {
@@ -99,33 +100,6 @@ internal static class StateLoader
         },
     };
 
-    private static InstanceState ToState(StoredInstance i) => new()
-    {
-        Uid = i.Uid,
-        Sequence = i.Sequence,
-        ObjectUid = i.ObjectUid,
-        Generation = i.Generation,
-        SpecHash = i.SpecHash,
-        CreatedAt = i.CreatedAt,
-        SupersededAt = i.SupersededAt,
-        EndedAt = i.EndedAt,
-        JobState = i.JobState,
-        JobId = i.JobId,
-        LifecycleState = i.LifecycleState,
-        Error = i.Error,
-        Stop = i.Stop,
-        StopSavepointPath = i.StopSavepointPath,
-        ReconciledAt = i.ReconciledAt,
-        StatusUpdatedAt = i.StatusUpdatedAt,
-        FlinkVersion = i.FlinkVersion,
-        UpgradeMode = i.UpgradeMode,
-        ChangedBy = i.ChangedBy,
-        ChangedAt = i.ChangedAt,
-        ChangeOrigin = i.ChangeOrigin,
-        DiffType = i.DiffType,
-        Outcome = OutcomeColumns.Read(i),
-    };
-
     private static SnapshotState ToState(StoredSnapshot s) => new()
     {
         Resource = new FlinkStateSnapshotResource
@@ -145,22 +119,5 @@ internal static class StateLoader
         },
         InstanceUid = s.InstanceUid,
         SeenAt = s.SeenAt,
-    };
-
-    private static ClusterState ToState(StoredCluster c) => new()
-    {
-        Uid = c.Uid,
-        Name = c.Name,
-        OwnerInstanceUid = c.OwnerInstanceUid,
-        OwnerSource = c.OwnerSource,
-        StartedAt = c.StartedAt,
-        EndedAt = c.EndedAt,
-        EndIsApproximate = c.EndIsApproximate,
-        ResourceVersion = c.ResourceVersion,
-        Generation = c.Generation,
-        DeploymentType = c.DeploymentType,
-        Segments = TrackerMemoryJson.ReadSegments(c.SegmentsJson, c.OwnerInstanceUid, c.StartedAt),
-        StableInstanceUid = c.StableInstanceUid,
-        Departing = c.Departing,
     };
 }

@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -57,7 +58,7 @@ public partial class InstanceTable
     }
 
     /// <summary>"kubectl-patch at 2026-…, via Argo CD application payments": the manager, its time and the delivery tool's tracking.</summary>
-    private static string ChangedByTitle(InstanceSummary instance)
+    private static string ChangedByTitle(InstanceState instance)
     {
         var at = instance.ChangedAt is { } changedAt ? $" at {RelativeTimeText.Iso(changedAt)}" : "";
         var origin = string.IsNullOrEmpty(instance.ChangeOrigin) ? "" : $", via {instance.ChangeOrigin}";

@@ -49,10 +49,10 @@ public partial class InstanceTimeline
     private EmbedMode? Embed { get; set; }
 
     [Parameter, EditorRequired]
-    public required IReadOnlyList<InstanceSummary> Instances { get; set; }
+    public required IReadOnlyList<InstanceState> Instances { get; set; }
 
     [Parameter]
-    public IReadOnlyList<ClusterSummary> Clusters { get; set; } = [];
+    public IReadOnlyList<ClusterState> Clusters { get; set; } = [];
 
     [Parameter]
     public string? CurrentInstanceUid { get; set; }
@@ -96,7 +96,7 @@ public partial class InstanceTimeline
 
     /// <summary>When set, bars are buttons that report the instance instead of links.</summary>
     [Parameter]
-    public EventCallback<InstanceSummary> OnSelect { get; set; }
+    public EventCallback<InstanceState> OnSelect { get; set; }
 
     private double PlotWidth => _drawWidth - GutterWidth - RightPadding;
 
@@ -204,12 +204,12 @@ public partial class InstanceTimeline
         await WindowChanged.InvokeAsync(window);
     }
 
-    private Task SelectAsync(InstanceSummary instance) => OnSelect.InvokeAsync(instance);
+    private Task SelectAsync(InstanceState instance) => OnSelect.InvokeAsync(instance);
 
-    private Task OnKeyAsync(KeyboardEventArgs e, InstanceSummary instance) =>
+    private Task OnKeyAsync(KeyboardEventArgs e, InstanceState instance) =>
         e.Key is "Enter" or " " ? SelectAsync(instance) : Task.CompletedTask;
 
-    private string? InstanceHref(InstanceSummary instance) =>
+    private string? InstanceHref(InstanceState instance) =>
         Environment is null || Application is null
             ? null
             : DashboardUrls.InstanceUrl(Environment, Application, instance.Uid, Embed?.IsEmbedded ?? false);
@@ -221,7 +221,7 @@ public partial class InstanceTimeline
     private string TickAnchor(TimelineTick tick) =>
         tick.X < 40 ? "start" : tick.X > PlotWidth - 40 ? "end" : "middle";
 
-    private static string OwnerClass(InstanceSummary? owner) =>
+    private static string OwnerClass(InstanceState? owner) =>
         owner is null ? "instance-timeline--owner-unknown" : $"instance-timeline--owner-{(owner.Sequence - 1) % OwnerColours}";
 
     private string InstanceClasses(TimelineInstanceBar bar)
@@ -252,7 +252,7 @@ public partial class InstanceTimeline
             (last && bar.Cluster.EndIsApproximate ? " instance-timeline__cluster--approximate-end" : "");
     }
 
-    private InstanceOutcome Outcome(InstanceSummary instance) => InstanceOutcome.For(instance, _history, Now);
+    private InstanceOutcome Outcome(InstanceState instance) => InstanceOutcome.For(instance, _history, Now);
 
     private string InstanceLabel(TimelineInstanceBar bar) => Outcome(bar.Instance).Kind switch
     {

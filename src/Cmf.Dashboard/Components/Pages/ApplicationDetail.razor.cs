@@ -1,6 +1,7 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
@@ -23,8 +24,8 @@ public partial class ApplicationDetail : IAsyncDisposable
     private bool _missing;
     private ApplicationSummary? _summary;
     private DateTimeOffset _now;
-    private IReadOnlyList<InstanceSummary> _instances = [];
-    private IReadOnlyList<ClusterSummary> _clusters = [];
+    private IReadOnlyList<InstanceState> _instances = [];
+    private IReadOnlyList<ClusterState> _clusters = [];
     private IReadOnlyList<Views.SnapshotView> _snapshots = [];
     private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
     private IReadOnlyList<InstanceRow> _instanceRows = [];
@@ -130,8 +131,8 @@ public partial class ApplicationDetail : IAsyncDisposable
     private async Task LoadTimelineAsync(ApplicationKey key, Views.TimeRange? range, CancellationToken cancellationToken)
     {
         var timeline = await Queries.GetTimelineAsync(key, range, cancellationToken);
-        _instances = [.. (timeline?.Instances ?? []).Select(i => i.ToView())];
-        _clusters = [.. (timeline?.Clusters ?? []).Select(c => c.ToView())];
+        _instances = timeline?.Instances ?? [];
+        _clusters = timeline?.Clusters ?? [];
         _snapshots = timeline?.Snapshots ?? [];
         _sequences = _instances.ToDictionary(i => i.Uid, i => i.Sequence);
     }
@@ -141,7 +142,7 @@ public partial class ApplicationDetail : IAsyncDisposable
         var query = new Views.InstanceListQuery { Page = _instancePage - 1, PageSize = InstancePageSize };
         var page = await Queries.ListInstancesAsync(key, query, cancellationToken);
         _instanceTotal = page?.TotalCount ?? 0;
-        _instanceRows = InstanceRow.For([.. (page?.Items ?? []).Select(i => i.ToView())], History, _now);
+        _instanceRows = InstanceRow.For(page?.Items ?? [], History, _now);
     }
 
     private async Task LoadSpecAsync(ApplicationKey key, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cmf.Core.Model;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Views = Cmf.Core.Storage.Views;
 
@@ -21,7 +22,7 @@ public partial class ControlsGallery
             "prod", "flink-prod", 7,
             "spec:\n  flinkConfiguration:\n    restart-strategy.type: exponential-delay\n    s3.secret-key: ******\n  serviceAccount: flink\n");
 
-        public static IReadOnlyList<Views.EventView> Events(DateTimeOffset now, IReadOnlyList<InstanceSummary> instances) =>
+        public static IReadOnlyList<Views.EventView> Events(DateTimeOffset now, IReadOnlyList<InstanceState> instances) =>
         [
             Event(5, now.AddMinutes(-50), AppEventKind.ErrorSet, "Error: " + GallerySamples.SavepointError, instances[1].Uid) with
             {

@@ -12,6 +12,7 @@ public partial class ControlsGallery
         public const string Environment = "demo";
         public const string Application = "orders";
         public const string FirstUid = "5f0c1b9e-3d7a-4c51-9a0e-1c2d3e4f5a61";
+        private const string SampleObjectUid = "c0ffee00-1d2e-4f3a-8b4c-5d6e7f8a9b0c";
         public const string LogFilter = "platform.confluent.io/cmf-fa-instance == \"5f0c1b9e-3d7a-4c51-9a0e-1c2d3e4f5a61\"";
         public const string SavepointError =
             "{\"type\":\"org.apache.flink.kubernetes.operator.exception.UpgradeFailureException\",\"message\":\"Savepoint failed: checkpoint coordinator is suspending\"}";
@@ -132,13 +133,15 @@ public partial class ControlsGallery
             },
         ];
 
-        private static InstanceSummary Instance(
+        private static InstanceState Instance(
             int sequence, DateTimeOffset created, DateTimeOffset? ended, JobState? state,
             InstanceStop stop = InstanceStop.None, bool savepoint = false, string? specHash = null,
             bool reconciled = true, DateTimeOffset? reconciledAt = null, LifecycleState? lifecycle = null) => new()
         {
             Uid = $"{sequence:00000000}-7a1e-4c0d-9b1f-{sequence:000000000000}",
             Sequence = sequence,
+            ObjectUid = SampleObjectUid,
+            Generation = sequence,
             SpecHash = specHash ?? $"spec-{sequence}",
             CreatedAt = created,
             EndedAt = ended,
@@ -150,15 +153,15 @@ public partial class ControlsGallery
             StopSavepointPath = savepoint ? $"s3://savepoints/savepoint-{sequence:000000}" : null,
         };
 
-        private static ClusterSummary Cluster(
-            string uid, InstanceSummary owner, DateTimeOffset started, DateTimeOffset? ended, bool approximate = false,
-            IReadOnlyList<(InstanceSummary To, DateTimeOffset At)>? handOvers = null) => new()
+        private static ClusterState Cluster(
+            string uid, InstanceState owner, DateTimeOffset started, DateTimeOffset? ended, bool approximate = false,
+            IReadOnlyList<(InstanceState To, DateTimeOffset At)>? handOvers = null) => new()
         {
             Uid = uid,
+            Name = Application,
             OwnerInstanceUid = handOvers is { Count: > 0 } ? handOvers[^1].To.Uid : owner.Uid,
             Segments = [new ClusterSegment(owner.Uid, started), .. (handOvers ?? []).Select(h => new ClusterSegment(h.To.Uid, h.At))],
             OwnerSource = ClusterOwnerSource.GenerationAnnotation,
-            OwnerReason = "by the Deployment's generation annotation",
             StartedAt = started,
             EndedAt = ended,
             EndIsApproximate = approximate,
@@ -197,7 +200,7 @@ public partial class ControlsGallery
                   memory: 4096m
             """;
 
-        public sealed record TimelineSample(string Title, IReadOnlyList<InstanceSummary> Instances, IReadOnlyList<ClusterSummary> Clusters, string CurrentInstanceUid)
+        public sealed record TimelineSample(string Title, IReadOnlyList<InstanceState> Instances, IReadOnlyList<ClusterState> Clusters, string CurrentInstanceUid)
         {
             public string? PendingInstanceUid { get; init; }
 

@@ -1,3 +1,4 @@
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -14,7 +15,7 @@ public partial class ControlsGallery
     private DateTimeOffset _now;
     private IReadOnlyList<ApplicationSummary> _applications = [];
     private IReadOnlyList<GallerySamples.TimelineSample> _timelines = [];
-    private InstanceSummary? _selected;
+    private InstanceState? _selected;
     private ApplicationListFilter _filter = ApplicationListFilter.Default;
     private IReadOnlyList<InstanceRow> _instanceRows = [];
     private IReadOnlyList<InstanceRow> _handOverRows = [];

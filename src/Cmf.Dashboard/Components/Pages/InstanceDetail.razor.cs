@@ -22,9 +22,9 @@ public partial class InstanceDetail : IAsyncDisposable
     private (ApplicationKey Key, string Uid)? _shown;
     private bool _applicationMissing;
     private Views.InstanceLookup? _lookup;
-    private Views.InstanceDetail? _detail;
+    private Views.InstanceDetailView? _detail;
     private ApplicationSummary? _application;
-    private InstanceSummary? _instance;
+    private InstanceState? _instance;
     private ApplicationHistory _history = null!;
     private IReadOnlyList<ClusterStint> _stints = [];
     private IReadOnlyList<Views.EventView> _events = [];
@@ -90,7 +90,7 @@ public partial class InstanceDetail : IAsyncDisposable
         _lookup = application is not null && detail is null ? await Queries.FindInstanceAsync(uid, cancellationToken) : null;
         _detail = detail;
         _application = application?.Summary.ToView();
-        _instance = detail?.Instance.ToView();
+        _instance = detail?.Instance;
         if (detail is null)
         {
             return;
@@ -98,9 +98,9 @@ public partial class InstanceDetail : IAsyncDisposable
         var timeline = await Queries.GetTimelineAsync(key, null, cancellationToken);
         _history = ApplicationHistory.Of(
             _application!,
-            [.. (timeline?.Instances ?? []).Select(i => i.ToView())],
-            [.. (timeline?.Clusters ?? []).Select(c => c.ToView())]);
-        _stints = ClusterStint.OfInstance(uid, [.. detail.Clusters.Select(c => c.ToView())]);
+            timeline?.Instances ?? [],
+            timeline?.Clusters ?? []);
+        _stints = ClusterStint.OfInstance(uid, detail.Clusters);
         var defaults = (await Queries.ListEnvironmentsAsync(cancellationToken)).FirstOrDefault(e => e.Name == key.Environment)?.DefaultsJson;
         _defaults = EnvironmentDefaultMarks.For(detail.EffectiveSpecJson, defaults);
         _podsCarryAnnotation = Controls.LogCorrelation.CarriesInstanceAnnotation(detail.EffectiveSpecJson, uid);

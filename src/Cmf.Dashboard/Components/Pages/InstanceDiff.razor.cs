@@ -1,10 +1,11 @@
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.Views;
+using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
-using Views = Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -20,10 +21,10 @@ public partial class InstanceDiff : IAsyncDisposable
     private (ApplicationKey Key, InstanceDiffView View)? _shown;
     private bool _loaded;
     private bool _applicationMissing;
-    private Views.InstanceLookup? _lookup;
-    private IReadOnlyList<InstanceSummary> _choices = [];
-    private Views.InstanceDetail? _from;
-    private Views.InstanceDetail? _to;
+    private InstanceLookup? _lookup;
+    private IReadOnlyList<InstanceState> _choices = [];
+    private InstanceDetailView? _from;
+    private InstanceDetailView? _to;
     private string? _fromYaml;
     private string? _toYaml;
     private LiveQuery _live = null!;
@@ -104,8 +105,8 @@ public partial class InstanceDiff : IAsyncDisposable
         {
             return;
         }
-        var choices = await Queries.ListInstancesAsync(key, new Views.InstanceListQuery { PageSize = StoreQueries.MaxPageSize }, cancellationToken);
-        _choices = [.. (choices?.Items ?? []).Select(i => i.ToView())];
+        var choices = await Queries.ListInstancesAsync(key, new InstanceListQuery { PageSize = StoreQueries.MaxPageSize }, cancellationToken);
+        _choices = choices?.Items ?? [];
 
         var toUid = view.ToUid ?? application.Summary.LatestInstance?.Uid;
         _to = toUid is null ? null : await Queries.GetInstanceAsync(key, toUid, cancellationToken);
