@@ -21,6 +21,11 @@ internal sealed partial class TrackerStep
             return;
         }
         RegisterCluster(deployment, listedSince ?? _now);
+        // A list can show the status (STABLE) before the cluster it is about: as if the status had come after it.
+        if (_state.Status.LifecycleState == LifecycleState.Stable && _state.LiveCluster is { Departing: false, StableInstanceUid: null } live && live.Uid == deployment.Uid)
+        {
+            Replace(live with { StableInstanceUid = live.OwnerInstanceUid });
+        }
     }
 
     public void EndCluster(string clusterUid, bool approximate, DateTimeOffset? at = null)
