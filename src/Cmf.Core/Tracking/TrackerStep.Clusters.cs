@@ -21,8 +21,11 @@ internal sealed partial class TrackerStep
             return;
         }
         RegisterCluster(deployment, listedSince ?? _now);
-        // A list can show the status (STABLE) before the cluster it is about: as if the status had come after it.
-        if (_state.Status.LifecycleState == LifecycleState.Stable && _state.LiveCluster is { Departing: false, StableInstanceUid: null } live && live.Uid == deployment.Uid)
+        // A first list can show the status (STABLE) before the cluster it is about: as if the status had come after it.
+        if (listedSince is not null
+            && _state.Status.LifecycleState == LifecycleState.Stable
+            && _state.LiveCluster is { Departing: false, StableInstanceUid: null } live && live.Uid == deployment.Uid
+            && _state.FindInstance(live.OwnerInstanceUid)?.Generation == _state.Status.ObservedGeneration)
         {
             Replace(live with { StableInstanceUid = live.OwnerInstanceUid });
         }
