@@ -28,6 +28,10 @@ public sealed class IngestPipeline : IIngestGauges
     private readonly EnvironmentDiscovery _environments;
     private readonly SignalObservations _observations;
     private readonly BatchCommitter _committer;
+    private readonly FlinkDeploymentListFirst _listOrder;
+
+    /// <summary>While signals are held for a FlinkDeployment list, how often to look whether its watch failed.</summary>
+    private static readonly TimeSpan HeldSignalsCheck = TimeSpan.FromMilliseconds(100);
 
     public IngestPipeline(
         InstanceStore store,
@@ -48,6 +52,7 @@ public sealed class IngestPipeline : IIngestGauges
         _metrics = metrics;
         _environments = new EnvironmentDiscovery(environments);
         _observations = new SignalObservations(new ObjectMapping(_environments, _snapshotOwners, settings.ParallelMapping), _applications);
+        _listOrder = new FlinkDeploymentListFirst(health);
         _committer = new BatchCommitter(store, feed, _applications, _environments, relist, settings, time, logger, metrics, CountStored);
         _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
         {
@@ -97,12 +102,20 @@ public sealed class IngestPipeline : IIngestGauges
     private async Task ApplySignalsAsync(string positionScope, CancellationToken cancellationToken)
     {
         var reader = _input.Reader;
-        var batch = new List<TrackerResult>();
-        var positions = new BatchPositions(positionScope);
-        var newEnvironments = new List<EnvironmentInfo>();
+        var batch = new Batch(positionScope);
         var signals = new List<WatchSignal>();
-        while (await reader.WaitToReadAsync(cancellationToken))
+        var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
+        while (true)
         {
+            while (_listOrder.Holding && !waiting.IsCompleted)
+            {
+                await Task.WhenAny(waiting, Task.Delay(HeldSignalsCheck, _time, cancellationToken));
+                await ApplyAndCommitAsync(_listOrder.ReleaseFailed(), batch, cancellationToken);
+            }
+            if (!await waiting)
+            {
+                return;
+            }
             if (_settings.ReorderWindow > TimeSpan.Zero)
             {
                 await Task.Delay(_settings.ReorderWindow, _time, cancellationToken);
@@ -111,21 +124,26 @@ public sealed class IngestPipeline : IIngestGauges
             {
                 signals.Add(next);
             }
-            foreach (var signal in SignalOrder.ByResourceVersion(signals))
-            {
-                Apply(signal, batch, newEnvironments);
-                positions.Note(signal);
-            }
+            var ordered = SignalOrder.ByResourceVersion(signals);
+            await ApplyAndCommitAsync(_settings.FlinkDeploymentListFirst ? ordered.SelectMany(_listOrder.Admit) : ordered, batch, cancellationToken);
             signals.Clear();
-            await _committer.CommitAsync(batch, positions.Positions, newEnvironments, cancellationToken);
-            foreach (var name in positions.CompletedLists)
-            {
-                _health.MarkListCommitted(name);
-            }
-            batch.Clear();
-            positions.Clear();
-            newEnvironments.Clear();
+            waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
         }
+    }
+
+    private async Task ApplyAndCommitAsync(IEnumerable<WatchSignal> signals, Batch batch, CancellationToken cancellationToken)
+    {
+        foreach (var signal in signals)
+        {
+            Apply(signal, batch.Results, batch.NewEnvironments);
+            batch.Positions.Note(signal);
+        }
+        await _committer.CommitAsync(batch.Results, batch.Positions.Positions, batch.NewEnvironments, cancellationToken);
+        foreach (var name in batch.Positions.CompletedLists)
+        {
+            _health.MarkListCommitted(name);
+        }
+        batch.Clear();
     }
 
     /// <summary>Each observation of the signal through the tracker; what changed joins the batch.</summary>
@@ -159,6 +177,23 @@ public sealed class IngestPipeline : IIngestGauges
         foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
         {
             Apply(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
+        }
+    }
+
+    /// <summary>What one commit carries: tracker results, watch positions and completed lists, new environments.</summary>
+    private sealed class Batch(string positionScope)
+    {
+        public List<TrackerResult> Results { get; } = [];
+
+        public BatchPositions Positions { get; } = new(positionScope);
+
+        public List<EnvironmentInfo> NewEnvironments { get; } = [];
+
+        public void Clear()
+        {
+            Results.Clear();
+            Positions.Clear();
+            NewEnvironments.Clear();
         }
     }
 

@@ -17,6 +17,13 @@ public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 
     /// </summary>
     public bool ParallelMapping { get; init; } = true;
 
+    /// <summary>
+    /// At a first start, apply a scope's FlinkDeployment list before its JobManager Deployment and pod lists (which
+    /// arrive first), so each application is written once with its cluster instead of first as a held cluster and then
+    /// again. The store is the same either way; off, signals are applied as they come.
+    /// </summary>
+    public bool FlinkDeploymentListFirst { get; init; } = true;
+
     /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
     public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -55,6 +55,9 @@ public sealed class WatchHealth
         ReadinessChanged?.Invoke();
     }
 
+    /// <summary>The watch's state, or null when no watch of that name is registered.</summary>
+    public WatchStatus? StatusOf(string name) => _watches.GetValueOrDefault(name);
+
     public void Register(string name) => _watches.TryAdd(name, WatchStatus.Initial(name));
 
     public void Update(string name, Func<WatchStatus, WatchStatus> change) =>

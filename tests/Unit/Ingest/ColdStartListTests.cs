@@ -72,7 +72,7 @@ public sealed class ColdStartListTests
     }
 
     /// <summary>Applications spread over namespaces, each deployed by the simulated operator: JobManager Deployment and pod.</summary>
-    private static async Task<SimulatorServer> SettledClusterAsync()
+    internal static async Task<SimulatorServer> SettledClusterAsync()
     {
         var simulator = await TestSimulator.StartAsync();
         foreach (var ns in Namespaces)
@@ -88,7 +88,7 @@ public sealed class ColdStartListTests
     }
 
     /// <summary>Each watched kind's list, as the watcher's first start reads it.</summary>
-    private static async Task<IReadOnlyList<ResourceListed>> ListEverythingAsync(SimulatorServer simulator, int pageSize)
+    internal static async Task<IReadOnlyList<ResourceListed>> ListEverythingAsync(SimulatorServer simulator, int pageSize)
     {
         using var temp = new TempDirectory();
         using var client = new ApiServerClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(simulator.WriteKubeconfig(temp.File("kubeconfig"))));
@@ -136,7 +136,7 @@ public sealed class ColdStartListTests
     private static IEnumerable<string> Texts(IReadOnlyList<ResourceListed> lists) => lists.SelectMany(l => l.Items.Select(i => i.Json.ToJsonString()));
 
     /// <summary>The same instant for every reading of the clock; timers run on real time.</summary>
-    private sealed class FrozenTime(DateTimeOffset now) : TimeProvider
+    internal sealed class FrozenTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
