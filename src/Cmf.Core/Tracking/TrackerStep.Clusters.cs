@@ -23,9 +23,9 @@ internal sealed partial class TrackerStep
         RegisterCluster(deployment, listedSince ?? _now);
         // A first list can show the status (STABLE) before the cluster it is about: as if the status had come after it.
         if (listedSince is not null
-            && _state.Status.LifecycleState == LifecycleState.Stable
+            && _state.Status.Reported.LifecycleState == LifecycleState.Stable
             && _state.LiveCluster is { Departing: false, StableInstanceUid: null } live && live.Uid == deployment.Uid
-            && _state.FindInstance(live.OwnerInstanceUid)?.Generation == _state.Status.ObservedGeneration)
+            && _state.FindInstance(live.OwnerInstanceUid)?.Generation == _state.Status.Reported.ObservedGeneration)
         {
             Replace(live with { StableInstanceUid = live.OwnerInstanceUid });
         }
