@@ -1,10 +1,12 @@
+using Cmf.Core.Storage.Views;
+
 namespace Cmf.Dashboard.Model;
 
 /// <summary>
 /// One row of an application's instance table: the instance, its outcome, the clusters it ran on (with hand-overs)
 /// and the instance before it.
 /// </summary>
-public sealed record InstanceRow(InstanceSummary Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceRef? Previous)
+public sealed record InstanceRow(InstanceSummary Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceReference? Previous)
 {
     /// <summary>
     /// Rows for one page of instances. The history holds every retained instance (the timeline's), so the first row of a
@@ -21,7 +23,7 @@ public sealed record InstanceRow(InstanceSummary Instance, InstanceOutcome Outco
                 instance,
                 InstanceOutcome.For(instance, history, now),
                 ClusterStint.OfInstance(instance.Uid, history.Clusters),
-                previous is null ? null : new InstanceRef(previous.Uid, previous.Sequence));
+                previous is null ? null : new InstanceReference(previous.Uid, previous.Sequence));
         })];
     }
 }

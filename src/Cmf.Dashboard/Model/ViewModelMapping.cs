@@ -5,32 +5,12 @@ namespace Cmf.Dashboard.Model;
 
 /// <summary>
 /// The one place where the store's read records (<see cref="Cmf.Core.Storage.Views"/>) become the view models the
-/// controls take. The two sides share some names (ApplicationSummary, InstanceSummary, ClusterSummary): the store's
-/// are named through the <c>Views</c> alias here and nowhere else needs both.
+/// controls take. The two sides share some names (InstanceSummary, ClusterSummary): the store's are named through the
+/// <c>Views</c> alias here and nowhere else needs both. Applications are shown from the store's own
+/// <see cref="Views.ApplicationSummary"/>.
 /// </summary>
 public static class ViewModelMapping
 {
-    public static ApplicationSummary ToView(this Views.ApplicationSummary row) => new()
-    {
-        Environment = row.Key.Environment,
-        Name = row.Key.Name,
-        Namespace = row.Namespace,
-        JobState = row.JobState,
-        LifecycleState = row.LifecycleState,
-        StoppedForUpgrade = row.StoppedForUpgrade,
-        CurrentInstance = row.CurrentInstance?.ToView(),
-        LatestInstance = row.LatestInstance?.ToView(),
-        LatestIsPending = row.PendingUpgrade,
-        Error = row.Error,
-        ErrorEpisode = row.ErrorEpisode,
-        FlinkVersion = row.FlinkVersion,
-        UpgradeMode = row.UpgradeMode,
-        InstanceCount = row.InstanceCount,
-        LastChangeAt = row.LastChangeAt,
-    };
-
-    public static InstanceRef ToView(this Views.InstanceReference reference) => new(reference.Uid, reference.Sequence);
-
     public static InstanceSummary ToView(this Views.InstanceSummary instance) => new()
     {
         Uid = instance.Uid,

@@ -37,35 +37,6 @@ public sealed class ViewModelMappingTests
     }
 
     [Fact]
-    public void A_list_row_keeps_its_current_and_latest_instance()
-    {
-        var row = new Views.ApplicationSummary
-        {
-            Key = new ApplicationKey("prod", "orders"),
-            Namespace = "flink-prod",
-            CurrentInstance = new Views.InstanceReference("uid-1", 1),
-            LatestInstance = new Views.InstanceReference("uid-3", 3),
-            PendingUpgrade = true,
-            StoppedForUpgrade = true,
-        };
-
-        var view = row.ToView();
-
-        Assert.Equal(("prod", "orders", "flink-prod"), (view.Environment, view.Name, view.Namespace));
-        Assert.Equal(new InstanceRef("uid-3", 3), view.PendingInstance);
-        Assert.True(view.StoppedForUpgrade);
-    }
-
-    [Fact]
-    public void A_list_row_keeps_the_error_episode_that_blocks_its_pending_instance()
-    {
-        var episode = new ErrorEpisode { Message = "Savepoint Error", PendingInstanceUid = "uid-3", FirstSeen = DateTimeOffset.UnixEpoch, LastSeen = DateTimeOffset.UnixEpoch, Count = 4 };
-        var row = new Views.ApplicationSummary { Key = new ApplicationKey("prod", "orders"), Namespace = "flink-prod", ErrorEpisode = episode };
-
-        Assert.Equal(episode, row.ToView().ErrorEpisode);
-    }
-
-    [Fact]
     public void A_timeline_instance_keeps_what_its_outcome_is_read_from()
     {
         var instance = new Views.TimelineInstance { Uid = "uid-2", Sequence = 2, SpecHash = "h", LifecycleState = LifecycleState.Suspended, ReconciledAt = DateTimeOffset.UnixEpoch };

@@ -21,7 +21,7 @@ public partial class ApplicationDetail : IAsyncDisposable
     private ApplicationView _view = ApplicationView.Default;
     private (ApplicationKey Key, ApplicationView View)? _shown;
     private bool _missing;
-    private ApplicationSummary? _summary;
+    private Views.ApplicationSummary? _summary;
     private DateTimeOffset _now;
     private IReadOnlyList<InstanceSummary> _instances = [];
     private IReadOnlyList<ClusterSummary> _clusters = [];
@@ -32,7 +32,7 @@ public partial class ApplicationDetail : IAsyncDisposable
     private int _instanceTotal;
     private IReadOnlyList<Views.EventView> _events = [];
     private int _eventTotal;
-    private InstanceRef? _specInstance;
+    private Views.InstanceReference? _specInstance;
     private string? _specYaml;
     private LiveQuery _live = null!;
     private ClockTicks _ticks = null!;
@@ -106,7 +106,7 @@ public partial class ApplicationDetail : IAsyncDisposable
             _summary = null;
             return;
         }
-        _summary = detail.Summary.ToView();
+        _summary = detail.Summary;
         switch (view.Tab)
         {
             case ApplicationTab.Timeline:

@@ -4,7 +4,7 @@ using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -19,7 +19,7 @@ public partial class Applications : IAsyncDisposable
     private ApplicationListFilter _filter = ApplicationListFilter.Default;
     private ApplicationListFilter? _shownFilter;
     private IReadOnlyList<string> _environments = [];
-    private Views.ApplicationPage? _page;
+    private ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
     private LiveQuery _live = null!;
@@ -100,7 +100,7 @@ public partial class Applications : IAsyncDisposable
         }
         _page = page;
         _pageNumber = filter.Page;
-        _rows = [.. page.Items.Select(row => row.ToView())];
+        _rows = page.Items;
         _shownFilter = _filter;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cmf.Core.Feed;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Primitives;
@@ -114,7 +115,7 @@ public partial class Changes : IAsyncDisposable
     }
 
     /// <summary>The diff with the previous instance, which links back here with this page's filters.</summary>
-    private string DiffUrl(ChangeRow row, InstanceRef previous) =>
+    private string DiffUrl(ChangeRow row, InstanceReference previous) =>
         DashboardUrls.DiffUrl(row.Environment, row.Application, previous.Uid, row.Instance.Uid, backToChanges: DashboardUrls.ChangesUrl(_filter));
 
     private void ApplyFilter(ChangeListFilter filter) => Navigation.NavigateWithin(Embed, DashboardUrls.ChangesUrl(filter with { Before = null }));

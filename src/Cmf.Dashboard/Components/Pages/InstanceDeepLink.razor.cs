@@ -1,7 +1,7 @@
 using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -11,7 +11,7 @@ namespace Cmf.Dashboard.Components.Pages;
 /// </summary>
 public partial class InstanceDeepLink
 {
-    private Views.InstanceLookup? _lookup;
+    private InstanceLookup? _lookup;
 
     [Parameter]
     public string Uid { get; set; } = "";
@@ -28,7 +28,7 @@ public partial class InstanceDeepLink
     protected override async Task OnParametersSetAsync()
     {
         var lookup = await Queries.FindInstanceAsync(Uid, CancellationToken.None);
-        if (lookup is Views.InstanceLookup.Found found)
+        if (lookup is InstanceLookup.Found found)
         {
             var url = DashboardUrls.InstanceUrl(found.Application.Environment, found.Application.Name, found.Uid, Embed?.IsEmbedded ?? false);
             Navigation.NavigateTo(url, replace: true);

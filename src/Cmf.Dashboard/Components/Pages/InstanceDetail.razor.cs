@@ -23,7 +23,7 @@ public partial class InstanceDetail : IAsyncDisposable
     private bool _applicationMissing;
     private Views.InstanceLookup? _lookup;
     private Views.InstanceDetail? _detail;
-    private ApplicationSummary? _application;
+    private Views.ApplicationSummary? _application;
     private InstanceSummary? _instance;
     private ApplicationHistory _history = null!;
     private IReadOnlyList<ClusterStint> _stints = [];
@@ -89,7 +89,7 @@ public partial class InstanceDetail : IAsyncDisposable
         _applicationMissing = application is null;
         _lookup = application is not null && detail is null ? await Queries.FindInstanceAsync(uid, cancellationToken) : null;
         _detail = detail;
-        _application = application?.Summary.ToView();
+        _application = application?.Summary;
         _instance = detail?.Instance.ToView();
         if (detail is null)
         {
