@@ -34,11 +34,10 @@ public partial class ApplicationDetail : IAsyncDisposable
     private int _eventTotal;
     private Views.InstanceReference? _specInstance;
     private string? _specYaml;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -73,8 +72,7 @@ public partial class ApplicationDetail : IAsyncDisposable
     protected override void OnInitialized()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
     }
 
     protected override async Task OnParametersSetAsync()
@@ -175,7 +173,6 @@ public partial class ApplicationDetail : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

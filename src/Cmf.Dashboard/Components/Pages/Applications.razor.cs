@@ -22,20 +22,16 @@ public partial class Applications : IAsyncDisposable
     private ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
 
     [Inject]
     private SharedApplicationPages Pages { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -72,8 +68,7 @@ public partial class Applications : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner);
+        _live = LiveViews.Start(owner, LoadAsync);
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
     }
@@ -115,7 +110,6 @@ public partial class Applications : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

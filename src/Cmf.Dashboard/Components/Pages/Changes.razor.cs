@@ -24,11 +24,10 @@ public partial class Changes : IAsyncDisposable
     private ChangeListPage? _page;
     private DateTimeOffset _now;
 
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -90,8 +89,7 @@ public partial class Changes : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
         _now = Clock.GetUtcNow();
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
@@ -136,7 +134,6 @@ public partial class Changes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -31,11 +31,10 @@ public partial class InstanceDetail : IAsyncDisposable
     private EnvironmentDefaultMarks _defaults = EnvironmentDefaultMarks.For(null, null);
     private bool _podsCarryAnnotation;
     private DateTimeOffset _now;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -64,8 +63,7 @@ public partial class InstanceDetail : IAsyncDisposable
     protected override void OnInitialized()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
     }
 
     protected override async Task OnParametersSetAsync()
@@ -113,7 +111,6 @@ public partial class InstanceDetail : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }
