@@ -32,6 +32,7 @@ public abstract class PageTestContext : DashboardTestContext
         Services.AddSingleton(Feed);
         Services.AddSingleton(_ => Queries);
         Services.AddSingleton<SharedApplicationPages>();
+        Services.AddSingleton<LiveViews>();
         Services.AddSingleton(_ => Options.Create(CmfOptions));
     }
 
