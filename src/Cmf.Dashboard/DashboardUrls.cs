@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cmf.Core.Model;
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
 

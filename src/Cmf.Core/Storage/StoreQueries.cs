@@ -50,7 +50,7 @@ public sealed class StoreQueries(StoreProvider provider)
             return [.. rows.Select(ViewMapping.ToSummary)];
         }, cancellationToken);
 
-    public Task<ApplicationDetail?> GetApplicationAsync(ApplicationKey key, CancellationToken cancellationToken) =>
+    public Task<ApplicationDetailView?> GetApplicationAsync(ApplicationKey key, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var application = await FindApplicationAsync(db, key, cancellationToken);

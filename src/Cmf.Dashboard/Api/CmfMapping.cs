@@ -32,7 +32,7 @@ public static class CmfMapping
         Status = Status(summary, detail: null),
     };
 
-    public static CmfApplication Application(ApplicationDetail detail, string? submittedSpecJson) => new()
+    public static CmfApplication Application(ApplicationDetailView detail, string? submittedSpecJson) => new()
     {
         Metadata = new CmfApplicationMetadata
         {
@@ -128,7 +128,7 @@ public static class CmfMapping
     private static string EventMessage(EventView e) =>
         e.IsOperatorEvent && !string.IsNullOrEmpty(e.Reason) ? $"{e.Reason}: {e.Message}" : e.Message;
 
-    private static CmfApplicationStatus Status(ApplicationSummary summary, ApplicationDetail? detail) => new()
+    private static CmfApplicationStatus Status(ApplicationSummary summary, ApplicationDetailView? detail) => new()
     {
         JobStatus = new CmfJobStatus
         {

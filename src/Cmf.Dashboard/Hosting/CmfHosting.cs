@@ -6,6 +6,7 @@ using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Core.Storage.Sqlite;
 using Cmf.Core.Tracking;
+using Cmf.Dashboard.Components.Pages;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class CmfHosting
         services.AddSingleton(sp => Options.Create(sp.GetRequiredService<IOptions<CmfOptions>>().Value.Feed));
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<SharedApplicationPages>();
+        services.AddSingleton<LiveViews>();
         services.AddSingleton<WatchHealth>();
         services.AddSingleton<RelistSignal>();
         services.AddSingleton(sp => Catalog(sp.GetRequiredService<IOptions<CmfOptions>>().Value, target));

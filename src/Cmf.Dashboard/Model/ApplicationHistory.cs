@@ -1,4 +1,5 @@
 using Cmf.Core.Tracking;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Model;
 

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Model;
 
 namespace Cmf.Dashboard.Model;

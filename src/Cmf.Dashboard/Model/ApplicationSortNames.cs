@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 namespace Cmf.Dashboard.Model;
 
 /// <summary>How the application list's sort column is spelled in its URL.</summary>

@@ -32,7 +32,7 @@ public static class ChangeListReader
         {
             Environment = entry.Application.Environment,
             Application = entry.Application.Name,
-            Instance = new InstanceRef(instance.Uid, instance.Sequence),
+            Instance = new InstanceReference(instance.Uid, instance.Sequence),
             CreatedAt = instance.CreatedAt,
             Summary = entry.Summary ?? "not recorded",
             Kinds = entry.Kinds,
@@ -40,7 +40,7 @@ public static class ChangeListReader
             Outcome = entry.Instance.Outcome is { } outcome
                 ? InstanceOutcome.Describe(outcome, instance, entry.CurrentInstanceUid, entry.ErrorEpisode, now)
                 : null,
-            Previous = entry.Previous?.ToView(),
+            Previous = entry.Previous,
             ChangedBy = entry.Instance.ChangedBy,
             ChangeOrigin = entry.Instance.ChangeOrigin,
             DiffType = SpecDiffTypeNames.OperatorName(entry.Instance.DiffType),

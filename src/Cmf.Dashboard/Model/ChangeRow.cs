@@ -1,4 +1,5 @@
 using Cmf.Core.Specs;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Model;
 
@@ -12,7 +13,7 @@ public sealed record ChangeRow
 
     public required string Application { get; init; }
 
-    public required InstanceRef Instance { get; init; }
+    public required InstanceReference Instance { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -27,7 +28,7 @@ public sealed record ChangeRow
     public InstanceOutcome? Outcome { get; init; }
 
     /// <summary>The kept instance before this one; null for the first (or when older ones were pruned).</summary>
-    public InstanceRef? Previous { get; init; }
+    public InstanceReference? Previous { get; init; }
 
     /// <summary>Who wrote the spec change (the field manager); null until attribution is recorded for the instance.</summary>
     public string? ChangedBy { get; init; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cmf.Core.Model;
 using Cmf.Core.Specs;
 using Cmf.Core.Tracking;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Model;
 
@@ -83,7 +84,7 @@ public sealed record InstanceOutcome(InstanceOutcomeKind Kind, string Text, stri
         {
             return null;
         }
-        if (application.LatestIsPending)
+        if (application.PendingUpgrade)
         {
             return Pending(latest.Uid, application.ErrorEpisode, now);
         }

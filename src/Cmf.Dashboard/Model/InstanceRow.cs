@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Tracking;
 
 namespace Cmf.Dashboard.Model;
@@ -6,7 +7,7 @@ namespace Cmf.Dashboard.Model;
 /// One row of an application's instance table: the instance, its outcome, the clusters it ran on (with hand-overs)
 /// and the instance before it.
 /// </summary>
-public sealed record InstanceRow(InstanceState Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceRef? Previous)
+public sealed record InstanceRow(InstanceState Instance, InstanceOutcome Outcome, IReadOnlyList<ClusterStint> Stints, InstanceReference? Previous)
 {
     /// <summary>
     /// Rows for one page of instances. The history holds every retained instance (the timeline's), so the first row of a
@@ -23,7 +24,7 @@ public sealed record InstanceRow(InstanceState Instance, InstanceOutcome Outcome
                 instance,
                 InstanceOutcome.For(instance, history, now),
                 ClusterStint.OfInstance(instance.Uid, history.Clusters),
-                previous is null ? null : new InstanceRef(previous.Uid, previous.Sequence));
+                previous is null ? null : new InstanceReference(previous.Uid, previous.Sequence));
         })];
     }
 }

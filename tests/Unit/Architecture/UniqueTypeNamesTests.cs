@@ -9,15 +9,6 @@ namespace Cmf.UnitTests.Architecture;
 /// </summary>
 public sealed class UniqueTypeNamesTests
 {
-    /// <summary>
-    /// Names still declared twice while their clean-up is under way: the dashboard's copies of the core's read views
-    /// (ApplicationSummary, InstanceSummary, ClusterSummary, ApplicationPage) go with the "instance-shapes" and
-    /// "application-shape" branches; the dashboard's pages ApplicationDetail and InstanceDetail share their view's name,
-    /// and Model.ApplicationSort the core's. Empty this list as those are renamed or merged.
-    /// </summary>
-    private static readonly string[] DuplicatesAwaitingMerge =
-        ["ApplicationSummary", "InstanceSummary", "ClusterSummary", "ApplicationPage", "ApplicationDetail", "InstanceDetail", "ApplicationSort"];
-
     private static readonly Assembly[] ProductAssemblies =
     [
         typeof(Cmf.Core.Model.ApplicationKey).Assembly,
@@ -29,7 +20,6 @@ public sealed class UniqueTypeNamesTests
     public void No_two_types_of_the_product_share_a_name()
     {
         var duplicates = TypeNameClashes.Find(ProductAssemblies.SelectMany(TypeNameClashes.DeclaredTypes))
-            .Where(clash => !DuplicatesAwaitingMerge.Contains(clash.Key, StringComparer.Ordinal))
             .Select(clash => $"{clash.Key}: {string.Join(", ", clash.Select(t => $"{t.FullName} ({t.Assembly.GetName().Name})"))}")
             .ToList();
 

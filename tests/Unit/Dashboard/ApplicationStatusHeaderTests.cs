@@ -1,5 +1,6 @@
 using Bunit;
 using Cmf.Core.Model;
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard;
 using Cmf.Dashboard.Components.Controls;
@@ -11,14 +12,13 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
 {
     private static ApplicationSummary Blocked(string name = "orders", string environment = "prod") => new()
     {
-        Environment = environment,
-        Name = name,
+        Key = new ApplicationKey(environment, name),
         Namespace = "flink-prod",
         JobState = JobState.Running,
         LifecycleState = LifecycleState.Upgrading,
-        CurrentInstance = new InstanceRef("uid-1", 1),
-        LatestInstance = new InstanceRef("uid-3", 3),
-        LatestIsPending = true,
+        CurrentInstance = new InstanceReference("uid-1", 1),
+        LatestInstance = new InstanceReference("uid-3", 3),
+        PendingUpgrade = true,
         Error = "Savepoint failed",
         ErrorEpisode = new ErrorEpisode { Message = "Savepoint failed", PendingInstanceUid = "uid-3", FirstSeen = Now.AddMinutes(-30), LastSeen = Now, Count = 7 },
     };
@@ -52,7 +52,7 @@ public sealed class ApplicationStatusHeaderTests : DashboardTestContext
     [Fact]
     public void After_a_revert_the_latest_instance_is_not_pending()
     {
-        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { LatestIsPending = false, Error = null, ErrorEpisode = null }));
+        var cut = Render<ApplicationStatusHeader>(p => p.Add(c => c.Application, Blocked() with { PendingUpgrade = false, Error = null, ErrorEpisode = null }));
 
         Assert.Empty(cut.FindAll(".instance-badge"));
     }

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Model;
 using Cmf.Dashboard;
 using Cmf.Dashboard.Model;

@@ -199,18 +199,18 @@ public sealed class InstanceOutcomeTests
     public void The_list_says_of_the_latest_instance_only_pending_or_current()
     {
         var scenario = BlockedUpgrade();
-        var application = new ApplicationSummary
+        var application = new Cmf.Core.Storage.Views.ApplicationSummary
         {
-            Environment = "prod",
-            Name = "orders",
-            CurrentInstance = new InstanceRef(scenario.InstanceNumber(1).Uid, 1),
-            LatestInstance = new InstanceRef(scenario.InstanceNumber(2).Uid, 2),
-            LatestIsPending = true,
+            Key = new ApplicationKey("prod", "orders"),
+            Namespace = "flink-prod",
+            CurrentInstance = new Cmf.Core.Storage.Views.InstanceReference(scenario.InstanceNumber(1).Uid, 1),
+            LatestInstance = new Cmf.Core.Storage.Views.InstanceReference(scenario.InstanceNumber(2).Uid, 2),
+            PendingUpgrade = true,
             ErrorEpisode = scenario.ErrorEpisode,
         };
 
         Assert.Equal("pending, upgrade blocked: Savepoint Error (seen 3 times since 11:01:00 UTC)", InstanceOutcome.OfLatest(application, scenario.Now)?.Text);
-        Assert.Null(InstanceOutcome.OfLatest(application with { LatestIsPending = false }, scenario.Now));
-        Assert.Equal("current", InstanceOutcome.OfLatest(application with { LatestIsPending = false, CurrentInstance = application.LatestInstance }, scenario.Now)?.Text);
+        Assert.Null(InstanceOutcome.OfLatest(application with { PendingUpgrade = false }, scenario.Now));
+        Assert.Equal("current", InstanceOutcome.OfLatest(application with { PendingUpgrade = false, CurrentInstance = application.LatestInstance }, scenario.Now)?.Text);
     }
 }

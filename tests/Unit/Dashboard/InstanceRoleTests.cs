@@ -1,3 +1,5 @@
+using Cmf.Core.Model;
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 
 namespace Cmf.UnitTests.Dashboard;
@@ -28,7 +30,7 @@ public sealed class InstanceRoleTests
     [Fact]
     public void An_application_whose_latest_instance_is_deployed_has_nothing_pending()
     {
-        var application = Application(current: new InstanceRef("uid-2", 2), latest: new InstanceRef("uid-2", 2), latestIsPending: false);
+        var application = Application(current: new InstanceReference("uid-2", 2), latest: new InstanceReference("uid-2", 2), latestIsPending: false);
 
         Assert.Null(application.PendingInstance);
     }
@@ -36,19 +38,19 @@ public sealed class InstanceRoleTests
     [Fact]
     public void An_application_whose_latest_generation_the_operator_has_not_reconciled_has_it_pending()
     {
-        var application = Application(current: new InstanceRef("uid-1", 1), latest: new InstanceRef("uid-3", 3), latestIsPending: true);
+        var application = Application(current: new InstanceReference("uid-1", 1), latest: new InstanceReference("uid-3", 3), latestIsPending: true);
 
-        Assert.Equal(new InstanceRef("uid-3", 3), application.PendingInstance);
+        Assert.Equal(new InstanceReference("uid-3", 3), application.PendingInstance);
     }
 
     [Fact]
     public void An_application_reverted_to_the_running_spec_has_nothing_pending_though_its_latest_is_not_current()
     {
-        var application = Application(current: new InstanceRef("uid-1", 1), latest: new InstanceRef("uid-3", 3), latestIsPending: false);
+        var application = Application(current: new InstanceReference("uid-1", 1), latest: new InstanceReference("uid-3", 3), latestIsPending: false);
 
         Assert.Null(application.PendingInstance);
     }
 
-    private static ApplicationSummary Application(InstanceRef? current, InstanceRef? latest, bool latestIsPending) =>
-        new() { Environment = "prod", Name = "orders", CurrentInstance = current, LatestInstance = latest, LatestIsPending = latestIsPending };
+    private static ApplicationSummary Application(InstanceReference? current, InstanceReference? latest, bool latestIsPending) =>
+        new() { Key = new ApplicationKey("prod", "orders"), Namespace = "flink-prod", CurrentInstance = current, LatestInstance = latest, PendingUpgrade = latestIsPending };
 }

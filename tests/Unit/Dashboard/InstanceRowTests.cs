@@ -48,7 +48,7 @@ public sealed class InstanceRowTests
 
         var row = Assert.Single(Rows(scenario, [scenario.InstanceNumber(2)]));
 
-        Assert.Equal(new InstanceRef(scenario.InstanceNumber(1).Uid, 1), row.Previous);
+        Assert.Equal(new Cmf.Core.Storage.Views.InstanceReference(scenario.InstanceNumber(1).Uid, 1), row.Previous);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public abstract class PageTestContext : DashboardTestContext
         Services.AddSingleton(Feed);
         Services.AddSingleton(_ => Queries);
         Services.AddSingleton<SharedApplicationPages>();
+        Services.AddSingleton<LiveViews>();
         Services.AddSingleton(_ => Options.Create(CmfOptions));
     }
 
@@ -84,7 +85,7 @@ public abstract class PageTestContext : DashboardTestContext
     /// <summary>Renders a page of one application at <c>/environments/{env}/applications/{app}{rest}</c>.</summary>
     protected IRenderedComponent<TPage> RenderApplicationPage<TPage>(
         ApplicationKey application, string rest = "", Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
-        where TPage : ApplicationPage =>
+        where TPage : ApplicationRouteComponent =>
         RenderAt<TPage>($"/environments/{application.Environment}/applications/{application.Name}{rest}", p =>
         {
             p.Add(c => c.Environment, application.Environment).Add(c => c.Application, application.Name);

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Bunit;
 using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Model;

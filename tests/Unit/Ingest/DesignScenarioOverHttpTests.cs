@@ -87,7 +87,7 @@ public sealed class DesignScenarioOverHttpTests
     private static void Patch(Cmf.Simulator.SimulatorServer simulator, string mergePatch) =>
         simulator.Api.PatchFlinkDeployment(Ns, App, JsonNode.Parse(mergePatch)!.AsObject());
 
-    private static Task UntilAsync(WatchedCluster cluster, Func<ApplicationDetail, bool> condition, string what) =>
+    private static Task UntilAsync(WatchedCluster cluster, Func<ApplicationDetailView, bool> condition, string what) =>
         cluster.UntilAsync(Ns, App, condition, what);
 
     private static string Uid(IReadOnlyList<InstanceState> instances, int sequence) => instances.Single(i => i.Sequence == sequence).Uid;

@@ -8,7 +8,7 @@ namespace Cmf.UnitTests.Ingest;
 /// <summary>What a store holds for one application, read the way the pages read it.</summary>
 internal sealed class StoredHistory(StoreQueries queries)
 {
-    public async Task<ApplicationDetail?> ApplicationAsync(string ns, string name) =>
+    public async Task<ApplicationDetailView?> ApplicationAsync(string ns, string name) =>
         await queries.GetApplicationAsync(new ApplicationKey(ns, name), CancellationToken.None);
 
     public async Task<IReadOnlyList<InstanceState>> InstancesAsync(string ns, string name)

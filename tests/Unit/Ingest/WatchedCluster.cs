@@ -173,7 +173,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until the stored application satisfies the condition; on timeout says what the store and cluster hold.</summary>
-    public async Task UntilAsync(string ns, string name, Func<ApplicationDetail, bool> condition, string what)
+    public async Task UntilAsync(string ns, string name, Func<ApplicationDetailView, bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
@@ -204,7 +204,7 @@ internal sealed class WatchedCluster : IAsyncDisposable
         return string.Join(Environment.NewLine, lines);
     }
 
-    public Task<ApplicationDetail?> ApplicationAsync(string ns, string name) => History.ApplicationAsync(ns, name);
+    public Task<ApplicationDetailView?> ApplicationAsync(string ns, string name) => History.ApplicationAsync(ns, name);
 
     public Task<IReadOnlyList<InstanceState>> InstancesAsync(string ns, string name) => History.InstancesAsync(ns, name);
 

@@ -83,7 +83,7 @@ public abstract class StoredOutcomeTests(StoreProviderKind engine) : StoreTestBa
         var detail = await Db.Queries.GetApplicationAsync(app.Key, None) ?? throw new Xunit.Sdk.XunitException("application not stored");
         var timeline = await Db.Queries.GetTimelineAsync(app.Key, range: null, None) ?? throw new Xunit.Sdk.XunitException("no timeline");
         var instances = timeline.Instances;
-        var history = ApplicationHistory.Of(detail.Summary.ToView(), instances, timeline.Clusters);
+        var history = ApplicationHistory.Of(detail.Summary, instances, timeline.Clusters);
 
         Assert.Equal(instances.Count, page.Rows.Count);
         foreach (var instance in instances)

@@ -33,7 +33,7 @@ internal static class ViewMapping
         LastCommit = a.LastCommit,
     };
 
-    public static ApplicationDetail ToDetail(StoredApplication a) => new()
+    public static ApplicationDetailView ToDetail(StoredApplication a) => new()
     {
         Summary = ToSummary(a),
         ObjectUid = a.ObjectUid,

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -15,6 +16,6 @@ public partial class ApplicationStatusHeader
     [Parameter, EditorRequired]
     public required ApplicationSummary Application { get; set; }
 
-    private string InstanceHref(InstanceRef instance) =>
-        DashboardUrls.InstanceUrl(Application.Environment, Application.Name, instance.Uid, Embed?.IsEmbedded ?? false);
+    private string InstanceHref(InstanceReference instance) =>
+        DashboardUrls.InstanceUrl(Application.Key.Environment, Application.Key.Name, instance.Uid, Embed?.IsEmbedded ?? false);
 }

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 
@@ -29,6 +30,6 @@ public partial class ApplicationTable
 
     private MarkupString Markup(RenderFragment cells) => _markup.Of(cells);
 
-    private static string InstanceHref(ApplicationSummary application, InstanceRef instance) =>
-        DashboardUrls.InstanceUrl(application.Environment, application.Name, instance.Uid);
+    private static string InstanceHref(ApplicationSummary application, InstanceReference instance) =>
+        DashboardUrls.InstanceUrl(application.Key.Environment, application.Key.Name, instance.Uid);
 }

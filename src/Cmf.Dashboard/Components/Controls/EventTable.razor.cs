@@ -27,6 +27,10 @@ public partial class EventTable
     [Parameter]
     public string EmptyTitle { get; set; } = "No events recorded";
 
+    /// <summary>The row's class carries the event's CMF type as a modifier (lower case, never the raw text).</summary>
+    private static IReadOnlyDictionary<string, object> RowAttributes(EventView entry) =>
+        new Dictionary<string, object> { ["class"] = $"event-table__row event-table__row--{entry.CmfType.ToLowerInvariant()}" };
+
     /// <summary>The operator repeats an error once per retry of a blocked upgrade; the event counts the repeats.</summary>
     private static string CountTitle(EventView entry) =>
         $"Seen {entry.Count} times, first {RelativeTimeText.Iso(entry.Timestamp)}, last {RelativeTimeText.Iso(entry.LastSeenAt ?? entry.Timestamp)}";

@@ -20,6 +20,13 @@ public partial class InstanceTable
     [Parameter, EditorRequired]
     public required ApplicationHistory History { get; set; }
 
+    /// <summary>The row's class and its instance's UID, which the tests and the timeline's highlight find it by.</summary>
+    private static IReadOnlyDictionary<string, object> RowAttributes(InstanceRow row) => new Dictionary<string, object>
+    {
+        ["class"] = "instance-table__row",
+        ["data-instance"] = row.Instance.Uid,
+    };
+
     private string InstanceHref(string uid) => DashboardUrls.InstanceUrl(Environment, Application, uid);
 
     private string DiffHref(string fromUid, string toUid) => DashboardUrls.DiffUrl(Environment, Application, fromUid, toUid);

@@ -1,3 +1,4 @@
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 

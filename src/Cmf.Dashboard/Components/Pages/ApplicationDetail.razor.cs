@@ -5,7 +5,7 @@ using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -26,20 +26,19 @@ public partial class ApplicationDetail : IAsyncDisposable
     private DateTimeOffset _now;
     private IReadOnlyList<InstanceState> _instances = [];
     private IReadOnlyList<ClusterState> _clusters = [];
-    private IReadOnlyList<Views.SnapshotView> _snapshots = [];
+    private IReadOnlyList<SnapshotView> _snapshots = [];
     private IReadOnlyDictionary<string, int> _sequences = new Dictionary<string, int>();
     private IReadOnlyList<InstanceRow> _instanceRows = [];
     private int _instancePage = 1;
     private int _instanceTotal;
-    private IReadOnlyList<Views.EventView> _events = [];
+    private IReadOnlyList<EventView> _events = [];
     private int _eventTotal;
-    private InstanceRef? _specInstance;
+    private InstanceReference? _specInstance;
     private string? _specYaml;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -74,8 +73,7 @@ public partial class ApplicationDetail : IAsyncDisposable
     protected override void OnInitialized()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
     }
 
     protected override async Task OnParametersSetAsync()
@@ -107,7 +105,7 @@ public partial class ApplicationDetail : IAsyncDisposable
             _summary = null;
             return;
         }
-        _summary = detail.Summary.ToView();
+        _summary = detail.Summary;
         switch (view.Tab)
         {
             case ApplicationTab.Timeline:
@@ -128,7 +126,7 @@ public partial class ApplicationDetail : IAsyncDisposable
         }
     }
 
-    private async Task LoadTimelineAsync(ApplicationKey key, Views.TimeRange? range, CancellationToken cancellationToken)
+    private async Task LoadTimelineAsync(ApplicationKey key, TimeRange? range, CancellationToken cancellationToken)
     {
         var timeline = await Queries.GetTimelineAsync(key, range, cancellationToken);
         _instances = timeline?.Instances ?? [];
@@ -139,7 +137,7 @@ public partial class ApplicationDetail : IAsyncDisposable
 
     private async Task LoadInstancesAsync(ApplicationKey key, CancellationToken cancellationToken)
     {
-        var query = new Views.InstanceListQuery { Page = _instancePage - 1, PageSize = InstancePageSize };
+        var query = new InstanceListQuery { Page = _instancePage - 1, PageSize = InstancePageSize };
         var page = await Queries.ListInstancesAsync(key, query, cancellationToken);
         _instanceTotal = page?.TotalCount ?? 0;
         _instanceRows = InstanceRow.For(page?.Items ?? [], History, _now);
@@ -152,10 +150,10 @@ public partial class ApplicationDetail : IAsyncDisposable
         _specYaml = SpecText.MaskedYaml(instance?.EffectiveSpecJson);
     }
 
-    private Views.TimeRange? TimeRangeOf(TimelineWindow window) => window switch
+    private TimeRange? TimeRangeOf(TimelineWindow window) => window switch
     {
-        { Between: { } range } => new Views.TimeRange(range.From, range.To),
-        { Last: { } last } => new Views.TimeRange(_now - last, _now),
+        { Between: { } range } => new TimeRange(range.From, range.To),
+        { Last: { } last } => new TimeRange(_now - last, _now),
         _ => null,
     };
 
@@ -176,7 +174,6 @@ public partial class ApplicationDetail : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

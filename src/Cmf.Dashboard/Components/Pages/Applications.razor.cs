@@ -4,7 +4,7 @@ using Cmf.Core.Storage;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using N = Cmf.Dashboard.Model.QueryParameterNames;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -19,23 +19,19 @@ public partial class Applications : IAsyncDisposable
     private ApplicationListFilter _filter = ApplicationListFilter.Default;
     private ApplicationListFilter? _shownFilter;
     private IReadOnlyList<string> _environments = [];
-    private Views.ApplicationPage? _page;
+    private ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
 
     [Inject]
     private SharedApplicationPages Pages { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -72,8 +68,7 @@ public partial class Applications : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner);
+        _live = LiveViews.Start(owner, LoadAsync);
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
     }
@@ -100,7 +95,7 @@ public partial class Applications : IAsyncDisposable
         }
         _page = page;
         _pageNumber = filter.Page;
-        _rows = [.. page.Items.Select(row => row.ToView())];
+        _rows = page.Items;
         _shownFilter = _filter;
     }
 
@@ -115,7 +110,6 @@ public partial class Applications : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cmf.Core.Feed;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.Views;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Primitives;
@@ -23,11 +24,10 @@ public partial class Changes : IAsyncDisposable
     private ChangeListPage? _page;
     private DateTimeOffset _now;
 
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -89,8 +89,7 @@ public partial class Changes : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
         _now = Clock.GetUtcNow();
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
@@ -114,7 +113,7 @@ public partial class Changes : IAsyncDisposable
     }
 
     /// <summary>The diff with the previous instance, which links back here with this page's filters.</summary>
-    private string DiffUrl(ChangeRow row, InstanceRef previous) =>
+    private string DiffUrl(ChangeRow row, InstanceReference previous) =>
         DashboardUrls.DiffUrl(row.Environment, row.Application, previous.Uid, row.Instance.Uid, backToChanges: DashboardUrls.ChangesUrl(_filter));
 
     private void ApplyFilter(ChangeListFilter filter) => Navigation.NavigateWithin(Embed, DashboardUrls.ChangesUrl(filter with { Before = null }));
@@ -135,7 +134,6 @@ public partial class Changes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

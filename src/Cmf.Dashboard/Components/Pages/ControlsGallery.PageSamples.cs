@@ -1,7 +1,7 @@
 using Cmf.Core.Model;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -22,7 +22,7 @@ public partial class ControlsGallery
             "prod", "flink-prod", 7,
             "spec:\n  flinkConfiguration:\n    restart-strategy.type: exponential-delay\n    s3.secret-key: ******\n  serviceAccount: flink\n");
 
-        public static IReadOnlyList<Views.EventView> Events(DateTimeOffset now, IReadOnlyList<InstanceState> instances) =>
+        public static IReadOnlyList<EventView> Events(DateTimeOffset now, IReadOnlyList<InstanceState> instances) =>
         [
             Event(5, now.AddMinutes(-50), AppEventKind.ErrorSet, "Error: " + GallerySamples.SavepointError, instances[1].Uid) with
             {
@@ -41,7 +41,7 @@ public partial class ControlsGallery
         /// <summary>The lines of <see cref="GallerySamples.SpecOfFirst"/> that write <see cref="DefaultPaths"/>.</summary>
         public static IReadOnlySet<int> DefaultLines { get; } = new HashSet<int> { 9, 23 };
 
-        private static Views.EventView Event(long id, DateTimeOffset at, AppEventKind kind, string message, string? instanceUid = null) => new()
+        private static EventView Event(long id, DateTimeOffset at, AppEventKind kind, string message, string? instanceUid = null) => new()
         {
             Id = id,
             Timestamp = at,

@@ -1,4 +1,6 @@
 using Cmf.Core.Model;
+using ApplicationSummary = Cmf.Core.Storage.Views.ApplicationSummary;
+using InstanceReference = Cmf.Core.Storage.Views.InstanceReference;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 
@@ -104,19 +106,19 @@ public partial class ControlsGallery
         [
             new ApplicationSummary
             {
-                Environment = Environment, Name = Application, Namespace = "flink-demo",
+                Key = new ApplicationKey(Environment, Application), Namespace = "flink-demo",
                 JobState = JobState.Running, LifecycleState = LifecycleState.Stable,
-                CurrentInstance = new InstanceRef("9b7e6d5c-4b3a-4291-8f7e-6d5c4b3a2910", 2),
-                LatestInstance = new InstanceRef("9b7e6d5c-4b3a-4291-8f7e-6d5c4b3a2910", 2),
+                CurrentInstance = new InstanceReference("9b7e6d5c-4b3a-4291-8f7e-6d5c4b3a2910", 2),
+                LatestInstance = new InstanceReference("9b7e6d5c-4b3a-4291-8f7e-6d5c4b3a2910", 2),
                 InstanceCount = 2, LastChangeAt = now.AddMinutes(-20),
             },
             new ApplicationSummary
             {
-                Environment = Environment, Name = "payments", Namespace = "flink-demo",
+                Key = new ApplicationKey(Environment, "payments"), Namespace = "flink-demo",
                 JobState = JobState.Running, LifecycleState = LifecycleState.Upgrading,
-                CurrentInstance = new InstanceRef(FirstUid, 1),
-                LatestInstance = new InstanceRef("0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", 3),
-                LatestIsPending = true, Error = SavepointError, InstanceCount = 3, LastChangeAt = now.AddMinutes(-3),
+                CurrentInstance = new InstanceReference(FirstUid, 1),
+                LatestInstance = new InstanceReference("0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b", 3),
+                PendingUpgrade = true, Error = SavepointError, InstanceCount = 3, LastChangeAt = now.AddMinutes(-3),
                 ErrorEpisode = new ErrorEpisode
                 {
                     Message = SavepointError, PendingInstanceUid = "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
@@ -125,9 +127,9 @@ public partial class ControlsGallery
             },
             new ApplicationSummary
             {
-                Environment = ImageOnError, Name = Script, Namespace = "evil\u202Etxt.exe 🚀",
+                Key = new ApplicationKey(ImageOnError, Script), Namespace = "evil\u202Etxt.exe 🚀",
                 JobState = JobState.Finished, StoppedForUpgrade = true, LifecycleState = LifecycleState.Upgrading,
-                LatestInstance = new InstanceRef("de4d-b33f", 7), LatestIsPending = true,
+                LatestInstance = new InstanceReference("de4d-b33f", 7), PendingUpgrade = true,
                 Error = Script, InstanceCount = 7,
                 ErrorEpisode = new ErrorEpisode { Message = Script, PendingInstanceUid = "de4d-b33f", FirstSeen = now.AddDays(-2), LastSeen = now },
             },

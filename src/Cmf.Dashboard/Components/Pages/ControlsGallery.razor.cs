@@ -13,7 +13,7 @@ public partial class ControlsGallery
     ];
 
     private DateTimeOffset _now;
-    private IReadOnlyList<ApplicationSummary> _applications = [];
+    private IReadOnlyList<Cmf.Core.Storage.Views.ApplicationSummary> _applications = [];
     private IReadOnlyList<GallerySamples.TimelineSample> _timelines = [];
     private InstanceState? _selected;
     private ApplicationListFilter _filter = ApplicationListFilter.Default;

@@ -9,23 +9,18 @@ namespace Cmf.Dashboard.Components.Pages;
 public partial class Environments : IAsyncDisposable
 {
     private IReadOnlyList<EnvironmentView>? _environments;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
     protected override Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner);
+        _live = LiveViews.Start(owner, LoadAsync);
         return _live.ShowAsync(ChangeFilter.Everything);
     }
 
@@ -37,7 +32,6 @@ public partial class Environments : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

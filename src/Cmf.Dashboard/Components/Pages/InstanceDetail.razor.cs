@@ -4,7 +4,7 @@ using Cmf.Core.Storage;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Model;
 using Microsoft.AspNetCore.Components;
-using Views = Cmf.Core.Storage.Views;
+using Cmf.Core.Storage.Views;
 
 namespace Cmf.Dashboard.Components.Pages;
 
@@ -21,21 +21,20 @@ public partial class InstanceDetail : IAsyncDisposable
     private string _uid = "";
     private (ApplicationKey Key, string Uid)? _shown;
     private bool _applicationMissing;
-    private Views.InstanceLookup? _lookup;
-    private Views.InstanceDetailView? _detail;
+    private InstanceLookup? _lookup;
+    private InstanceDetailView? _detail;
     private ApplicationSummary? _application;
     private InstanceState? _instance;
     private ApplicationHistory _history = null!;
     private IReadOnlyList<ClusterStint> _stints = [];
-    private IReadOnlyList<Views.EventView> _events = [];
+    private IReadOnlyList<EventView> _events = [];
     private EnvironmentDefaultMarks _defaults = EnvironmentDefaultMarks.For(null, null);
     private bool _podsCarryAnnotation;
     private DateTimeOffset _now;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
@@ -64,8 +63,7 @@ public partial class InstanceDetail : IAsyncDisposable
     protected override void OnInitialized()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner, () => _now = Clock.GetUtcNow());
+        _live = LiveViews.Start(owner, LoadAsync, () => _now = Clock.GetUtcNow());
     }
 
     protected override async Task OnParametersSetAsync()
@@ -89,7 +87,7 @@ public partial class InstanceDetail : IAsyncDisposable
         _applicationMissing = application is null;
         _lookup = application is not null && detail is null ? await Queries.FindInstanceAsync(uid, cancellationToken) : null;
         _detail = detail;
-        _application = application?.Summary.ToView();
+        _application = application?.Summary;
         _instance = detail?.Instance;
         if (detail is null)
         {
@@ -113,7 +111,6 @@ public partial class InstanceDetail : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -27,17 +27,13 @@ public partial class InstanceDiff : IAsyncDisposable
     private InstanceDetailView? _to;
     private string? _fromYaml;
     private string? _toYaml;
-    private LiveQuery _live = null!;
-    private ClockTicks _ticks = null!;
+    private LiveView _live = null!;
 
     [Inject]
-    private ChangeFeed Feed { get; set; } = default!;
+    private LiveViews LiveViews { get; set; } = default!;
 
     [Inject]
     private StoreQueries Queries { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -69,8 +65,7 @@ public partial class InstanceDiff : IAsyncDisposable
     protected override void OnInitialized()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = new LiveQuery(Feed, Clock, owner, LoadAsync);
-        _ticks = ClockTicks.Start(Clock, owner);
+        _live = LiveViews.Start(owner, LoadAsync);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -142,7 +137,6 @@ public partial class InstanceDiff : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _ticks.DisposeAsync();
         await _live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

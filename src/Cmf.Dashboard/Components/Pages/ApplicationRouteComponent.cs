@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 namespace Cmf.Dashboard.Components.Pages;
 
 /// <summary>A page of one application (<c>/environments/{env}/applications/{app}/...</c>): its route values, key and breadcrumbs.</summary>
-public abstract class ApplicationPage : ComponentBase
+public abstract class ApplicationRouteComponent : ComponentBase
 {
     [Parameter]
     public string Environment { get; set; } = "";

@@ -3,7 +3,7 @@ using Cmf.Core.Model;
 namespace Cmf.Core.Storage.Views;
 
 /// <summary>The application page header: the list row plus the object and the operator's status.</summary>
-public sealed record ApplicationDetail
+public sealed record ApplicationDetailView
 {
     public required ApplicationSummary Summary { get; init; }
 
