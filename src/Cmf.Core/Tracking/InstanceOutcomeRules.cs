@@ -141,4 +141,15 @@ public static class InstanceOutcomeRules
         private static string FirstInstanceOf(ClusterState cluster) =>
             cluster.Segments.Count == 0 ? cluster.OwnerInstanceUid : cluster.Segments[0].InstanceUid;
     }
+
+    /// <summary>
+    /// The fields of an instance these rules read, kept beside them so the two cannot drift: equal inputs mean the
+    /// rules need not run again (<see cref="TrackerStep"/> skips them on a status write that moves none).
+    /// </summary>
+    internal static object InputsOf(InstanceState i) =>
+        (i.Uid, i.Sequence, i.SpecHash, i.CreatedAt, i.SupersededAt, i.ReconciledAt, i.JobState, i.LifecycleState, i.Stop);
+
+    /// <summary>The fields of a cluster these rules read (through <see cref="ClusterStint"/>); a new segment list counts as a move.</summary>
+    internal static object InputsOf(ClusterState c) =>
+        (c.Uid, c.OwnerInstanceUid, c.Segments, c.OwnerSource, c.StartedAt, c.EndedAt);
 }

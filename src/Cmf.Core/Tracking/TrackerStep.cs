@@ -118,16 +118,9 @@ internal sealed partial class TrackerStep
     private bool OutcomeInputsChanged() =>
         _state.PendingInstance?.Uid != _previous.PendingInstance?.Uid
         || _state.ErrorEpisode?.PendingInstanceUid != _previous.ErrorEpisode?.PendingInstanceUid
-        || Moved(_previous.Instances, _state.Instances, OutcomeInputs)
-        || Moved(_previous.Clusters, _state.Clusters, OutcomeInputs);
+        || Moved(_previous.Instances, _state.Instances, InstanceOutcomeRules.InputsOf)
+        || Moved(_previous.Clusters, _state.Clusters, InstanceOutcomeRules.InputsOf);
 
-    /// <summary>The fields of an instance <see cref="InstanceOutcomeRules"/> reads.</summary>
-    private static object OutcomeInputs(InstanceState i) =>
-        (i.Uid, i.Sequence, i.SpecHash, i.CreatedAt, i.SupersededAt, i.ReconciledAt, i.JobState, i.LifecycleState, i.Stop);
-
-    /// <summary>The fields of a cluster <see cref="InstanceOutcomeRules"/> reads (a new segment list counts as a move).</summary>
-    private static object OutcomeInputs(ClusterState c) =>
-        (c.Uid, c.OwnerInstanceUid, c.Segments, c.OwnerSource, c.StartedAt, c.EndedAt);
 
     /// <summary>Whether an item was added or removed, or one replaced with different outcome inputs.</summary>
     private static bool Moved<T, TInputs>(ImmutableList<T> before, ImmutableList<T> after, Func<T, TInputs> inputsOf)
