@@ -24,20 +24,32 @@ public static class CanonicalJson
     /// <summary>Deeper documents are refused by the writer; Kubernetes specs stay far below this.</summary>
     public const int MaxDepth = 1000;
 
-    private const int InitialBufferSize = 16 * 1024;
-
     public static string Serialize(JsonNode? node)
     {
-        var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        Write(buffer, node);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var buffer = CanonicalBuffer.Rent();
+        try
+        {
+            Write(buffer, node);
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            CanonicalBuffer.Return(buffer);
+        }
     }
 
     public static byte[] SerializeToUtf8Bytes(JsonNode? node)
     {
-        var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        Write(buffer, node);
-        return buffer.WrittenSpan.ToArray();
+        var buffer = CanonicalBuffer.Rent();
+        try
+        {
+            Write(buffer, node);
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            CanonicalBuffer.Return(buffer);
+        }
     }
 
     public static void Write(IBufferWriter<byte> output, JsonNode? node)

@@ -54,7 +54,7 @@ public static partial class SecretMasker
         var copy = node?.DeepClone();
         if (copy is not null)
         {
-            Redact(copy, Redaction.Masking, configPath: null);
+            Redact(copy, new Redaction(RedactionMode.Mask, secrets: null), configPath: null);
         }
         return copy;
     }
@@ -112,12 +112,19 @@ public static partial class SecretMasker
     /// Fingerprints a tree the caller owns, without copying it; when <paramref name="secrets"/> is given, every plain value
     /// fingerprinted is added to it.
     /// </summary>
-    internal static void FingerprintInPlace(JsonNode? node, ICollection<string>? secrets = null)
+    /// <returns>
+    /// False when nothing was replaced, so the node is as it was; true when something may have been (a mask that replaces
+    /// itself counts), so a caller may reuse what it wrote of the node before only on false.
+    /// </returns>
+    internal static bool FingerprintInPlace(JsonNode? node, ICollection<string>? secrets = null)
     {
-        if (node is not null)
+        if (node is null)
         {
-            Redact(node, secrets is null ? Redaction.Fingerprinting : new Redaction(RedactionMode.Fingerprint, secrets), configPath: null);
+            return false;
         }
+        var redaction = new Redaction(RedactionMode.Fingerprint, secrets);
+        Redact(node, redaction, configPath: null);
+        return redaction.Replaced;
     }
 
     private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
@@ -300,8 +307,8 @@ public static partial class SecretMasker
     /// <summary>What becomes of a secret: its fingerprint token, the mask, or nothing (only collected).</summary>
     private sealed class Redaction(RedactionMode mode, ICollection<string>? secrets)
     {
-        public static readonly Redaction Fingerprinting = new(RedactionMode.Fingerprint, null);
-        public static readonly Redaction Masking = new(RedactionMode.Mask, null);
+        /// <summary>True once a value or a part of one was replaced (every replacement goes through <see cref="Whole"/> or <see cref="WholeText"/>).</summary>
+        public bool Replaced { get; private set; }
 
         /// <summary>The replacement of a whole secret value (the same node when nothing changes).</summary>
         public JsonNode Whole(JsonNode value)
@@ -315,6 +322,7 @@ public static partial class SecretMasker
             {
                 CollectScalars(value);
             }
+            Replaced |= mode != RedactionMode.Collect;
             return mode switch
             {
                 RedactionMode.Fingerprint => JsonValue.Create(Token(value)),
@@ -331,6 +339,7 @@ public static partial class SecretMasker
                 return secret;
             }
             secrets?.Add(secret);
+            Replaced |= mode != RedactionMode.Collect;
             return mode switch
             {
                 RedactionMode.Fingerprint => Token(JsonValue.Create(secret)),
@@ -347,7 +356,12 @@ public static partial class SecretMasker
                 return null;
             }
             var replaced = SecretPatterns.Replace(text, WholeText);
-            return ReferenceEquals(replaced, text) || mode == RedactionMode.Collect ? null : JsonValue.Create(replaced);
+            if (ReferenceEquals(replaced, text) || mode == RedactionMode.Collect)
+            {
+                return null;
+            }
+            Replaced = true;
+            return JsonValue.Create(replaced);
         }
 
         private void CollectScalars(JsonNode node)

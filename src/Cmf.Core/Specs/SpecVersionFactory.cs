@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Cmf.Core.Json;
 using Cmf.Core.Model;
@@ -10,23 +11,34 @@ public static class SpecVersionFactory
     public static SpecVersion Create(JsonObject observedSpec)
     {
         var effective = EffectiveSpec.Of(observedSpec);
-        // Hashed plain, so that changing nothing but a password still makes a new instance.
-        var hash = SpecHash.Compute(CanonicalJson.SerializeToUtf8Bytes(effective));
         var flinkVersion = JsonScalars.AsString(effective["flinkVersion"]);
         var upgradeMode = JsonScalars.AsString((effective["job"] as JsonObject)?["upgradeMode"]);
         var annotation = InstanceAnnotation(effective);
-
-        var secrets = new List<string>();
-        SecretMasker.FingerprintInPlace(effective, secrets);
-        return new SpecVersion
+        var plain = CanonicalBuffer.Rent();
+        try
         {
-            Scrubber = new SecretScrubber(secrets),
-            EffectiveSpecJson = CanonicalJson.Serialize(effective),
-            SpecHash = hash,
-            InstanceAnnotation = annotation,
-            FlinkVersion = flinkVersion,
-            UpgradeMode = upgradeMode,
-        };
+            CanonicalJson.Write(plain, effective);
+            // Hashed plain, so that changing nothing but a password still makes a new instance.
+            var hash = SpecHash.Compute(plain.WrittenSpan);
+            var secrets = new List<string>();
+            // Most specs hold no secret: then the fingerprinted text is the plain one, already written.
+            var effectiveSpecJson = SecretMasker.FingerprintInPlace(effective, secrets)
+                ? CanonicalJson.Serialize(effective)
+                : Encoding.UTF8.GetString(plain.WrittenSpan);
+            return new SpecVersion
+            {
+                Scrubber = new SecretScrubber(secrets),
+                EffectiveSpecJson = effectiveSpecJson,
+                SpecHash = hash,
+                InstanceAnnotation = annotation,
+                FlinkVersion = flinkVersion,
+                UpgradeMode = upgradeMode,
+            };
+        }
+        finally
+        {
+            CanonicalBuffer.Return(plain);
+        }
     }
 
     /// <summary>CMF's instance annotation on the pod template (or on the JobManager's), when it is a valid UID.</summary>
