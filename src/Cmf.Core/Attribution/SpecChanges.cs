@@ -30,11 +30,21 @@ internal static class SpecChanges
         }
         if (previous is JsonObject before && next is JsonObject after)
         {
-            foreach (var key in before.Select(p => p.Key).Union(after.Select(p => p.Key), StringComparer.Ordinal))
+            // The keys of both, the earlier's first, each once (a loop, not Union: every listed object compares its spec).
+            foreach (var (key, value) in before)
             {
                 path.Add(key);
-                Collect(before[key], after[key], path, paths);
+                Collect(value, after[key], path, paths);
                 path.RemoveAt(path.Count - 1);
+            }
+            foreach (var (key, value) in after)
+            {
+                if (!before.ContainsKey(key))
+                {
+                    path.Add(key);
+                    Collect(previous: null, value, path, paths);
+                    path.RemoveAt(path.Count - 1);
+                }
             }
             return;
         }
@@ -51,7 +61,21 @@ internal static class SpecChanges
             case (null, null):
                 return true;
             case (JsonObject x, JsonObject y):
-                return x.Select(p => p.Key).Union(y.Select(p => p.Key), StringComparer.Ordinal).All(k => Equivalent(x[k], y[k]));
+                foreach (var (key, value) in x)
+                {
+                    if (!Equivalent(value, y[key]))
+                    {
+                        return false;
+                    }
+                }
+                foreach (var (key, value) in y)
+                {
+                    if (!x.ContainsKey(key) && !Equivalent(null, value))
+                    {
+                        return false;
+                    }
+                }
+                return true;
             case (JsonArray x, JsonArray y):
                 return x.Count == y.Count && x.Zip(y).All(p => Equivalent(p.First, p.Second));
             case (JsonValue x, JsonValue y) when x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number:
