@@ -33,7 +33,7 @@ internal sealed class ObjectMapping(EnvironmentDiscovery environments, SnapshotO
         if (parallel && items.Count >= ParallelMappingThreshold
             && listed.Kind is not (ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent))
         {
-            Parallel.For(0, items.Count, i => mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false));
+            Parallel.For(0, items.Count, ListParallelism.Options, i => mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false));
         }
         else
         {

@@ -112,7 +112,7 @@ internal static class ResourceJson
             }
             return parsed;
         }
-        Parallel.For(0, parsed.Length, i => parsed[i] = Read(body.AsSpan(items[i]), metadataOnly));
+        Parallel.For(0, parsed.Length, ListParallelism.Options, i => parsed[i] = Read(body.AsSpan(items[i]), metadataOnly));
         return parsed;
     }
 
