@@ -22,13 +22,16 @@ public partial class SortHeader
     [Parameter]
     public string? Class { get; set; }
 
-    private bool IsSorted => Filter.Sort == Sort;
+    [CascadingParameter]
+    private EmbedMode? Embed { get; set; }
 
-    private string Href => DashboardUrls.ApplicationsUrl(Filter with { Sort = Sort, Descending = IsSorted && !Filter.Descending, Page = 1 });
+    private static string Href(ApplicationSort sort, ApplicationListFilter filter, bool sorted) =>
+        DashboardUrls.ApplicationsUrl(filter with { Sort = sort, Descending = sorted && !filter.Descending, Page = 1 });
 
-    private string AriaSort => !IsSorted ? "none" : Filter.Descending ? "descending" : "ascending";
+    private static string AriaSort(bool sorted, ApplicationListFilter filter) => !sorted ? "none" : filter.Descending ? "descending" : "ascending";
 
-    private string Arrow => !IsSorted ? "" : Filter.Descending ? " ↓" : " ↑";
+    private static string Arrow(bool sorted, ApplicationListFilter filter) => !sorted ? "" : filter.Descending ? " ↓" : " ↑";
 
-    private string LinkTitle => IsSorted && !Filter.Descending ? $"Sort by {Label.ToLowerInvariant()}, descending" : $"Sort by {Label.ToLowerInvariant()}";
+    private static string LinkTitle(string label, bool sorted, ApplicationListFilter filter) =>
+        sorted && !filter.Descending ? $"Sort by {label.ToLowerInvariant()}, descending" : $"Sort by {label.ToLowerInvariant()}";
 }
