@@ -36,25 +36,4 @@ public sealed class SortHeaderTests : DashboardTestContext
         Assert.Equal("/applications?sort=instances", cut.Find("a").GetAttribute("href"));
         Assert.Equal("descending", cut.Find("th").GetAttribute("aria-sort"));
     }
-
-    [Fact]
-    public void The_list_draws_its_headers_as_the_component_does()
-    {
-        var filter = new ApplicationListFilter { Sort = ApplicationSort.InstanceCount, Descending = true };
-        var header = Render<SortHeader>(p => p.Add(c => c.Label, "Instances").Add(c => c.Sort, ApplicationSort.InstanceCount)
-            .Add(c => c.Filter, filter).Add(c => c.Class, "application-table__number application-table__wide-only"));
-
-        var table = Render<ApplicationTable>(p => p.Add(c => c.Applications, []).Add(c => c.Filter, filter));
-
-        table.FindAll("th.sort-header")[3].MarkupMatches(header.Markup);
-    }
-
-    [Fact]
-    public void An_embedded_list_keeps_embed_on_its_sort_links()
-    {
-        var table = Render<ApplicationTable>(p => p.Add(c => c.Applications, []).Add(c => c.Filter, ApplicationListFilter.Default)
-            .AddCascadingValue(EmbedMode.Embedded));
-
-        Assert.Equal("/applications?sort=environment&embed=1", table.FindAll("th.sort-header a")[0].GetAttribute("href"));
-    }
 }

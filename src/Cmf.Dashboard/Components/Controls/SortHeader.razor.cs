@@ -22,16 +22,13 @@ public partial class SortHeader
     [Parameter]
     public string? Class { get; set; }
 
-    [CascadingParameter]
-    private EmbedMode? Embed { get; set; }
+    private bool IsSorted => Filter.Sort == Sort;
 
-    private static string Href(ApplicationSort sort, ApplicationListFilter filter, bool sorted) =>
-        DashboardUrls.ApplicationsUrl(filter with { Sort = sort, Descending = sorted && !filter.Descending, Page = 1 });
+    private string Href => DashboardUrls.ApplicationsUrl(Filter with { Sort = Sort, Descending = IsSorted && !Filter.Descending, Page = 1 });
 
-    private static string AriaSort(bool sorted, ApplicationListFilter filter) => !sorted ? "none" : filter.Descending ? "descending" : "ascending";
+    private string AriaSort => !IsSorted ? "none" : Filter.Descending ? "descending" : "ascending";
 
-    private static string Arrow(bool sorted, ApplicationListFilter filter) => !sorted ? "" : filter.Descending ? " ↓" : " ↑";
+    private string Arrow => !IsSorted ? "" : Filter.Descending ? " ↓" : " ↑";
 
-    private static string LinkTitle(string label, bool sorted, ApplicationListFilter filter) =>
-        sorted && !filter.Descending ? $"Sort by {label.ToLowerInvariant()}, descending" : $"Sort by {label.ToLowerInvariant()}";
+    private string LinkTitle => IsSorted && !Filter.Descending ? $"Sort by {Label.ToLowerInvariant()}, descending" : $"Sort by {Label.ToLowerInvariant()}";
 }
