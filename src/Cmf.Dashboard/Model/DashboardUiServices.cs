@@ -1,3 +1,4 @@
+using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Components.Layout;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -17,6 +18,7 @@ public static class DashboardUiServices
         services.TryAddSingleton(new DashboardRuntime(RunsOnSimulator: false));
         services.AddScoped<ThemePreferenceStore>();
         services.AddSingleton<ThemeStylesheet>();
+        services.AddSingleton<ApplicationRowMarkup>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Cmf.Core.Model;
 using Cmf.Dashboard.Components.Pages;
+using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.Tracking;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -262,6 +263,25 @@ public sealed class ApplicationsPageTests : PageTestContext
         await cut.Instance.DisposeAsync();
 
         Assert.Equal(0, Feed.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task A_change_that_leaves_the_shown_page_as_it_was_does_not_render_it_again()
+    {
+        await SeedRunningAsync("prod", "orders");
+        var cut = RenderList("/applications?environment=prod");
+        var renders = cut.RenderCount;
+        var reads = ApplicationPageReads;
+
+        // An application the filter leaves out: the list reads its page again and finds it as it was.
+        Publish(await Seed("staging", "orders").SpecAsync("v1"));
+        // Nothing renders to wait on: wait for the read itself.
+        await Eventually.TrueAsync(() => ApplicationPageReads > reads, "the list reads its page again", LiveTimeout);
+        // One that is on the page: read after the first (the list follows changes one batch after the other), and shown.
+        Publish(await Seed("prod", "payments").SpecAsync("v1"));
+        cut.WaitForAssertion(() => Assert.Equal(["orders", "payments"], Names(cut)), LiveTimeout);
+
+        Assert.Equal(renders + 1, cut.RenderCount);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Bunit;
 using Cmf.Core.Configuration;
 using Cmf.Core.Kubernetes;
+using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Hosting;
 using Cmf.Dashboard.Model;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new Leadership("test-replica", elected: false));
         Services.AddSingleton(Health);
         Services.AddScoped<ThemePreferenceStore>();
+        Services.AddSingleton<ApplicationRowMarkup>();
         Services.AddSingleton(Options.Create(new CmfOptions()));
     }
 

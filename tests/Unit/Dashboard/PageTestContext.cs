@@ -3,6 +3,7 @@ using Cmf.Core.Configuration;
 using Cmf.Core.Feed;
 using Cmf.Core.Model;
 using Cmf.Core.Storage;
+using Cmf.Core.Storage.Views;
 using Cmf.Core.Tracking;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.Dashboard.Model;
@@ -31,10 +32,15 @@ public abstract class PageTestContext : DashboardTestContext
         Services.AddSingleton<TimeProvider>(new FixedClock(PageNow));
         Services.AddSingleton(Feed);
         Services.AddSingleton(_ => Queries);
-        Services.AddSingleton<SharedApplicationPages>();
+        Services.AddSingleton(_ => new SharedApplicationPages(ReadApplicationPageAsync, Feed));
         Services.AddSingleton<LiveViews>();
         Services.AddSingleton(_ => Options.Create(CmfOptions));
     }
+
+    private int _applicationPageReads;
+
+    /// <summary>How many application list pages the lists have read from the store (shared reads count once).</summary>
+    protected int ApplicationPageReads => Volatile.Read(ref _applicationPageReads);
 
     protected ChangeFeed Feed { get; } = new(Options.Create(new FeedOptions { CoalesceMilliseconds = 10 }), TimeProvider.System);
 
@@ -44,6 +50,12 @@ public abstract class PageTestContext : DashboardTestContext
     internal InstanceStore Store => Db.Store;
 
     protected StoreQueries Queries => Db.Queries;
+
+    private Task<ApplicationPage> ReadApplicationPageAsync(ApplicationListQuery query, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _applicationPageReads);
+        return Queries.ListApplicationsAsync(query, cancellationToken);
+    }
 
     private TestStore Db => _store ?? throw new InvalidOperationException("The store opens in InitializeAsync.");
 

@@ -49,6 +49,33 @@ public sealed class SharedApplicationPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_that_did_not_change_keeps_its_record_across_publications()
+    {
+        var before = await ReadAsync(FirstPage);
+
+        Publish(await SeedAsync("payments"));
+        var after = await ReadAsync(FirstPage);
+
+        Assert.Same(before.Items.Single(), after.Items.Single(a => a.Key.Name == "orders"));
+    }
+
+    [Fact]
+    public async Task A_row_that_changed_gets_its_new_record()
+    {
+        var billing = new SeededApplication(_store.Store, new ApplicationKey("prod", "billing"), "prod-ns");
+        Publish(await billing.SpecAsync("v1"));
+        var before = await ReadAsync(FirstPage);
+
+        Publish(await billing.SpecAsync("v2"));
+        var after = await ReadAsync(FirstPage);
+
+        var (old, changed) = (before.Items.Single(a => a.Key.Name == "billing"), after.Items.Single(a => a.Key.Name == "billing"));
+        Assert.NotSame(old, changed);
+        Assert.Equal(2, changed.InstanceCount);
+        Assert.Same(before.Items.Single(a => a.Key.Name == "orders"), after.Items.Single(a => a.Key.Name == "orders"));
+    }
+
+    [Fact]
     public async Task A_resync_of_the_feed_starts_a_new_read()
     {
         var before = await ReadAsync(FirstPage);

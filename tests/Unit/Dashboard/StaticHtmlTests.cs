@@ -68,18 +68,4 @@ public sealed class StaticHtmlTests
             builder.CloseComponent();
         }));
     }
-
-    [Fact]
-    public void Markup_equal_to_the_previous_render_is_the_same_string()
-    {
-        var markup = new RenderMarkup();
-        RenderFragment cell = builder => builder.AddContent(0, "running");
-
-        markup.StartRender();
-        var first = markup.Of(cell).Value;
-        markup.StartRender();
-        var second = markup.Of(cell).Value;
-
-        Assert.Same(first, second);
-    }
 }

@@ -22,6 +22,7 @@ public partial class Applications : IAsyncDisposable
     private ApplicationPage? _page;
     private IReadOnlyList<ApplicationSummary> _rows = [];
     private int _pageNumber = 1;
+    private bool _reloadChangedNothing;
     private LiveView _live = null!;
 
     [Inject]
@@ -68,13 +69,14 @@ public partial class Applications : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         var owner = new LiveComponent(RendererInfo.IsInteractive, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        _live = LiveViews.Start(owner, LoadAsync);
+        _live = LiveViews.Start(owner, LoadAsync, onTick: () => _reloadChangedNothing = false);
         var environments = await Queries.ListEnvironmentsAsync(CancellationToken.None);
         _environments = [.. environments.Select(e => e.Name)];
     }
 
     protected override async Task OnParametersSetAsync()
     {
+        _reloadChangedNothing = false;
         _filter = ApplicationListFilterReader.Read(EnvironmentInUrl, StatesInUrl, SearchInUrl, SortInUrl, DescendingInUrl, PageInUrl);
         if (_filter != _shownFilter)
         {
@@ -93,10 +95,38 @@ public partial class Applications : IAsyncDisposable
             filter = filter with { Page = (page.TotalCount + PageSize - 1) / PageSize };
             page = await Pages.ReadAsync(filter.ToQuery(PageSize), DashboardUrls.ApplicationsUrl(filter), cancellationToken);
         }
+        // Every change re-reads the page, and most changes under churn are of applications on other pages: when the
+        // read kept every row (SharedApplicationPages hands back an unchanged row's record), the render is skipped.
+        _reloadChangedNothing = _page is not null && page.TotalCount == _page.TotalCount && filter.Page == _pageNumber
+            && _shownFilter == _filter && SameRows(page.Items, _rows);
         _page = page;
         _pageNumber = filter.Page;
         _rows = page.Items;
         _shownFilter = _filter;
+    }
+
+    /// <summary>Only a reload that changed nothing is skipped; parameters, the clock's tick and events still render.</summary>
+    protected override bool ShouldRender()
+    {
+        var render = !_reloadChangedNothing;
+        _reloadChangedNothing = false;
+        return render;
+    }
+
+    private static bool SameRows(IReadOnlyList<ApplicationSummary> read, IReadOnlyList<ApplicationSummary> shown)
+    {
+        if (read.Count != shown.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < read.Count; i++)
+        {
+            if (!ReferenceEquals(read[i], shown[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void ApplyFilter(ApplicationListFilter filter) =>
