@@ -31,6 +31,12 @@ internal sealed class ObservedCommits(IBatchStore store, ChangeFeed feed) : IBat
     /// <summary>Which commits (numbered from 1) to hold until the pipeline has tracked its next batch.</summary>
     public Func<int, bool> HoldWhile { get; set; } = _ => false;
 
+    /// <summary>When set, every commit waits (bounded) for a release of it before it writes.</summary>
+    public SemaphoreSlim? Gate { get; set; }
+
+    /// <summary>Commits started so far, held ones included.</summary>
+    public int StartedCommits => Volatile.Read(ref _started);
+
     public int MostInFlight { get; private set; }
 
     /// <summary>A commit holding results is being held before it fails (see <see cref="FailNextCommitWithResults"/>).</summary>
@@ -76,6 +82,10 @@ internal sealed class ObservedCommits(IBatchStore store, ChangeFeed feed) : IBat
         }
         try
         {
+            if (Gate is { } gate && !await gate.WaitAsync(HoldLimit, cancellationToken))
+            {
+                throw new TimeoutException($"Commit {number} was not released within {HoldLimit}.");
+            }
             var nextTracked = false;
             if (fails || HoldWhile(number))
             {

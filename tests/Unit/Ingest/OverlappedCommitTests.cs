@@ -69,6 +69,51 @@ public sealed class OverlappedCommitTests
     }
 
     [Fact]
+    public async Task A_list_counts_as_committed_only_once_the_batch_holding_it_is_committed()
+    {
+        await using var simulator = await ColdStartListTests.SettledClusterAsync();
+        var lists = await ColdStartListTests.ListEverythingAsync(simulator, pageSize: 0);
+        var flinkDeployments = lists.Single(l => l.Kind == ResourceKind.FlinkDeployment);
+        var jobManagers = lists.Single(l => l.Kind == ResourceKind.JobManagerDeployment);
+        using var data = new TempDirectory();
+        var time = new ColdStartListTests.FrozenTime(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var feed = new ChangeFeed();
+        var health = new WatchHealth();
+        await using var provider = new SqliteStoreProvider(new SqliteStoreOptions(data.File("cmf.db")));
+        using var store = new InstanceStore(provider, StoreOptions.Default, time);
+        await store.InitializeAsync(CancellationToken.None);
+        using var relist = new RelistSignal();
+        using var gate = new SemaphoreSlim(0);
+        var observed = new ObservedCommits(new InstanceBatchStore(store), feed) { Gate = gate };
+        var pipeline = new IngestPipeline(
+            store, observed, feed, new EnvironmentCatalog([], watchAllNamespaces: true), health, relist,
+            new IngestSettings(TrackerSettings.Default) { FlinkDeploymentListFirst = false }, time, NullLogger<IngestPipeline>.Instance);
+        observed.Pipeline = pipeline;
+        using var stop = new CancellationTokenSource();
+        var running = pipeline.RunAsync("https://cluster.test", stop.Token);
+        bool Committed(ResourceListed list) => health.StatusOf(WatchHealth.NameOf(list.Kind, list.Namespace))?.ListCommitted == true;
+
+        await pipeline.Input.WriteAsync(flinkDeployments);
+        await Eventually.TrueAsync(() => observed.StartedCommits == 1 || running.IsCompleted, "the FlinkDeployment list's commit started");
+        await pipeline.Input.WriteAsync(jobManagers);
+        await Eventually.TrueAsync(() => pipeline.TrackedBatches == 2 || running.IsCompleted, "the JobManager list is tracked while the first commit is held");
+
+        Assert.False(running.IsCompleted, "the pipeline stopped by itself");
+        Assert.Equal(1, observed.StartedCommits);
+        Assert.False(Committed(flinkDeployments), "the FlinkDeployment list counts as committed before its commit ended");
+        Assert.False(Committed(jobManagers), "the JobManager list counts as committed before its commit started");
+        gate.Release();
+        await Eventually.TrueAsync(() => Committed(flinkDeployments) || running.IsCompleted, "the FlinkDeployment list counts as committed");
+        Assert.False(Committed(jobManagers), "the JobManager list counts as committed before its commit ended");
+        gate.Release();
+        await Eventually.TrueAsync(() => Committed(jobManagers) || running.IsCompleted, "the JobManager list counts as committed");
+        Assert.False(running.IsCompleted, "the pipeline stopped by itself");
+        Assert.Equal(2, observed.Commits.Count);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
     public async Task A_commit_failing_while_the_next_batch_is_tracked_loses_both_batches_and_the_relist_restores_the_ground_truth()
     {
         const string Ns = "payments";
