@@ -1,20 +1,24 @@
 using System.Diagnostics;
 using Cmf.Core.Feed;
 using Cmf.Core.Kubernetes;
-using Cmf.Core.Model;
 using Cmf.Core.Storage;
 using Cmf.Core.Telemetry;
-using Cmf.Core.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Cmf.Core.Ingest;
 
 /// <summary>
 /// Commits one batch (its tracker results, watch positions and new environments in one transaction) and tells the
-/// change feed; when that fails, forgets what the batch believed, reloads it from the store and asks for a relist.
+/// change feed; when that fails, the pipeline has it forget what the lost batches believed, reload that from the store
+/// and ask for a relist.
 /// </summary>
+/// <remarks>
+/// <see cref="CommitAsync"/> may run beside the pipeline thread (while it tracks the next batch), so it touches only the
+/// store, the feed and the metrics; <see cref="RecoverAsync"/> changes what the tracker believes and runs on the
+/// pipeline thread.
+/// </remarks>
 internal sealed class BatchCommitter(
-    InstanceStore store,
+    IBatchStore store,
     ChangeFeed feed,
     TrackedApplications applications,
     EnvironmentDiscovery environments,
@@ -22,41 +26,47 @@ internal sealed class BatchCommitter(
     IngestSettings settings,
     TimeProvider time,
     ILogger logger,
-    CmfMetrics? metrics,
-    Action storedChanged)
+    CmfMetrics? metrics)
 {
-    /// <summary>Batches committed since start (for diagnostics).</summary>
-    public long CommittedBatches { get; private set; }
+    private long _committedBatches;
 
-    public async Task CommitAsync(
-        List<TrackerResult> batch, Dictionary<string, string> positions, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
+    /// <summary>Batches committed since start (for diagnostics).</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>
+    /// True when the batch is committed (or had nothing to commit) and its changes are published; false when the commit
+    /// failed and the batch is lost. A deposed writer and cancellation are thrown.
+    /// </summary>
+    public async Task<bool> CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0 && positions.Count == 0 && newEnvironments.Count == 0)
+        if (!batch.HasWrites)
         {
-            return;
+            return true;
         }
         try
         {
-            if (newEnvironments.Count > 0)
+            if (batch.NewEnvironments.Count > 0)
             {
-                await store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Fingerprinted(newEnvironments), cancellationToken);
+                await store.UpsertEnvironmentsAsync(EnvironmentDiscovery.Fingerprinted(batch.NewEnvironments), cancellationToken);
             }
             var started = Stopwatch.GetTimestamp();
             CommitResult committed;
             using (var span = CmfActivities.Source.StartActivity("cmf.ingest.commit"))
             {
-                span?.SetTag("cmf.batch.size", batch.Count);
-                span?.SetTag("cmf.batch.applications", batch.Select(r => r.State.Key).Distinct().Count());
-                committed = await store.CommitAsync(batch, positions, cancellationToken);
+                span?.SetTag("cmf.batch.size", batch.Results.Count);
+                span?.SetTag("cmf.batch.applications", batch.Applications.Distinct().Count());
+                committed = await store.CommitAsync(batch.Results, batch.Positions.Positions, cancellationToken);
             }
-            CommittedBatches++;
-            storedChanged();
-            metrics?.BatchCommitted(batch.Count, Stopwatch.GetElapsedTime(started), batch.Sum(r => r.PrunedInstanceUids.Count));
-            // A store that announces its commits (PostgreSQL's NOTIFY) reaches every replica's feed, this one's included.
+            Interlocked.Increment(ref _committedBatches);
+            metrics?.BatchCommitted(batch.Results.Count, Stopwatch.GetElapsedTime(started), batch.Results.Sum(r => r.PrunedInstanceUids.Count));
+            // Published right after its own commit and before the next commit starts (one in flight), so the feed tells
+            // commits in their order. A store that announces its commits (PostgreSQL's NOTIFY) reaches every replica's
+            // feed, this one's included.
             if (!store.AnnouncesCommits)
             {
                 feed.Publish(committed.Changes());
             }
+            return true;
         }
         catch (WriterDeposedException)
         {
@@ -65,21 +75,27 @@ internal sealed class BatchCommitter(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Committing {Count} tracker results failed; reloading their applications and relisting.", batch.Count);
+            logger.LogError(e, "Committing {Count} tracker results failed; reloading their applications and relisting.", batch.Results.Count);
             metrics?.CommitFailed();
-            await RecoverAsync(batch, newEnvironments, cancellationToken);
+            return false;
         }
     }
 
-    /// <summary>The observations of the batch are lost: forget what we believed and relist from the cluster.</summary>
-    private async Task RecoverAsync(List<TrackerResult> batch, List<EnvironmentInfo> newEnvironments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The observations of the lost batches (the failed one and any tracked on top of it) are gone: forget what we
+    /// believed of their applications, reload it from the store and relist from the cluster.
+    /// </summary>
+    public async Task RecoverAsync(IReadOnlyList<IngestBatch> lost, CancellationToken cancellationToken)
     {
-        var touched = batch.Select(r => r.State.Key).ToHashSet();
+        var touched = lost.SelectMany(b => b.Applications).ToHashSet();
         foreach (var key in touched)
         {
             applications.Forget(key);
         }
-        environments.NotStored(newEnvironments);
+        foreach (var batch in lost)
+        {
+            environments.NotStored(batch.NewEnvironments);
+        }
         try
         {
             foreach (var state in await store.LoadStatesAsync(touched, cancellationToken))
@@ -91,7 +107,7 @@ internal sealed class BatchCommitter(
         {
             logger.LogError(reload, "Reloading {Count} applications failed; they start afresh from the relist.", touched.Count);
         }
-        storedChanged();
+        // Asked only now: the relist's signals must be tracked on the reloaded states, not on the lost ones.
         relist.Request();
         await Task.Delay(settings.FailurePause, time, cancellationToken);
     }

@@ -29,12 +29,29 @@ public sealed class IngestPipeline : IIngestGauges
     private readonly SignalObservations _observations;
     private readonly BatchCommitter _committer;
     private readonly FlinkDeploymentListFirst _listOrder;
+    private long _trackedBatches;
 
     /// <summary>While signals are held for a FlinkDeployment list, how often to look whether its watch failed.</summary>
     private static readonly TimeSpan HeldSignalsCheck = TimeSpan.FromMilliseconds(100);
 
     public IngestPipeline(
         InstanceStore store,
+        ChangeFeed feed,
+        EnvironmentCatalog environments,
+        WatchHealth health,
+        RelistSignal relist,
+        IngestSettings settings,
+        TimeProvider time,
+        ILogger<IngestPipeline> logger,
+        CmfMetrics? metrics = null)
+        : this(store, new InstanceBatchStore(store), feed, environments, health, relist, settings, time, logger, metrics)
+    {
+    }
+
+    /// <summary>Commits through <paramref name="commits"/> (a test puts a failing store in front of the real one).</summary>
+    internal IngestPipeline(
+        InstanceStore store,
+        IBatchStore commits,
         ChangeFeed feed,
         EnvironmentCatalog environments,
         WatchHealth health,
@@ -53,7 +70,7 @@ public sealed class IngestPipeline : IIngestGauges
         _environments = new EnvironmentDiscovery(environments);
         _observations = new SignalObservations(new ObjectMapping(_environments, _snapshotOwners, settings.ParallelMapping), _applications);
         _listOrder = new FlinkDeploymentListFirst(health);
-        _committer = new BatchCommitter(store, feed, _applications, _environments, relist, settings, time, logger, metrics, CountStored);
+        _committer = new BatchCommitter(commits, feed, _applications, _environments, relist, settings, time, logger, metrics);
         _input = Channel.CreateBounded<WatchSignal>(new BoundedChannelOptions(settings.InputCapacity)
         {
             SingleReader = true,
@@ -68,6 +85,12 @@ public sealed class IngestPipeline : IIngestGauges
 
     /// <summary>Batches committed since start (for diagnostics).</summary>
     public long CommittedBatches => _committer.CommittedBatches;
+
+    /// <summary>Batches of signals tracked since start (for diagnostics; tests use it to see a batch tracked during a commit).</summary>
+    internal long TrackedBatches => Interlocked.Read(ref _trackedBatches);
+
+    /// <summary>What the tracker believes of every application; read it only while the pipeline is stopped.</summary>
+    internal IReadOnlyList<ApplicationState> TrackedStates() => [.. _applications.All];
 
     /// <summary>Applications the store holds, as of the last commit (for metrics).</summary>
     public int StoredApplications { get; private set; }
@@ -102,48 +125,103 @@ public sealed class IngestPipeline : IIngestGauges
     private async Task ApplySignalsAsync(string positionScope, CancellationToken cancellationToken)
     {
         var reader = _input.Reader;
-        var batch = new Batch(positionScope);
+        var commits = new OverlappedCommits(_committer, positionScope, _settings.OverlapCommits);
         var signals = new List<WatchSignal>();
-        var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
-        while (true)
+        try
         {
-            while (_listOrder.Holding && !waiting.IsCompleted)
+            var waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
+            while (true)
             {
-                await Task.WhenAny(waiting, Task.Delay(HeldSignalsCheck, _time, cancellationToken));
-                await ApplyAndCommitAsync(_listOrder.ReleaseFailed(), batch, cancellationToken);
+                while (_listOrder.Holding && !waiting.IsCompleted)
+                {
+                    await Task.WhenAny(waiting, Task.Delay(HeldSignalsCheck, _time, cancellationToken));
+                    await ApplyAndCommitAsync(_listOrder.ReleaseFailed(), commits, cancellationToken);
+                }
+                if (commits.InFlight is { } commit && !waiting.IsCompleted)
+                {
+                    // Nothing to track yet: settle the commit as soon as it ends, so its lists count as committed (and a
+                    // failure is recovered) without waiting for the next signal.
+                    await Task.WhenAny(waiting, commit);
+                    if (commit.IsCompleted)
+                    {
+                        await SettleAsync(commits, cancellationToken);
+                    }
+                    continue;
+                }
+                if (!await waiting)
+                {
+                    return;
+                }
+                if (_settings.ReorderWindow > TimeSpan.Zero)
+                {
+                    await Task.Delay(_settings.ReorderWindow, _time, cancellationToken);
+                }
+                while (signals.Count < _settings.MaxBatchSize && reader.TryRead(out var next))
+                {
+                    signals.Add(next);
+                }
+                var ordered = SignalOrder.ByResourceVersion(signals);
+                await ApplyAndCommitAsync(_settings.FlinkDeploymentListFirst ? ordered.SelectMany(_listOrder.Admit) : ordered, commits, cancellationToken);
+                signals.Clear();
+                waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
             }
-            if (!await waiting)
-            {
-                return;
-            }
-            if (_settings.ReorderWindow > TimeSpan.Zero)
-            {
-                await Task.Delay(_settings.ReorderWindow, _time, cancellationToken);
-            }
-            while (signals.Count < _settings.MaxBatchSize && reader.TryRead(out var next))
-            {
-                signals.Add(next);
-            }
-            var ordered = SignalOrder.ByResourceVersion(signals);
-            await ApplyAndCommitAsync(_settings.FlinkDeploymentListFirst ? ordered.SelectMany(_listOrder.Admit) : ordered, batch, cancellationToken);
-            signals.Clear();
-            waiting = reader.WaitToReadAsync(cancellationToken).AsTask();
+        }
+        finally
+        {
+            // Never leave a commit running behind a stopped pipeline (its store may be disposed next); it has published
+            // what it committed by the time it ends.
+            await commits.DrainAsync(_logger);
         }
     }
 
-    private async Task ApplyAndCommitAsync(IEnumerable<WatchSignal> signals, Batch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tracks the signals into the next batch (while the previous batch may still be committing), then waits for that
+    /// commit and starts this batch's.
+    /// </summary>
+    private async Task ApplyAndCommitAsync(IEnumerable<WatchSignal> signals, OverlappedCommits commits, CancellationToken cancellationToken)
     {
+        var batch = commits.Tracking;
+        var applied = 0;
         foreach (var signal in signals)
         {
             Apply(signal, batch.Results, batch.NewEnvironments);
             batch.Positions.Note(signal);
+            applied++;
         }
-        await _committer.CommitAsync(batch.Results, batch.Positions.Positions, batch.NewEnvironments, cancellationToken);
-        foreach (var name in batch.Positions.CompletedLists)
+        if (applied > 0)
         {
-            _health.MarkListCommitted(name);
+            Interlocked.Increment(ref _trackedBatches);
         }
-        batch.Clear();
+        await SettleAsync(commits, cancellationToken);
+        commits.Start(cancellationToken);
+        if (!_settings.OverlapCommits)
+        {
+            await SettleAsync(commits, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the commit in flight. Committed: its lists count as committed. Failed: the batch tracked on top of it
+    /// is lost with it (its states build on the failed batch's), so both are forgotten, reloaded and relisted.
+    /// </summary>
+    private async Task SettleAsync(OverlappedCommits commits, CancellationToken cancellationToken)
+    {
+        if (await commits.SettleAsync() is not { } settled)
+        {
+            return;
+        }
+        if (settled.Committed)
+        {
+            foreach (var name in settled.Batch.Positions.CompletedLists)
+            {
+                _health.MarkListCommitted(name);
+            }
+        }
+        else
+        {
+            await _committer.RecoverAsync([settled.Batch, commits.DropTracking()], cancellationToken);
+        }
+        CountStored();
     }
 
     /// <summary>Each observation of the signal through the tracker; what changed joins the batch.</summary>
@@ -177,23 +255,6 @@ public sealed class IngestPipeline : IIngestGauges
         foreach (var waiting in _snapshotOwners.Add(snapshot.Namespace, snapshot.Snapshot.Name, snapshot.Application))
         {
             Apply(new ResourceChanged(ResourceKind.FlinkStateSnapshotEvent, snapshot.Namespace, WatchEventKind.Modified, waiting, ResourceVersion: null), batch, newEnvironments);
-        }
-    }
-
-    /// <summary>What one commit carries: tracker results, watch positions and completed lists, new environments.</summary>
-    private sealed class Batch(string positionScope)
-    {
-        public List<TrackerResult> Results { get; } = [];
-
-        public BatchPositions Positions { get; } = new(positionScope);
-
-        public List<EnvironmentInfo> NewEnvironments { get; } = [];
-
-        public void Clear()
-        {
-            Results.Clear();
-            Positions.Clear();
-            NewEnvironments.Clear();
         }
     }
 

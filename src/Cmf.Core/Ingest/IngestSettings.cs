@@ -24,6 +24,12 @@ public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 
     /// </summary>
     public bool FlinkDeploymentListFirst { get; init; } = true;
 
+    /// <summary>
+    /// Map and track the next batch while the current one commits (at most one commit in flight, commits in order). The
+    /// store is the same either way; off, each batch is committed before the next is read.
+    /// </summary>
+    public bool OverlapCommits { get; init; } = true;
+
     /// <summary>After a failed commit, wait this long before going on, so a broken disk does not spin.</summary>
     public TimeSpan FailurePause { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -82,9 +82,13 @@ internal sealed class WatchedCluster : IAsyncDisposable
     /// <summary>Objects per list request of the watcher (0: each list in one request).</summary>
     public int ListPageSize { get; private init; } = ClusterWatcherSettings.DefaultListPageSize;
 
-    public static async Task<WatchedCluster> StartAsync(SimulatorServer simulator, int listPageSize = ClusterWatcherSettings.DefaultListPageSize)
+    /// <summary>Puts something in front of the store the pipeline commits to (null: the store itself).</summary>
+    public Func<IBatchStore, ChangeFeed, IBatchStore>? CommitsThrough { get; private init; }
+
+    public static async Task<WatchedCluster> StartAsync(
+        SimulatorServer simulator, int listPageSize = ClusterWatcherSettings.DefaultListPageSize, Func<IBatchStore, ChangeFeed, IBatchStore>? commitsThrough = null)
     {
-        var cluster = new WatchedCluster(simulator) { ListPageSize = listPageSize };
+        var cluster = new WatchedCluster(simulator) { ListPageSize = listPageSize, CommitsThrough = commitsThrough };
         await cluster.StartWatcherAsync();
         return cluster;
     }
@@ -100,8 +104,9 @@ internal sealed class WatchedCluster : IAsyncDisposable
         Starts++;
         var relist = new RelistSignal();
         var catalog = new EnvironmentCatalog([], watchAllNamespaces: true);
+        var commits = new InstanceBatchStore(_store);
         var pipeline = new IngestPipeline(
-            _store, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
+            _store, CommitsThrough?.Invoke(commits, Feed) ?? commits, Feed, catalog, Health, relist, new IngestSettings(TrackerSettings.Default), TimeProvider.System, Loggers.CreateLogger<IngestPipeline>());
         var client = new ApiServerClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         var watcher = new ClusterIngest(
             client, pipeline, _store, catalog, Health, relist,
@@ -170,6 +175,18 @@ internal sealed class WatchedCluster : IAsyncDisposable
         _running = null;
         _watcher = null;
         _store.Dispose();
+    }
+
+    /// <summary>Every application's state as a fresh start would load it from the store.</summary>
+    public async Task<IReadOnlyList<ApplicationState>> StoredStatesAsync()
+    {
+        using var store = new InstanceStore(_provider, StoreOptions.Default);
+        var states = new List<ApplicationState>();
+        await foreach (var state in store.LoadAllStatesAsync(CancellationToken.None))
+        {
+            states.Add(state);
+        }
+        return states;
     }
 
     /// <summary>Waits (bounded) until the stored application satisfies the condition; on timeout says what the store and cluster hold.</summary>
