@@ -310,7 +310,7 @@ public sealed partial class InstanceStore : IDisposable
         await using var db = _provider.CreateContext();
         await using var transaction = await BeginFencedWriteAsync(db, cancellationToken);
         await using var statements = new CommitStatements(
-            db, db.Database.GetDbConnection(), transaction, _provider.ParametersPerStatement, _options.MaxRowsPerStatement);
+            db, _provider, db.Database.GetDbConnection(), transaction, _options.MaxRowsPerStatement);
         foreach (var segment in CommitSegments.Of(changes, _options.MaxRowsPerStatement))
         {
             var ids = await statements.UpsertApplicationsAsync([.. segment.Select(c => c.State)], commit, cancellationToken);

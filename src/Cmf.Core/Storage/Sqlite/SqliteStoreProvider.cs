@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -69,6 +70,10 @@ public sealed class SqliteStoreProvider : StoreProvider
     // statement's names), so binding a statement costs its parameter count squared: 1,000 rows of 30 columns bound
     // slower than 1,000 one-row statements. A few rows per statement is where it still pays (bench/docs/coldstart.md).
     internal override int ParametersPerStatement => 128;
+
+    // The command is SQLite's own statement on the connection, which runs inside the transaction begun on it.
+    internal override WriterCommand CreateWriterCommand(DbConnection connection, DbTransaction transaction, string sql, WriterParameters parameters) =>
+        new SqliteWriterCommand(connection, sql, parameters);
 
     // SQLite's LIKE already ignores the case of ASCII letters (and only theirs).
     internal override IQueryable<StoredApplication> WhereTextMatches(IQueryable<StoredApplication> applications, string pattern, string escape) =>
