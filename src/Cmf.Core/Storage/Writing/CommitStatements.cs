@@ -35,7 +35,7 @@ internal sealed class CommitStatements : IAsyncDisposable
 
     public CommitStatements(CmfDbContext db, StoreProvider provider, DbConnection connection, DbTransaction transaction, int maxRowsPerStatement)
     {
-        var sql = new CommitSql(db);
+        var sql = CommitSql.Of(db);
         WriterCommand Command(string text, WriterParameters parameters) => provider.CreateWriterCommand(connection, transaction, text, parameters);
         RowsInsert Rows(TableShape shape, string tail) => new(Command, shape, tail, provider.ParametersPerStatement, maxRowsPerStatement);
         Statement Prepare(string text, params string[] parameters) => new(Command(text, WriterParameters.Named(parameters)), parameters.Length);
