@@ -310,28 +310,28 @@ public sealed partial class InstanceStore : IDisposable
         await using var db = _provider.CreateContext();
         await using var transaction = await BeginFencedWriteAsync(db, cancellationToken);
         await using var statements = new CommitStatements(
-            db, db.Database.GetDbConnection(), transaction, _provider.ParametersPerStatement, _options.MaxRowsPerStatement);
-        foreach (var segment in CommitSegments.Of(changes, _options.MaxRowsPerStatement))
+            db, _provider, db.Database.GetDbConnection(), transaction, _options.MaxRowsPerStatement);
+        foreach (var segment in CommitSegments.Of(ResultRows.Of(changes), _options.MaxRowsPerStatement))
         {
             var ids = await statements.UpsertApplicationsAsync([.. segment.Select(c => c.State)], commit, cancellationToken);
             var applicationIds = segment.ConvertAll(c => ids[c.State.Key]);
             for (var i = 0; i < segment.Count; i++)
             {
                 touched[segment[i].State.Key] = applicationIds[i];
-                if (ChangesListColumns(segment[i]))
+                if (ChangesListColumns(segment[i].Result))
                 {
                     listColumnsChanged.Add(applicationIds[i]);
                 }
             }
 
             var instanceIds = await statements.UpsertInstancesAsync(
-                [.. segment.SelectMany((c, i) => c.ChangedInstances().Select(instance => StoredRows.Instance(applicationIds[i], instance)))],
+                [.. segment.SelectMany((c, i) => c.ChangedInstances.Select(instance => StoredRows.Instance(applicationIds[i], instance)))],
                 cancellationToken);
             var specs = new List<StoredInstanceSpec>();
             for (var i = 0; i < segment.Count; i++)
             {
-                var change = segment[i];
-                foreach (var instance in change.ChangedInstances())
+                var change = segment[i].Result;
+                foreach (var instance in segment[i].ChangedInstances)
                 {
                     if (!instanceIds.ContainsKey(instance.Uid))
                     {
@@ -361,19 +361,19 @@ public sealed partial class InstanceStore : IDisposable
             await statements.InsertSpecsAsync(specs, cancellationToken);
             for (var i = 0; i < segment.Count; i++)
             {
-                foreach (var (spec, instance) in NewInstancesOldestFirst(segment[i]))
+                foreach (var (spec, instance) in NewInstancesOldestFirst(segment[i].Result))
                 {
                     await statements.RecordChangeAsync(applicationIds[i], instance, spec.EffectiveSpecJson, cancellationToken);
                 }
             }
 
             await statements.UpsertClustersAsync(
-                [.. segment.SelectMany((c, i) => c.ChangedClusters().Select(cluster => StoredRows.Cluster(applicationIds[i], cluster)))],
+                [.. segment.SelectMany((c, i) => c.ChangedClusters.Select(cluster => StoredRows.Cluster(applicationIds[i], cluster)))],
                 cancellationToken);
             for (var i = 0; i < segment.Count; i++)
             {
-                var (change, applicationId) = (segment[i], applicationIds[i]);
-                foreach (var cluster in change.RemovedClusters())
+                var (change, applicationId) = (segment[i].Result, applicationIds[i]);
+                foreach (var cluster in segment[i].RemovedClusters)
                 {
                     await statements.DeleteClusterAsync(applicationId, cluster.Uid, cancellationToken);
                 }
@@ -391,11 +391,11 @@ public sealed partial class InstanceStore : IDisposable
             }
 
             await statements.UpsertSnapshotsAsync(
-                [.. segment.SelectMany((c, i) => c.ChangedSnapshots().Select(snapshot => StoredRows.Snapshot(applicationIds[i], snapshot)))],
+                [.. segment.SelectMany((c, i) => c.ChangedSnapshots.Select(snapshot => StoredRows.Snapshot(applicationIds[i], snapshot)))],
                 cancellationToken);
             for (var i = 0; i < segment.Count; i++)
             {
-                foreach (var snapshot in segment[i].RemovedSnapshots())
+                foreach (var snapshot in segment[i].RemovedSnapshots)
                 {
                     await statements.DeleteSnapshotAsync(applicationIds[i], snapshot.Uid, cancellationToken);
                 }
@@ -424,7 +424,7 @@ public sealed partial class InstanceStore : IDisposable
     /// appended together (their ids follow the order). Returns how many events the results carried.
     /// </summary>
     private static async Task<int> WriteEventsAsync(
-        CommitStatements statements, List<TrackerResult> segment, List<long> applicationIds, HashSet<long> withEvents, CancellationToken cancellationToken)
+        CommitStatements statements, List<ResultRows> segment, List<long> applicationIds, HashSet<long> withEvents, CancellationToken cancellationToken)
     {
         var count = 0;
         var appended = new List<StoredEvent>();
@@ -432,7 +432,7 @@ public sealed partial class InstanceStore : IDisposable
         for (var i = 0; i < segment.Count; i++)
         {
             var applicationId = applicationIds[i];
-            foreach (var appEvent in segment[i].Events)
+            foreach (var appEvent in segment[i].Result.Events)
             {
                 count++;
                 if (appEvent.Key is { } key)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Cmf.Core.Feed;
 using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Writing;
 
 namespace Cmf.Core.Storage;
 
@@ -64,6 +65,10 @@ public abstract class StoreProvider : IAsyncDisposable
 
     /// <summary>The most parameters one statement may bind (the writer's multi-row statements stay within it).</summary>
     internal abstract int MaxParametersPerStatement { get; }
+
+    /// <summary>A prepared statement of the writer inside <paramref name="transaction"/>, its parameters bound by position.</summary>
+    internal virtual WriterCommand CreateWriterCommand(DbConnection connection, DbTransaction transaction, string sql, WriterParameters parameters) =>
+        new AdoWriterCommand(connection, transaction, sql, parameters);
 
     /// <summary>The parameters per statement the writer aims at: at most the limit, less where binding many costs more than it saves.</summary>
     internal virtual int ParametersPerStatement => MaxParametersPerStatement;

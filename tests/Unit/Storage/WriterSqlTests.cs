@@ -103,8 +103,8 @@ public sealed partial class WriterSqlTests : StoreTestBase
             payments.ReportJobState(JobState.Running),
         ];
 
-        var segments = CommitSegments.Of(batch, int.MaxValue).Select(s => s.Count).ToList();
-        var oneByOne = CommitSegments.Of(batch, 1).Select(s => s.Count).ToList();
+        var segments = CommitSegments.Of(ResultRows.Of(batch), int.MaxValue).Select(s => s.Count).ToList();
+        var oneByOne = CommitSegments.Of(ResultRows.Of(batch), 1).Select(s => s.Count).ToList();
 
         Assert.Equal([3, 2, 1], segments);
         Assert.Equal([1, 1, 1, 1, 1, 1], oneByOne);

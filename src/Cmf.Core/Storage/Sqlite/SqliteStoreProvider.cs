@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Cmf.Core.Storage.Entities;
+using Cmf.Core.Storage.Writing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -65,10 +66,15 @@ public sealed class SqliteStoreProvider : StoreProvider
     // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32.
     internal override int MaxParametersPerStatement => 32766;
 
-    // Microsoft.Data.Sqlite binds every parameter by name (sqlite3_bind_parameter_index, a linear search of the
-    // statement's names), so binding a statement costs its parameter count squared: 1,000 rows of 30 columns bound
-    // slower than 1,000 one-row statements. A few rows per statement is where it still pays (bench/docs/coldstart.md).
-    internal override int ParametersPerStatement => 128;
+    // The writer binds by index (SqliteWriterCommand), so a statement's binding costs its parameter count, not its square
+    // as with Microsoft.Data.Sqlite's by-name binding (which made 128 the best size). Larger statements still cost more
+    // to prepare (once per row count and transaction) than they save past about a thousand parameters: 1,024 writes
+    // 36 application rows or 1,024 watch positions a statement (bench/docs/coldstart.md, round four).
+    internal override int ParametersPerStatement => 1024;
+
+    // The command is SQLite's own statement on the connection, which runs inside the transaction begun on it.
+    internal override WriterCommand CreateWriterCommand(DbConnection connection, DbTransaction transaction, string sql, WriterParameters parameters) =>
+        new SqliteWriterCommand(connection, sql, parameters);
 
     // SQLite's LIKE already ignores the case of ASCII letters (and only theirs).
     internal override IQueryable<StoredApplication> WhereTextMatches(IQueryable<StoredApplication> applications, string pattern, string escape) =>

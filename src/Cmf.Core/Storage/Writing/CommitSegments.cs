@@ -12,15 +12,15 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal static class CommitSegments
 {
-    public static IEnumerable<List<TrackerResult>> Of(IReadOnlyList<TrackerResult> changes, int maxResultsPerSegment)
+    public static IEnumerable<List<ResultRows>> Of(IReadOnlyList<ResultRows> changes, int maxResultsPerSegment)
     {
-        var segment = new List<TrackerResult>();
+        var segment = new List<ResultRows>();
         var applications = new HashSet<ApplicationKey>();
         var rows = new HashSet<(char Table, string Uid)>();
         foreach (var change in changes)
         {
-            var touched = Touched(change).ToList();
-            if (segment.Count >= maxResultsPerSegment || applications.Contains(change.State.Key) || touched.Any(rows.Contains))
+            var touched = Touched(change);
+            if (segment.Count >= maxResultsPerSegment || applications.Contains(change.State.Key) || touched.Exists(rows.Contains))
             {
                 yield return segment;
                 segment = [];
@@ -37,12 +37,17 @@ internal static class CommitSegments
         }
     }
 
-    private static IEnumerable<(char Table, string Uid)> Touched(TrackerResult change) =>
-        change.ChangedInstances().Select(i => ('i', i.Uid))
-            .Concat(change.NewInstanceSpecs.Select(s => ('i', s.InstanceUid)))
-            .Concat(change.PrunedInstanceUids.Select(uid => ('i', uid)))
-            .Concat(change.ChangedClusters().Select(c => ('c', c.Uid)))
-            .Concat(change.RemovedClusters().Select(c => ('c', c.Uid)))
-            .Concat(change.ChangedSnapshots().Select(s => ('s', s.Uid)))
-            .Concat(change.RemovedSnapshots().Select(s => ('s', s.Uid)));
+    private static List<(char Table, string Uid)> Touched(ResultRows change)
+    {
+        var result = change.Result;
+        var touched = new List<(char Table, string Uid)>();
+        touched.AddRange(change.ChangedInstances.Select(i => ('i', i.Uid)));
+        touched.AddRange(result.NewInstanceSpecs.Select(s => ('i', s.InstanceUid)));
+        touched.AddRange(result.PrunedInstanceUids.Select(uid => ('i', uid)));
+        touched.AddRange(change.ChangedClusters.Select(c => ('c', c.Uid)));
+        touched.AddRange(change.RemovedClusters.Select(c => ('c', c.Uid)));
+        touched.AddRange(change.ChangedSnapshots.Select(s => ('s', s.Uid)));
+        touched.AddRange(change.RemovedSnapshots.Select(s => ('s', s.Uid)));
+        return touched;
+    }
 }

@@ -10,6 +10,8 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal sealed class CommitSql
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, CommitSql> ByContext = new();
+
     public CommitSql(DbContext db)
     {
         Applications = TableShape.Of<StoredApplication>(db);
@@ -56,6 +58,9 @@ internal sealed class CommitSql
 
         InsertTombstoneSql = InsertTombstone(PrunedInstances);
     }
+
+    /// <summary>The statements of <paramref name="db"/>'s model, built once per context type (as <see cref="TableShape"/>).</summary>
+    public static CommitSql Of(DbContext db) => ByContext.GetOrAdd(db.GetType(), static (_, context) => new CommitSql(context), db);
 
     public TableShape Applications { get; }
 

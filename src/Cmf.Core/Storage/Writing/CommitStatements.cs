@@ -33,11 +33,12 @@ internal sealed class CommitStatements : IAsyncDisposable
     private readonly Statement _updateOperatorEvent;
     private readonly Statement _deleteSnapshot;
 
-    public CommitStatements(CmfDbContext db, DbConnection connection, DbTransaction transaction, int maxParameters, int maxRowsPerStatement)
+    public CommitStatements(CmfDbContext db, StoreProvider provider, DbConnection connection, DbTransaction transaction, int maxRowsPerStatement)
     {
-        var sql = new CommitSql(db);
-        RowsInsert Rows(TableShape shape, string tail) => new(connection, transaction, shape, tail, maxParameters, maxRowsPerStatement);
-        Statement Prepare(string text, params string[] parameters) => new(connection, transaction, text, parameters);
+        var sql = CommitSql.Of(db);
+        WriterCommand Command(string text, WriterParameters parameters) => provider.CreateWriterCommand(connection, transaction, text, parameters);
+        RowsInsert Rows(TableShape shape, string tail) => new(Command, shape, tail, provider.ParametersPerStatement, maxRowsPerStatement);
+        Statement Prepare(string text, params string[] parameters) => new(Command(text, WriterParameters.Named(parameters)), parameters.Length);
 
         _upsertApplications = Rows(sql.Applications, sql.UpsertApplicationTail);
         _upsertInstances = Rows(sql.Instances, sql.UpsertInstanceTail);

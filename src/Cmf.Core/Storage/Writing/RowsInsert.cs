@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 
 namespace Cmf.Core.Storage.Writing;
@@ -11,16 +10,15 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal sealed class RowsInsert : IAsyncDisposable
 {
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly Func<string, WriterParameters, WriterCommand> _prepare;
     private readonly TableShape _shape;
     private readonly string _tail;
-    private readonly Dictionary<int, DbCommand> _commands = [];
+    private readonly Dictionary<int, WriterCommand> _commands = [];
 
-    public RowsInsert(DbConnection connection, DbTransaction transaction, TableShape shape, string tail, int maxParameters, int maxRowsPerStatement)
+    /// <param name="prepare">Makes the engine's command for a statement text and its parameters.</param>
+    public RowsInsert(Func<string, WriterParameters, WriterCommand> prepare, TableShape shape, string tail, int maxParameters, int maxRowsPerStatement)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _prepare = prepare;
         _shape = shape;
         _tail = tail;
         RowsPerStatement = Math.Max(1, Math.Min(maxRowsPerStatement, maxParameters / shape.Columns.Count));
@@ -52,7 +50,7 @@ internal sealed class RowsInsert : IAsyncDisposable
         var changed = 0;
         for (var start = 0; start < entities.Count; start += RowsPerStatement)
         {
-            changed += await Bind(entities, start).ExecuteNonQueryAsync(cancellationToken);
+            changed += await Bind(entities, start).ExecuteAsync(cancellationToken);
         }
         return changed;
     }
@@ -63,13 +61,7 @@ internal sealed class RowsInsert : IAsyncDisposable
         var returned = new List<object[]>(entities.Count);
         for (var start = 0; start < entities.Count; start += RowsPerStatement)
         {
-            await using var reader = await Bind(entities, start).ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var values = new object[reader.FieldCount];
-                reader.GetValues(values);
-                returned.Add(values);
-            }
+            await Bind(entities, start).ReadRowsAsync(returned, cancellationToken);
         }
         return returned;
     }
@@ -82,7 +74,7 @@ internal sealed class RowsInsert : IAsyncDisposable
         }
     }
 
-    private DbCommand Bind(IReadOnlyList<object> entities, int start)
+    private WriterCommand Bind(IReadOnlyList<object> entities, int start)
     {
         var rows = Math.Min(RowsPerStatement, entities.Count - start);
         var command = CommandFor(rows);
@@ -92,28 +84,19 @@ internal sealed class RowsInsert : IAsyncDisposable
         {
             foreach (var column in columns)
             {
-                command.Parameters[parameter++].Value = column.Read(entities[row]);
+                command.Bind(parameter++, column.Read(entities[row]));
             }
         }
         return command;
     }
 
-    private DbCommand CommandFor(int rows)
+    private WriterCommand CommandFor(int rows)
     {
-        if (_commands.TryGetValue(rows, out var command))
+        if (!_commands.TryGetValue(rows, out var command))
         {
-            return command;
+            command = _prepare(Sql(_shape, _tail, rows), WriterParameters.Numbered(rows * _shape.Columns.Count));
+            _commands.Add(rows, command);
         }
-        command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = Sql(_shape, _tail, rows);
-        for (var i = 0; i < rows * _shape.Columns.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameter);
-        }
-        _commands.Add(rows, command);
         return command;
     }
 }

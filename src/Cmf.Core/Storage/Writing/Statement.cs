@@ -8,41 +8,38 @@ namespace Cmf.Core.Storage.Writing;
 /// </summary>
 internal sealed class Statement : IAsyncDisposable
 {
-    private readonly DbCommand _command;
-    private readonly DbParameter[] _parameters;
+    private readonly WriterCommand _command;
+    private readonly int _parameterCount;
 
-    public Statement(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+    public Statement(WriterCommand command, int parameterCount)
     {
-        _command = connection.CreateCommand();
-        _command.Transaction = transaction;
-        _command.CommandText = sql;
-        _parameters = new DbParameter[parameterNames.Length];
-        for (var i = 0; i < parameterNames.Length; i++)
-        {
-            var parameter = _command.CreateParameter();
-            parameter.ParameterName = "@" + parameterNames[i];
-            _command.Parameters.Add(parameter);
-            _parameters[i] = parameter;
-        }
+        _command = command;
+        _parameterCount = parameterCount;
+    }
+
+    /// <summary>A statement on a plain ADO.NET command, for statements run once or twice a transaction.</summary>
+    public Statement(DbConnection connection, DbTransaction transaction, string sql, params string[] parameterNames)
+        : this(new AdoWriterCommand(connection, transaction, sql, WriterParameters.Named(parameterNames)), parameterNames.Length)
+    {
     }
 
     /// <summary>Sets the parameters in the order their names were given.</summary>
     public Statement With(params object?[] values)
     {
-        if (values.Length != _parameters.Length)
+        if (values.Length != _parameterCount)
         {
-            throw new ArgumentException($"Expected {_parameters.Length} values, got {values.Length}.", nameof(values));
+            throw new ArgumentException($"Expected {_parameterCount} values, got {values.Length}.", nameof(values));
         }
         for (var i = 0; i < values.Length; i++)
         {
-            _parameters[i].Value = ToStored(values[i]);
+            _command.Bind(i, ToStored(values[i]));
         }
         return this;
     }
 
-    public Task<int> ExecuteAsync(CancellationToken cancellationToken) => _command.ExecuteNonQueryAsync(cancellationToken);
+    public Task<int> ExecuteAsync(CancellationToken cancellationToken) => _command.ExecuteAsync(cancellationToken);
 
-    public Task<object?> ScalarAsync(CancellationToken cancellationToken) => _command.ExecuteScalarAsync(cancellationToken);
+    public Task<object?> ScalarAsync(CancellationToken cancellationToken) => _command.ScalarAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 

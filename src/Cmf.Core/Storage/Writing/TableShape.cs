@@ -51,12 +51,13 @@ internal sealed class TableShape
 /// <summary>One mapped column: its quoted name, how to read it from an entity and how the model converts the value.</summary>
 internal sealed class TableColumn
 {
-    private readonly IPropertyBase _property;
+    private readonly IClrPropertyGetter _getter;
     private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _converter;
 
     public TableColumn(IProperty property, StoreObjectIdentifier table)
     {
-        _property = property;
+        // Asked once: IPropertyBase.GetGetter goes through a lazy initializer at every call.
+        _getter = property.GetGetter();
         Property = property.Name;
         Name = property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column in {table.Name}.");
         _converter = property.GetTypeMapping().Converter;
@@ -72,7 +73,7 @@ internal sealed class TableColumn
     public string Quoted => $"\"{Name}\"";
 
     /// <summary>The value to bind for this column of <paramref name="entity"/>, converted as EF would store it.</summary>
-    public object Read(object entity) => ToStored(_property.GetGetter().GetClrValueUsingContainingEntity(entity));
+    public object Read(object entity) => ToStored(_getter.GetClrValueUsingContainingEntity(entity));
 
     /// <summary>A value converted as EF would store it in this column (times as unix milliseconds, enums by name).</summary>
     public object ToStored(object? value) => value is null
