@@ -5,9 +5,11 @@ namespace Cmf.Core.Ingest;
 /// <summary>
 /// At a first start the JobManager Deployment and pod lists of a scope arrive before its FlinkDeployment list (they
 /// are smaller), and applying them first writes a held cluster row per application that the FlinkDeployment list then
-/// rewrites. This holds back a scope's JobManager signals, from a JobManager list that comes first on, until the
-/// scope's FlinkDeployment watch has listed (or caught up), then hands them on right behind that list, in the order
-/// they happened (as a batch orders them). It never waits for a watch that is not there or that failed before listing.
+/// rewrites. Its Event list (about FlinkDeployments) comes first too, and applied first it makes an application with
+/// no instance for each, whose Events then belong to no instance. This holds back a scope's JobManager and
+/// FlinkDeployment Event signals, from such a list that comes first on, until the scope's FlinkDeployment watch has
+/// listed (or caught up), then hands them on right behind that list, in the order they happened (as a batch orders
+/// them). It never waits for a watch that is not there or that failed before listing.
 /// </summary>
 internal sealed class FlinkDeploymentListFirst(WatchHealth health)
 {
@@ -30,7 +32,8 @@ internal sealed class FlinkDeploymentListFirst(WatchHealth health)
             _listed.Add(scope);
             return _held.Remove(scope, out var waiting) ? [signal, .. SignalOrder.ByResourceVersion(waiting)] : [signal];
         }
-        if (signal.Kind is not (ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod) || _listed.Contains(scope))
+        if (signal.Kind is not (ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod or ResourceKind.FlinkDeploymentEvent)
+            || _listed.Contains(scope))
         {
             return [signal];
         }

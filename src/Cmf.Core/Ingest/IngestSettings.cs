@@ -18,9 +18,10 @@ public sealed record IngestSettings(TrackerSettings Tracker, int MaxBatchSize = 
     public bool ParallelMapping { get; init; } = true;
 
     /// <summary>
-    /// At a first start, apply a scope's FlinkDeployment list before its JobManager Deployment and pod lists (which
-    /// arrive first), so each application is written once with its cluster instead of first as a held cluster and then
-    /// again. The store is the same either way; off, signals are applied as they come.
+    /// At a first start, apply a scope's FlinkDeployment list before its JobManager Deployment and pod lists and its
+    /// FlinkDeployment Event list (which arrive first), so each application is written once with its cluster instead
+    /// of first as a held cluster and then again, and its Events are filed under the instances they happened in. The
+    /// clusters are the same either way; off, signals are applied as they come.
     /// </summary>
     public bool FlinkDeploymentListFirst { get; init; } = true;
 

@@ -29,26 +29,42 @@ internal sealed class ObjectMapping(EnvironmentDiscovery environments, SnapshotO
             resolved[i] = environments.EnvironmentOf(items[i], newEnvironments);
         }
         var mapped = new Observation?[items.Count];
-        // Operator events are matched to snapshots through one shared table, so their lists are mapped on this thread.
-        if (parallel && items.Count >= ParallelMappingThreshold
-            && listed.Kind is not (ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent))
+        // Events about snapshots are matched to their owners through one shared table (which also keeps the Events
+        // still waiting for theirs), so those lists are mapped on this thread. An Event list about FlinkDeployments
+        // does not consult it: mapped in parallel, and any Event in it that does ask for a snapshot's owner (a server
+        // that ignored the field selector) is mapped again here afterwards, in list order, as the serial loop would.
+        if (parallel && items.Count >= ParallelMappingThreshold && listed.Kind != ResourceKind.FlinkStateSnapshotEvent)
         {
-            Parallel.For(0, items.Count, ListParallelism.Options, i => mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false));
+            var askedForOwner = new bool[items.Count];
+            Parallel.For(0, items.Count, ListParallelism.Options, i => mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false,
+                (_, _, _) =>
+                {
+                    askedForOwner[i] = true;
+                    return null;
+                }));
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (askedForOwner[i])
+                {
+                    mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false, snapshotOwners.Find);
+                }
+            }
         }
         else
         {
             for (var i = 0; i < items.Count; i++)
             {
-                mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false);
+                mapped[i] = MapIn(resolved[i], listed.Kind, items[i], deleted: false, snapshotOwners.Find);
             }
         }
         return mapped;
     }
 
     public Observation? Map(ResourceKind kind, ApiObject item, bool deleted, List<EnvironmentInfo> newEnvironments) =>
-        MapIn(environments.EnvironmentOf(item, newEnvironments), kind, item, deleted);
+        MapIn(environments.EnvironmentOf(item, newEnvironments), kind, item, deleted, snapshotOwners.Find);
 
-    private Observation? MapIn(EnvironmentInfo? environment, ResourceKind kind, ApiObject item, bool deleted)
+    private Observation? MapIn(
+        EnvironmentInfo? environment, ResourceKind kind, ApiObject item, bool deleted, Func<string, string, ApiObject, ApplicationKey?> snapshotOwner)
     {
         if (environment is null)
         {
@@ -60,7 +76,7 @@ internal sealed class ObjectMapping(EnvironmentDiscovery environments, SnapshotO
                 return item.Unreadable is null ? ObservationMapper.MapFlinkStateSnapshot(environment, item.Json, deleted) : null;
             case ResourceKind.FlinkDeploymentEvent or ResourceKind.FlinkStateSnapshotEvent:
                 return item.Unreadable is null
-                    ? ObservationMapper.MapOperatorEvent(environment, item.Json, deleted, name => snapshotOwners.Find(environment.Namespace, name, item))
+                    ? ObservationMapper.MapOperatorEvent(environment, item.Json, deleted, name => snapshotOwner(environment.Namespace, name, item))
                     : null;
         }
         if (item.Unreadable is { } reason && !deleted)

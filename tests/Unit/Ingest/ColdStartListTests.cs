@@ -50,6 +50,10 @@ public sealed class ColdStartListTests
 
         Assert.Equal(Applications, serial.Count(r => r.StartsWith("Instances: ", StringComparison.Ordinal)));
         Assert.Equal(Applications, serial.Count(r => r.StartsWith("Clusters: ", StringComparison.Ordinal)));
+        // The FlinkDeployment Event list is long enough to be mapped in parallel too, and every Event in it is stored.
+        var events = lists.Single(l => l.Kind == ResourceKind.FlinkDeploymentEvent).Items.Count;
+        Assert.True(events >= 64, $"{events} Events");
+        Assert.Equal(events, serial.Count(r => r.StartsWith("Events: ", StringComparison.Ordinal) && r.Contains("Key=k8s-event:", StringComparison.Ordinal)));
         Assert.Equal(serial, parallel);
     }
 

@@ -56,9 +56,10 @@ public sealed class FlinkDeploymentListFirstTests
         bool IsJobManager(WatchSignal s) => s.Kind is ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod;
         List<WatchSignal> inOrder =
         [
-            .. signals.Where(s => !IsJobManager(s) && s.Kind != ResourceKind.FlinkDeployment),
+            .. signals.Where(s => !IsJobManager(s) && s.Kind is not (ResourceKind.FlinkDeployment or ResourceKind.FlinkDeploymentEvent)),
             signals.Single(s => s.Kind == ResourceKind.FlinkDeployment),
             .. signals.Where(IsJobManager),
+            signals.Single(s => s.Kind == ResourceKind.FlinkDeploymentEvent),
         ];
 
         var appliedInOrder = await StoreRowsAsync(inOrder, listFirst: false);
@@ -67,6 +68,47 @@ public sealed class FlinkDeploymentListFirstTests
 
         Assert.Equal(WithNaturalKeys(appliedInOrder), WithNaturalKeys(held));
         Assert.NotEqual(WithNaturalKeys(withoutChanges), WithNaturalKeys(held));
+    }
+
+    [Fact]
+    public async Task An_Event_list_held_for_the_FlinkDeployment_list_gives_the_store_of_applying_it_right_after()
+    {
+        await using var simulator = await ColdStartListTests.SettledClusterAsync();
+        var lists = await ColdStartListTests.ListEverythingAsync(simulator, pageSize: 0);
+        var events = lists.Single(l => l.Kind == ResourceKind.FlinkDeploymentEvent);
+        var version = lists.Max(l => ulong.Parse(l.ResourceVersion, CultureInfo.InvariantCulture));
+        // After the Event list: one of its Events again, counted twice now (the Event's newer word).
+        var again = events.Items[0].Json.DeepClone().AsObject();
+        again["metadata"]!["resourceVersion"] = (version + 1).ToString(CultureInfo.InvariantCulture);
+        again["count"] = 2;
+        var change = new ResourceChanged(ResourceKind.FlinkDeploymentEvent, null, WatchEventKind.Modified, new ApiObject(again), (version + 1).ToString(CultureInfo.InvariantCulture));
+        // The first start's order: JobManager and Event lists, the change, the other lists, the FlinkDeployment list last.
+        var signals = EventListFirst(lists);
+        signals.Insert(signals.FindLastIndex(s => s is ResourceListed { Kind: ResourceKind.FlinkDeploymentEvent }) + 1, change);
+        static bool IsHeld(WatchSignal s) => s.Kind is ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod or ResourceKind.FlinkDeploymentEvent;
+        List<WatchSignal> inOrder =
+        [
+            .. signals.Where(s => !IsHeld(s) && s.Kind != ResourceKind.FlinkDeployment),
+            signals.Single(s => s.Kind == ResourceKind.FlinkDeployment),
+            .. signals.Where(IsHeld),
+        ];
+
+        var asTheyCome = await StoreRowsAsync(signals, listFirst: false);
+        var appliedInOrder = await StoreRowsAsync(inOrder, listFirst: false);
+        var held = await StoreRowsAsync(signals, listFirst: true);
+
+        Assert.True(events.Items.Count >= 90, $"{events.Items.Count} Events");
+        Assert.Equal(WithNaturalKeys(appliedInOrder), WithNaturalKeys(held));
+        // The change was applied after its list: the Event is stored counted twice.
+        Assert.Contains(OperatorEventRows(held), r => r.Contains(", Count=2,", StringComparison.Ordinal));
+        // Applied behind the FlinkDeployment list, every Event is filed under the instance it happened in; applied as
+        // they come, before any application had an instance, none is.
+        Assert.DoesNotContain(OperatorEventRows(held), r => r.Contains("InstanceUid=null", StringComparison.Ordinal));
+        Assert.All(OperatorEventRows(asTheyCome), r => Assert.Contains("InstanceUid=null", r, StringComparison.Ordinal));
+        // What differs is only that: the clusters, instances and applications are the same.
+        Assert.Equal(
+            WithNaturalKeys(asTheyCome).Where(r => !r.StartsWith("Events: ", StringComparison.Ordinal)),
+            WithNaturalKeys(held).Where(r => !r.StartsWith("Events: ", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -161,6 +203,9 @@ public sealed class FlinkDeploymentListFirstTests
         return columns;
     }
 
+    private static IEnumerable<string> OperatorEventRows(IReadOnlyList<string> rows) =>
+        rows.Where(r => r.StartsWith("Events: ", StringComparison.Ordinal) && r.Contains("Key=k8s-event:", StringComparison.Ordinal));
+
     private static string NameOf(ResourceKind kind) => WatchHealth.NameOf(kind, null);
 
     /// <summary>
@@ -171,6 +216,17 @@ public sealed class FlinkDeploymentListFirstTests
         [.. lists.OrderBy(l => l.Kind switch
         {
             ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod => 0,
+            ResourceKind.FlinkDeployment => 2,
+            // Held too when it comes first (see EventListFirst): here it comes after, so only the JobManager lists wait.
+            ResourceKind.FlinkDeploymentEvent => 3,
+            _ => 1,
+        })];
+
+    /// <summary>As <see cref="JobManagerListsFirst"/>, with the FlinkDeployment Event list among the first.</summary>
+    private static List<WatchSignal> EventListFirst(IReadOnlyList<ResourceListed> lists) =>
+        [.. lists.OrderBy(l => l.Kind switch
+        {
+            ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod or ResourceKind.FlinkDeploymentEvent => 0,
             ResourceKind.FlinkDeployment => 2,
             _ => 1,
         })];
@@ -207,7 +263,8 @@ public sealed class FlinkDeploymentListFirstTests
             foreach (var signal in signals)
             {
                 await run.Pipeline.Input.WriteAsync(signal);
-                if (signal is ResourceListed written && !(listFirst && written.Kind is ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod))
+                if (signal is ResourceListed written
+                    && !(listFirst && written.Kind is ResourceKind.JobManagerDeployment or ResourceKind.JobManagerPod or ResourceKind.FlinkDeploymentEvent))
                 {
                     await run.CommittedAsync(written);
                 }
