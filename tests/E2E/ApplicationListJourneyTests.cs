@@ -19,14 +19,13 @@ public sealed partial class ApplicationListJourneyTests(BrowserFixture browser, 
             .ToHaveTextAsync($"{applications.Count} applications");
         await Eventually.TrueAsync(async () => await ListMatchesClusterAsync(page), "every row shows its application's job and lifecycle state as kubectl reports them");
 
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Environment" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "staging", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Environment" }).SelectOptionAsync(new SelectOptionValue { Label = "staging" });
         await Expect(page).ToHaveURLAsync(EnvironmentInQuery());
         var staging = applications.Where(a => a.Namespace == "staging").Select(a => $"staging/{a.Name}").Order().ToArray();
         await Expect(Rows(page)).ToHaveCountAsync(staging.Length);
         Assert.Equal(staging, await EnvironmentAndNamesAsync(page));
 
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search" }).FillAsync("payments");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("payments");
         await Expect(page).ToHaveURLAsync(EnvironmentAndSearchInQuery());
         await Expect(Rows(page)).ToHaveCountAsync(1);
         Assert.Equal(["staging/payments-fraud-detection"], await EnvironmentAndNamesAsync(page));
@@ -36,8 +35,8 @@ public sealed partial class ApplicationListJourneyTests(BrowserFixture browser, 
         await shared.OpenAsync(page.Url);
         await Expect(Rows(shared)).ToHaveCountAsync(1);
         Assert.Equal(["staging/payments-fraud-detection"], await EnvironmentAndNamesAsync(shared));
-        await Expect(shared.GetByRole(AriaRole.Combobox, new() { Name = "Environment" })).ToHaveTextAsync("staging");
-        await Expect(shared.GetByRole(AriaRole.Textbox, new() { Name = "Search" })).ToHaveValueAsync("payments");
+        await Expect(shared.GetByRole(AriaRole.Combobox, new() { Name = "Environment" })).ToHaveValueAsync("staging");
+        await Expect(shared.GetByRole(AriaRole.Searchbox, new() { Name = "Search" })).ToHaveValueAsync("payments");
         await shared.SaveScreenshotAsync("journey-1-applications-shared-link");
     }
 

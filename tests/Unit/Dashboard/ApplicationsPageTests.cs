@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Cmf.Core.Model;
+using Cmf.Dashboard.Components.Controls;
 using Cmf.Dashboard.Components.Pages;
 using Cmf.UnitTests.Simulator.Support;
 using Cmf.UnitTests.Tracking;
@@ -282,6 +283,20 @@ public sealed class ApplicationsPageTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal(["orders", "payments"], Names(cut)), LiveTimeout);
 
         Assert.Equal(renders + 1, cut.RenderCount);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_rows_leaves_the_toolbar_unrendered()
+    {
+        await SeedRunningAsync("prod", "orders");
+        var cut = RenderList("/applications?environment=prod");
+        var toolbar = cut.FindComponent<ApplicationListToolbar>();
+        var toolbarRenders = toolbar.RenderCount;
+
+        Publish(await Seed("prod", "payments").SpecAsync("v1"));
+        cut.WaitForAssertion(() => Assert.Equal(["orders", "payments"], Names(cut)), LiveTimeout);
+
+        Assert.Equal(toolbarRenders, toolbar.RenderCount);
     }
 
     [Theory]
