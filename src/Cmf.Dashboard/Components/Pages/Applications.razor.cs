@@ -98,7 +98,7 @@ public partial class Applications : IAsyncDisposable
         // Every change re-reads the page, and most changes under churn are of applications on other pages: when the
         // read kept every row (SharedApplicationPages hands back an unchanged row's record), the render is skipped.
         _reloadChangedNothing = _page is not null && page.TotalCount == _page.TotalCount && filter.Page == _pageNumber
-            && _shownFilter == _filter && SameRows(page.Items, _rows);
+            && _shownFilter == _filter && page.Items.SequenceEqual(_rows, ReferenceEqualityComparer.Instance);
         _page = page;
         _pageNumber = filter.Page;
         _rows = page.Items;
@@ -111,22 +111,6 @@ public partial class Applications : IAsyncDisposable
         var render = !_reloadChangedNothing;
         _reloadChangedNothing = false;
         return render;
-    }
-
-    private static bool SameRows(IReadOnlyList<ApplicationSummary> read, IReadOnlyList<ApplicationSummary> shown)
-    {
-        if (read.Count != shown.Count)
-        {
-            return false;
-        }
-        for (var i = 0; i < read.Count; i++)
-        {
-            if (!ReferenceEquals(read[i], shown[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void ApplyFilter(ApplicationListFilter filter) =>
