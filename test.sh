@@ -10,59 +10,11 @@ mkdir -p "$results"
 
 summary() { echo "$1 passed, $2 failed, $3 skipped"; }
 
-ensure_chromium() {
-  [ -x /usr/bin/chromium ] && return 0
-  echo "test.sh: Chromium is missing; installing Debian's chromium with apt-get"
-  local log="$results/apt-get.log" sudo=""
-  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  # --reinstall also restores a binary missing from an installed package; stale package lists get one update and a retry.
-  $sudo apt-get install -y --reinstall chromium >>"$log" 2>&1 \
-    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y --reinstall chromium >>"$log" 2>&1; }
-  if [ ! -x /usr/bin/chromium ]; then
-    echo "test.sh: Chromium could not be installed (apt-get install chromium failed; see $log); the browser tests cannot run." >&2
-    tail -n 5 "$log" >&2
-    return 1
-  fi
-}
+# shellcheck source=eng/prerequisites.sh
+source eng/prerequisites.sh
+export PREREQUISITES_LOG="$PWD/$results/apt-get.log"
 
-ensure_python_kubernetes() {
-  /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1 && return 0
-  echo "test.sh: the Kubernetes Python client is missing; installing Debian's python3-kubernetes with apt-get"
-  local log="$results/apt-get.log" sudo=""
-  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y python3-kubernetes >>"$log" 2>&1 \
-    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y python3-kubernetes >>"$log" 2>&1; }
-  if ! /usr/bin/python3 -c 'import kubernetes' >/dev/null 2>&1; then
-    echo "test.sh: python3-kubernetes could not be installed (apt-get install python3-kubernetes failed; see $log); the simulator's typed-model tests cannot run." >&2
-    tail -n 5 "$log" >&2
-    return 1
-  fi
-}
-
-ensure_postgresql() {
-  [ -x /usr/lib/postgresql/15/bin/initdb ] && return 0
-  echo "test.sh: PostgreSQL 15 is missing; installing Debian's postgresql with apt-get (the store tests start a throw-away server)"
-  local log="$results/apt-get.log" sudo=""
-  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y postgresql >>"$log" 2>&1 \
-    || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y postgresql >>"$log" 2>&1; }
-  if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
-    echo "test.sh: PostgreSQL could not be installed (apt-get install postgresql failed; see $log); the PostgreSQL store tests cannot run." >&2
-    tail -n 5 "$log" >&2
-    return 1
-  fi
-}
-
-ensure_kubectl() {
-  command -v kubectl >/dev/null 2>&1 && return 0
-  echo "test.sh: kubectl is missing; the simulator tests use it as an independent client." >&2
-  return 1
-}
-
-if ! ensure_chromium || ! ensure_python_kubernetes || ! ensure_postgresql || ! ensure_kubectl; then
+if ! ensure_chromium test.sh || ! ensure_python_kubernetes test.sh || ! ensure_postgresql test.sh || ! ensure_kubectl test.sh; then
   summary 0 1 0
   exit 1
 fi

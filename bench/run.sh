@@ -26,6 +26,18 @@ else
   echo "bench: 1-minute load average at start: $load"
 fi
 
+# What the parts need beside the SDK, installed as ./test.sh installs it (a fresh machine has no Chromium).
+# shellcheck source=../eng/prerequisites.sh
+source eng/prerequisites.sh
+for part in "${parts[@]}"; do
+  case "$part" in
+    memory) ensure_chromium bench ;;
+    latency) ensure_chromium bench && ensure_kubectl bench ;;
+    coldstart) ensure_kubectl bench ;;
+    scaleout) ensure_postgresql bench ;;
+  esac || { echo "bench: the $part part cannot run without it." >&2; exit 1; }
+done
+
 dotnet build bench/Cmf.Bench/Cmf.Bench.csproj -c Release -nologo -clp:ErrorsOnly
 bench=(dotnet bench/Cmf.Bench/bin/Release/net10.0/Cmf.Bench.dll)
 

@@ -66,7 +66,7 @@ public sealed class BenchBrowser : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; ./test.sh installs it with apt-get.");
+                throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}; bench/run.sh and ./test.sh install it with apt-get.");
             }
             Console.WriteLine($"bench: waiting for {ChromiumPath}");
             await Task.Delay(TimeSpan.FromSeconds(5));

@@ -29,7 +29,7 @@ public sealed class BenchPostgreSql : IAsyncDisposable
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")))
         {
-            throw new InvalidOperationException($"PostgreSQL 15 is missing ({BinDirectory}/initdb): apt-get install postgresql (./test.sh does).");
+            throw new InvalidOperationException($"PostgreSQL 15 is missing ({BinDirectory}/initdb): apt-get install postgresql (bench/run.sh and ./test.sh do).");
         }
         // Under /tmp (mode 1777) so that the postgres user reaches it.
         var root = Path.Combine("/tmp", "cmf-bench-pg-" + Guid.NewGuid().ToString("N")[..12]);
