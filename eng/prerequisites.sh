@@ -3,10 +3,11 @@
 # Sourced by test.sh and bench/run.sh; each function returns non-zero, with the reason on stderr, when it cannot.
 # PREREQUISITES_LOG names the file apt-get's output goes to (default: a temporary file).
 
-# ensure_debian_package <caller> <check command> <package> <what cannot run without it>
+# ensure_debian_package <caller> <package> <what cannot run without it> <command that succeeds once it is there...>
 ensure_debian_package() {
-  local caller=$1 check=$2 package=$3 purpose=$4
-  eval "$check" >/dev/null 2>&1 && return 0
+  local caller=$1 package=$2 purpose=$3
+  shift 3
+  "$@" >/dev/null 2>&1 && return 0
   local log=${PREREQUISITES_LOG:-$(mktemp -t apt-get.XXXXXX.log)} sudo=""
   echo "$caller: $package is missing; installing Debian's $package with apt-get (log: $log)"
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
@@ -14,7 +15,7 @@ ensure_debian_package() {
   # --reinstall also restores a binary missing from an installed package; stale package lists get one update and a retry.
   $sudo apt-get install -y --reinstall "$package" >>"$log" 2>&1 \
     || { $sudo apt-get update >>"$log" 2>&1 && $sudo apt-get install -y --reinstall "$package" >>"$log" 2>&1; }
-  if ! eval "$check" >/dev/null 2>&1; then
+  if ! "$@" >/dev/null 2>&1; then
     echo "$caller: $package could not be installed (apt-get install $package failed; see $log); $purpose cannot run." >&2
     tail -n 5 "$log" >&2
     return 1
@@ -22,15 +23,16 @@ ensure_debian_package() {
 }
 
 ensure_chromium() {
-  ensure_debian_package "$1" '[ -x /usr/bin/chromium ]' chromium "the browser tests and benchmarks"
+  ensure_debian_package "$1" chromium "the browser tests and benchmarks" test -x /usr/bin/chromium
 }
 
 ensure_python_kubernetes() {
-  ensure_debian_package "$1" "/usr/bin/python3 -c 'import kubernetes'" python3-kubernetes "the simulator's typed-model tests"
+  ensure_debian_package "$1" python3-kubernetes "the simulator's typed-model tests" /usr/bin/python3 -c 'import kubernetes'
 }
 
 ensure_postgresql() {
-  ensure_debian_package "$1" '[ -x /usr/lib/postgresql/15/bin/initdb ]' postgresql "the PostgreSQL store tests and the scaleout benchmark (each starts a throw-away server)"
+  ensure_debian_package "$1" postgresql "the PostgreSQL store tests and the scaleout benchmark (each starts a throw-away server)" \
+    test -x /usr/lib/postgresql/15/bin/initdb
 }
 
 ensure_kubectl() {

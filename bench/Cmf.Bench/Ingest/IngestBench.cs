@@ -35,12 +35,8 @@ public static class IngestBench
         var results = new List<SizeResult>();
         foreach (var applications in sizes)
         {
-            var repetitions = context.Quick ? 1 : applications <= 10_000 ? 3 : 1;
-            // For profiling: more repetitions of the same stream, so a trace can look at warm runs only.
-            if (int.TryParse(Environment.GetEnvironmentVariable("CMF_BENCH_REPETITIONS"), CultureInfo.InvariantCulture, out var asked) && asked is > 0 and <= 20)
-            {
-                repetitions = asked;
-            }
+            // For profiling, CMF_BENCH_REPETITIONS: more repetitions of the same stream, so a trace can look at warm runs only.
+            var repetitions = BenchEnvironment.Int("CMF_BENCH_REPETITIONS", 1, 20) ?? (context.Quick ? 1 : applications <= 10_000 ? 3 : 1);
             results.Add(await MeasureAsync(context, applications, repetitions, loggers));
             // Written after each size, so the smaller sizes' figures survive a failure at a larger one.
             await ResultsFile.WriteAsync(context, Part, Figures(results));

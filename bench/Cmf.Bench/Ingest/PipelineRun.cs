@@ -31,8 +31,7 @@ internal static class PipelineRun
     private static IngestSettings Settings()
     {
         var settings = new IngestSettings(TrackerSettings.Default);
-        return int.TryParse(Environment.GetEnvironmentVariable("CMF_BENCH_REORDER_MS"), System.Globalization.CultureInfo.InvariantCulture, out var milliseconds)
-            && milliseconds is >= 0 and <= 1_000
+        return BenchEnvironment.Int("CMF_BENCH_REORDER_MS", 0, 1_000) is { } milliseconds
             ? settings with { ReorderWindow = TimeSpan.FromMilliseconds(milliseconds) }
             : settings;
     }

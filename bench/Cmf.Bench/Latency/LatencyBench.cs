@@ -22,12 +22,8 @@ public static class LatencyBench
 
     public static async Task RunAsync(BenchContext context)
     {
-        var changes = context.Quick ? 30 : 200;
         // A shorter run on a busy machine (each change waits up to 15 s to be seen): CMF_BENCH_LATENCY_CHANGES=n.
-        if (int.TryParse(Environment.GetEnvironmentVariable("CMF_BENCH_LATENCY_CHANGES"), CultureInfo.InvariantCulture, out var asked) && asked is > 0 and <= 1_000)
-        {
-            changes = asked;
-        }
+        var changes = BenchEnvironment.Int("CMF_BENCH_LATENCY_CHANGES", 1, 1_000) ?? (context.Quick ? 30 : 200);
         using var scratch = context.Scratch(Part);
         await using var cluster = await BenchCluster.StartAsync(scratch.Path);
         var background = cluster.CreateProbeAndBackground(Probe, BackgroundApplications);
